@@ -1,0 +1,174 @@
+import _Differentiation
+
+/// Compares the three witnesses of every generator loss: the closed forms of this module,
+/// automatic differentiation of the ``Textbook`` expressions, and the 60-digit ``ReferenceVectors``.
+///
+/// Errors are measured in ULPs of the exact value (fractions included) and as relative errors.
+/// The ULP bounds apply where the exact result is a normal `Double`; zero, subnormal and infinite
+/// results are counted separately and must match the reference to within 1 ULP of the smallest
+/// subnormal, or exactly for infinities.
+public enum AccuracyCheck {
+    /// The tolerance of the closed forms against the reference, in ULPs.
+    public static let closedFormTolerance = 2.0
+    /// The tolerance of automatic differentiation against the reference and against the closed
+    /// forms: the textbook expressions round more often than the stable closed forms.
+    public static let autodiffTolerance = 4.0
+    /// The relative tolerance of a central finite difference with step h = ∛ε·max(1, |x|) over
+    /// |x| ≤ 30: its truncation error h²f‴/(6f′) is at most h²/6 ≈ 5.5e−9 for these functions.
+    public static let finiteDifferenceTolerance = 1e-8
+
+    /// The quantity compared.
+    public enum Quantity: String, Sendable, CaseIterable {
+        case value = "L"
+        case gradientLogit = "∂L/∂ℓ"
+        case gradientD = "∂L/∂D"
+    }
+
+    /// The worst disagreement between two witnesses over a set of points.
+    public struct Comparison: Sendable {
+        /// What was compared with what, such as "closed form vs reference".
+        public var witnesses: String
+        public var subject: String
+        public var quantity: String
+        /// The largest error in ULPs, over points with a normal exact result.
+        public var maxULP: Double = 0
+        /// The largest relative error.
+        public var maxRelativeError: Double = 0
+        /// Where the largest ULP error (or the first failure) occurred.
+        public var worstLogit: Double = .nan
+        public var points = 0
+        /// Points whose result is 0, subnormal or infinite and disagreed beyond the rules above.
+        public var failedSpecialPoints = 0
+        public var toleranceULP: Double
+        /// A relative tolerance, for comparisons whose one side is not exact to the last bit.
+        public var toleranceRelative: Double = .infinity
+
+        /// Whether every point is within tolerance.
+        public var passed: Bool {
+            maxULP <= toleranceULP && maxRelativeError <= toleranceRelative && failedSpecialPoints == 0
+        }
+
+        mutating func recordRelative(computed: Double, exact: Double, at logit: Double) {
+            points += 1
+            let relative = abs(computed - exact) / abs(exact)
+            if !(relative <= maxRelativeError) { maxRelativeError = relative; worstLogit = logit }
+        }
+
+        /// A zero, subnormal, infinite or NaN exact result: equal infinities and NaNs, or finite
+        /// values within one smallest subnormal of the exact value.
+        static func matchesSpecial(_ computed: Double, _ exact: ReferenceValue) -> Bool {
+            if !exact.rounded.isFinite || !computed.isFinite { return exact.ulpError(of: computed) == 0 }
+            return abs(computed - exact.rounded) <= Double.leastNonzeroMagnitude
+        }
+
+        mutating func record(computed: Double, exact: ReferenceValue, at logit: Double) {
+            points += 1
+            if exact.isNormal && computed.isFinite {
+                let ulps = exact.ulpError(of: computed)
+                if ulps > maxULP || (maxULP == 0 && worstLogit.isNaN) { maxULP = ulps; worstLogit = logit }
+                maxRelativeError = max(maxRelativeError, exact.relativeError(of: computed))
+            } else if !Self.matchesSpecial(computed, exact) {
+                failedSpecialPoints += 1
+                if failedSpecialPoints == 1 { worstLogit = logit }
+            }
+        }
+    }
+
+    /// Every comparison for `loss`: closed form and autodiff against the reference for each
+    /// quantity, and closed form against autodiff over a sweep of `sweepPoints` logits.
+    public static func run(_ loss: GeneratorLoss, sweepPoints: Int = 10_001) throws -> [Comparison] {
+        let reference = try ReferenceVectors.load(for: loss)
+        let subject = loss.id
+        var closedValue = Comparison(witnesses: "closed form vs reference", subject: subject,
+                                     quantity: Quantity.value.rawValue, toleranceULP: closedFormTolerance)
+        var closedGradient = closedValue
+        closedGradient.quantity = Quantity.gradientLogit.rawValue
+        var closedGradientD = closedValue
+        closedGradientD.quantity = Quantity.gradientD.rawValue
+        var autodiffGradient = Comparison(witnesses: "autodiff vs reference", subject: subject,
+                                          quantity: Quantity.gradientLogit.rawValue, toleranceULP: autodiffTolerance)
+        var autodiffGradientD = autodiffGradient
+        autodiffGradientD.quantity = Quantity.gradientD.rawValue + " (D ≤ ½)"
+
+        for point in reference.points {
+            let l = point.logit
+            closedValue.record(computed: loss.value(atLogit: l), exact: point.value, at: l)
+            closedGradient.record(computed: loss.gradientLogit(atLogit: l), exact: point.gradientLogit, at: l)
+            if let exact = point.gradientD, let closed = loss.gradientD(atLogit: l) {
+                closedGradientD.record(computed: closed, exact: exact, at: l)
+            }
+            guard l.isFinite else { continue }
+            autodiffGradient.record(computed: loss.autodiffGradientLogit(atLogit: l), exact: point.gradientLogit, at: l)
+            // In D-space the input D = σ(ℓ) is itself rounded; for D ≤ ½ every ∂L/∂D here has a
+            // condition number of at most 2 in D, so that rounding cannot dominate.
+            if l <= 0, let exact = point.gradientD, let autodiff = loss.autodiffGradientD(atD: sigmoid(l)) {
+                autodiffGradientD.record(computed: autodiff, exact: exact, at: l)
+            }
+        }
+
+        var agreement = Comparison(witnesses: "closed form vs autodiff", subject: subject,
+                                   quantity: Quantity.gradientLogit.rawValue, toleranceULP: autodiffTolerance)
+        for l in sweep(count: sweepPoints) {
+            let closed = loss.gradientLogit(atLogit: l)
+            agreement.record(computed: loss.autodiffGradientLogit(atLogit: l),
+                             exact: ReferenceValue(rounded: closed), at: l)
+        }
+        var results = [closedValue, closedGradient]
+        if loss.isDefinedThroughD { results.append(closedGradientD) }
+        results.append(autodiffGradient)
+        if loss.isDefinedThroughD { results.append(autodiffGradientD) }
+        results.append(agreement)
+        return results
+    }
+
+    /// The primitives' derivatives: a central finite difference of softplus against σ and of σ
+    /// against σ(x)σ(−x) over [−30, 30], and autodiff of the textbook softplus against σ.
+    public static func runPrimitives(sweepPoints: Int = 10_001) -> [Comparison] {
+        var softplusFD = Comparison(witnesses: "finite difference vs closed form", subject: "softplus",
+                                    quantity: "softplus′ = σ", toleranceULP: .infinity,
+                                    toleranceRelative: finiteDifferenceTolerance)
+        var sigmoidFD = softplusFD
+        sigmoidFD.subject = "sigmoid"
+        sigmoidFD.quantity = "σ′ = σ(x) σ(−x)"
+        let n = max(sweepPoints, 2)
+        for i in 0..<n {
+            let x = -30 + 60 * Double(i) / Double(n - 1)
+            softplusFD.recordRelative(computed: centralDifference(softplus, at: x), exact: sigmoid(x), at: x)
+            // σ′ is even; for x > 0 the difference σ(x + h) − σ(x − h) of two numbers near 1 cancels,
+            // so the difference is taken at −|x|, where it is well conditioned.
+            let mirrored = -abs(x)
+            sigmoidFD.recordRelative(computed: centralDifference(sigmoid, at: mirrored),
+                                     exact: sigmoid(x) * sigmoid(-x), at: x)
+        }
+        var softplusAD = Comparison(witnesses: "autodiff vs closed form", subject: "softplus",
+                                    quantity: "softplus′ = σ", toleranceULP: autodiffTolerance)
+        for x in sweep(count: sweepPoints) {
+            softplusAD.record(computed: gradient(at: x, of: Textbook.softplus),
+                              exact: ReferenceValue(rounded: sigmoid(x)), at: x)
+        }
+        return [softplusFD, sigmoidFD, softplusAD]
+    }
+
+    /// `(f(x + h) − f(x − h)) / 2h` with h = ∛ε·max(1, |x|), the step that balances truncation
+    /// (h²f‴/6) against rounding (εf/h); the divisor is the exactly computed step.
+    static func centralDifference(_ f: (Double) -> Double, at x: Double) -> Double {
+        let h = 6.0554544523933395e-06 * max(1, abs(x))
+        let (up, down) = (x + h, x - h)
+        return (f(up) - f(down)) / (up - down)
+    }
+
+    /// `count` finite logits: half evenly spaced over [−40, 40], half with log-spaced magnitudes
+    /// from 1e−300 to 1000 of both signs.
+    public static func sweep(count: Int) -> [Double] {
+        let count = max(count, 4)
+        let linear = count / 2
+        var xs = (0..<linear).map { -40 + 80 * Double($0) / Double(linear - 1) }
+        let logarithmic = (count - linear) / 2
+        for i in 0..<logarithmic {
+            let magnitude = pow(10, -300 + 303 * Double(i) / Double(max(logarithmic - 1, 1)))
+            xs.append(magnitude)
+            xs.append(-magnitude)
+        }
+        return xs
+    }
+}

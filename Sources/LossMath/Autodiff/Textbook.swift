@@ -1,0 +1,102 @@
+import _Differentiation
+
+/// The losses as their textbook expressions, for Swift's reverse-mode automatic differentiation:
+/// the second of the three witnesses of every derivative (DESIGN.md §5).
+///
+/// Nothing here registers a derivative. Each function is an expression in `exp`, `log`, `log1p`,
+/// arithmetic and `?:`, which `_Differentiation` differentiates through the derivatives the
+/// standard library registers for Glibc's functions. The softplus and σ used here are written out
+/// again from those functions, so no closed-form derivative of this module is reused: an error
+/// in `GeneratorLoss+Evaluation.swift` cannot hide in its own witness.
+public enum Textbook {
+    /// `log(1 + eˣ)`, written for differentiation: `x + log1p(e⁻ˣ)` for x > 0, else `log1p(eˣ)`.
+    @differentiable(reverse)
+    public static func softplus(_ x: Double) -> Double {
+        x > 0 ? x + log1p(exp(-x)) : log1p(exp(x))
+    }
+
+    /// `1/(1 + e⁻ˣ)`, with the branch for x < 0 that does not overflow.
+    @differentiable(reverse)
+    public static func sigmoid(_ x: Double) -> Double {
+        x >= 0 ? 1 / (1 + exp(-x)) : exp(x) / (1 + exp(x))
+    }
+
+    // MARK: Generator losses, in logit space
+
+    /// `log(1 − σ(ℓ)) = −log(1 + eˡ)`.
+    @differentiable(reverse)
+    public static func minimax(_ l: Double) -> Double { -softplus(l) }
+
+    /// `−log σ(ℓ) = log(1 + e⁻ˡ)`.
+    @differentiable(reverse)
+    public static func nonsat(_ l: Double) -> Double { softplus(-l) }
+
+    /// `−½ σ(ℓ)/(1 − σ(ℓ)) = −½ eˡ`.
+    @differentiable(reverse)
+    public static func maxlik(_ l: Double) -> Double { -0.5 * exp(l) }
+
+    /// `½ (ℓ − c)²`.
+    @differentiable(reverse, wrt: l)
+    public static func lsgan(_ l: Double, target c: Double) -> Double { 0.5 * (l - c) * (l - c) }
+
+    /// `½ (σ(ℓ) − 1)² = ½ σ(−ℓ)²`.
+    @differentiable(reverse)
+    public static func lssigmoid(_ l: Double) -> Double {
+        let s = sigmoid(-l)
+        return 0.5 * s * s
+    }
+
+    /// `−ℓ`, the generator's Wasserstein (and hinge) loss on the critic output.
+    @differentiable(reverse)
+    public static func negated(_ l: Double) -> Double { -l }
+
+    /// `−log σ(ℓ − ℓ_r) − log(1 − σ(ℓ_r − ℓ)) = 2 log(1 + e^(ℓ_r − ℓ))`.
+    @differentiable(reverse, wrt: l)
+    public static func ragan(_ l: Double, realLogit r: Double) -> Double { 2 * softplus(r - l) }
+
+    // MARK: Generator losses, in D-space
+
+    /// `log(1 − D)`.
+    @differentiable(reverse)
+    public static func minimaxInD(_ d: Double) -> Double { log1p(-d) }
+
+    /// `−log D`.
+    @differentiable(reverse)
+    public static func nonsatInD(_ d: Double) -> Double { -log(d) }
+
+    /// `−½ D/(1 − D)`.
+    @differentiable(reverse)
+    public static func maxlikInD(_ d: Double) -> Double { -0.5 * d / (1 - d) }
+
+    /// `½ (D − 1)²`.
+    @differentiable(reverse)
+    public static func lssigmoidInD(_ d: Double) -> Double { 0.5 * (d - 1) * (d - 1) }
+
+    // MARK: Discriminator losses
+
+    /// `−t log σ(ℓ_r) − (1 − t) log(1 − σ(ℓ_r)) − log(1 − σ(ℓ_f))`; t = 1 is plain BCE.
+    @differentiable(reverse, wrt: (r, f))
+    public static func discriminatorBCE(real r: Double, fake f: Double, target t: Double) -> Double {
+        t * softplus(-r) + (1 - t) * softplus(r) + softplus(f)
+    }
+
+    /// `½ (ℓ_r − b)² + ½ (ℓ_f − a)²`.
+    @differentiable(reverse, wrt: (r, f))
+    public static func discriminatorLeastSquares(real r: Double, fake f: Double, fakeTarget a: Double, realTarget b: Double) -> Double {
+        0.5 * (r - b) * (r - b) + 0.5 * (f - a) * (f - a)
+    }
+
+    /// `ℓ_f − ℓ_r`.
+    @differentiable(reverse)
+    public static func discriminatorWasserstein(real r: Double, fake f: Double) -> Double { f - r }
+
+    /// `max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f)`, with `?:` (max is not differentiable).
+    @differentiable(reverse)
+    public static func discriminatorHinge(real r: Double, fake f: Double) -> Double {
+        (1 - r > 0 ? 1 - r : 0) + (1 + f > 0 ? 1 + f : 0)
+    }
+
+    /// `−log σ(ℓ_r − ℓ_f) − log(1 − σ(ℓ_f − ℓ_r)) = 2 log(1 + e^(ℓ_f − ℓ_r))`.
+    @differentiable(reverse)
+    public static func discriminatorRagan(real r: Double, fake f: Double) -> Double { 2 * softplus(f - r) }
+}

@@ -1,0 +1,50 @@
+/// Evaluation at a value of D = D(G(z)) instead of a logit.
+///
+/// For the losses defined through D the textbook D-space forms are evaluated directly, and the
+/// logit derivative comes from the chain rule through σ′(ℓ) = D(1 − D):
+/// ```
+///               L(D)              ∂L/∂D              ∂L/∂ℓ = ∂L/∂D · D(1 − D)
+/// minimax       log(1 − D)        −1/(1 − D)         −D
+/// nonsat        −log D            −1/D               −(1 − D)
+/// maxlik        −½ D/(1 − D)      −½/(1 − D)²        −½ D/(1 − D)
+/// lssigmoid     ½ (D − 1)²        D − 1              −D(1 − D)²
+/// ```
+/// This is exact with respect to the given D: going through ℓ = logit(D) would round ℓ, which
+/// moves D by up to |ℓ|·2⁻⁵³ relative (250 ULP at D = 1e−300). The losses on the raw output
+/// (lsgan, wgan, hinge, ragan) have no D-space form and are evaluated at ℓ = logit(D).
+/// At D = 0 and D = 1 the chain-rule product is ∞ · 0, so the limits come from ℓ = ∓∞.
+extension GeneratorLoss {
+    /// Value and both derivatives at D ∈ [0, 1] (NaN outside).
+    @inlinable
+    public func evaluate(atD d: Double, parameters: LossParameters = .standard) -> LossEvaluation<Double> {
+        guard isDefinedThroughD, d > 0, d < 1 else {
+            return evaluate(atLogit: logit(d), parameters: parameters)
+        }
+        let oneMinusD = 1 - d
+        let value: Double
+        let gradientD: Double
+        switch self {
+        case .minimax:
+            value = log1p(-d)
+            gradientD = -1 / oneMinusD
+        case .nonsat:
+            value = -log(d)
+            gradientD = -1 / d
+        case .maxlik:
+            value = -0.5 * d / oneMinusD
+            gradientD = -0.5 / (oneMinusD * oneMinusD)
+        case .lssigmoid:
+            value = 0.5 * oneMinusD * oneMinusD
+            gradientD = -oneMinusD
+        case .lsgan, .wgan, .hinge, .ragan:
+            preconditionFailure("raw-output losses are evaluated at logit(D)")
+        }
+        return LossEvaluation(value: value, gradientLogit: gradientD * (d * oneMinusD), gradientD: gradientD)
+    }
+
+    /// Value and both derivatives at D in single precision: computed in `Double`, rounded once.
+    @inlinable
+    public func evaluate(atD d: Float, parameters: LossParameters = .standard) -> LossEvaluation<Float> {
+        LossEvaluation(rounding: evaluate(atD: Double(d), parameters: parameters))
+    }
+}

@@ -1,0 +1,118 @@
+/// What a generator loss looks like on paper and how it behaves at the ends of D-space:
+/// the data behind `gan-losses list` and the tables in `docs/losses.md`.
+extension GeneratorLoss {
+    /// A one-line name for people.
+    public var title: String {
+        switch self {
+        case .minimax: "minimax (saturating)"
+        case .nonsat: "non-saturating"
+        case .maxlik: "maximum likelihood"
+        case .lsgan: "least squares on the raw output"
+        case .lssigmoid: "least squares on σ"
+        case .wgan: "Wasserstein"
+        case .hinge: "hinge"
+        case .ragan: "relativistic average (one pair)"
+        }
+    }
+
+    /// L in Unicode, in terms of D and of the logit ℓ.
+    public var formula: String {
+        switch self {
+        case .minimax: "log(1 − D) = −softplus(ℓ)"
+        case .nonsat: "−log D = softplus(−ℓ)"
+        case .maxlik: "−½ D/(1 − D) = −½ eˡ"
+        case .lsgan: "½ (ℓ − c)²"
+        case .lssigmoid: "½ (D − 1)² = ½ σ(−ℓ)²"
+        case .wgan: "−ℓ"
+        case .hinge: "−ℓ"
+        case .ragan: "2 softplus(ℓ_r − ℓ)"
+        }
+    }
+
+    /// ∂L/∂ℓ in Unicode.
+    public var gradientLogitFormula: String {
+        switch self {
+        case .minimax: "−σ(ℓ)"
+        case .nonsat: "−σ(−ℓ)"
+        case .maxlik: "−½ eˡ"
+        case .lsgan: "ℓ − c"
+        case .lssigmoid: "−σ(ℓ) σ(−ℓ)²"
+        case .wgan, .hinge: "−1"
+        case .ragan: "−2 σ(ℓ_r − ℓ)"
+        }
+    }
+
+    /// ∂L/∂D in Unicode; nil where the loss is not a function of D.
+    public var gradientDFormula: String? {
+        switch self {
+        case .minimax: "−1/(1 − D)"
+        case .nonsat: "−1/D"
+        case .maxlik: "−1/(2(1 − D)²)"
+        case .lssigmoid: "D − 1"
+        case .lsgan, .wgan, .hinge, .ragan: nil
+        }
+    }
+
+    /// L in LaTeX.
+    public var latexFormula: String {
+        switch self {
+        case .minimax: #"\log(1 - D) = -\operatorname{softplus}(\ell)"#
+        case .nonsat: #"-\log D = \operatorname{softplus}(-\ell)"#
+        case .maxlik: #"-\tfrac12 \frac{D}{1 - D} = -\tfrac12 e^{\ell}"#
+        case .lsgan: #"\tfrac12 (\ell - c)^2"#
+        case .lssigmoid: #"\tfrac12 (D - 1)^2 = \tfrac12 \sigma(-\ell)^2"#
+        case .wgan, .hinge: #"-\ell"#
+        case .ragan: #"2 \operatorname{softplus}(\ell_r - \ell)"#
+        }
+    }
+
+    /// ∂L/∂ℓ in LaTeX.
+    public var latexGradientLogitFormula: String {
+        switch self {
+        case .minimax: #"-\sigma(\ell)"#
+        case .nonsat: #"-\sigma(-\ell)"#
+        case .maxlik: #"-\tfrac12 e^{\ell}"#
+        case .lsgan: #"\ell - c"#
+        case .lssigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
+        case .wgan, .hinge: "-1"
+        case .ragan: #"-2\sigma(\ell_r - \ell)"#
+        }
+    }
+
+    /// How ∂L/∂ℓ behaves as D → 0 (ℓ → −∞): its limit and a few words on how it gets there.
+    public var gradientAsDToZero: Limit {
+        switch self {
+        case .minimax: Limit(-0.0, "→ 0: vanishes like −D ≈ −eˡ (saturates)")
+        case .nonsat: Limit(-1, "→ −1: strong gradient")
+        case .maxlik: Limit(-0.0, "→ 0: vanishes like −½ eˡ")
+        case .lsgan: Limit(-.infinity, "→ −∞: grows linearly, ℓ − c")
+        case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −D (saturates)")
+        case .wgan, .hinge: Limit(-1, "−1: constant")
+        case .ragan: Limit(-2, "→ −2 (for fixed ℓ_r)")
+        }
+    }
+
+    /// How ∂L/∂ℓ behaves as D → 1 (ℓ → +∞).
+    public var gradientAsDToOne: Limit {
+        switch self {
+        case .minimax: Limit(-1, "→ −1")
+        case .nonsat: Limit(-0.0, "→ 0: vanishes like −(1 − D)")
+        case .maxlik: Limit(-.infinity, "→ −∞: grows like −½ eˡ")
+        case .lsgan: Limit(.infinity, "→ +∞: 0 at ℓ = c, then pulls back")
+        case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −(1 − D)²")
+        case .wgan, .hinge: Limit(-1, "−1: constant")
+        case .ragan: Limit(-0.0, "→ 0 (for fixed ℓ_r)")
+        }
+    }
+
+    /// A limit of ∂L/∂ℓ: the number, and how it is approached.
+    public struct Limit: Sendable, Hashable {
+        public var value: Double
+        public var behaviour: String
+
+        public init(_ value: Double, _ behaviour: String) {
+            self.value = value
+            self.behaviour = behaviour
+        }
+    }
+}

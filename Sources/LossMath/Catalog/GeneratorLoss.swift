@@ -1,0 +1,67 @@
+/// A generator loss of the catalog, written as a function of the discriminator's logit ℓ on a
+/// generated sample (D = σ(ℓ) = D(G(z))), per sample, to be minimized.
+///
+/// The closed forms, their derivatives and their limits are in DESIGN.md §3 and in
+/// `docs/losses.md`; the evaluation is in `GeneratorLoss+Evaluation.swift`.
+public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
+    /// Goodfellow's original (saturating) cost: `L = log(1 − D) = −softplus(ℓ)`.
+    case minimax
+    /// The non-saturating ("modified") cost: `L = −log D = softplus(−ℓ)`.
+    case nonsat
+    /// The maximum-likelihood cost: `L = −½ eˡ = −½ D/(1 − D)`.
+    case maxlik
+    /// Least squares on the raw output (LSGAN): `L = ½ (ℓ − c)²`.
+    case lsgan
+    /// Least squares on the sigmoid output: `L = ½ (σ(ℓ) − 1)²`.
+    case lssigmoid
+    /// The Wasserstein generator loss on the critic output: `L = −ℓ`.
+    case wgan
+    /// The hinge-GAN generator loss: `L = −ℓ`.
+    case hinge
+    /// The relativistic average GAN, for one real/fake pair: `L = 2 softplus(ℓ_r − ℓ)`.
+    case ragan
+
+    /// The canonical id, as used on the command line and in file names.
+    public var id: String { rawValue }
+
+    /// Other names accepted for this loss (matched case-insensitively, like the id).
+    public var aliases: [String] {
+        switch self {
+        case .minimax: ["mm", "saturating"]
+        case .nonsat: ["ns", "non-saturating", "nonsaturating", "modified"]
+        case .maxlik: ["ml", "maximum-likelihood"]
+        case .lsgan: ["ls", "least-squares"]
+        case .lssigmoid: ["ls-sigmoid", "least-squares-sigmoid"]
+        case .wgan: ["wasserstein"]
+        case .hinge: []
+        case .ragan: ["relativistic", "relativistic-average"]
+        }
+    }
+
+    /// The loss whose id or alias is `name`, ignoring case and surrounding spaces; nil if none.
+    public init?(id name: String) {
+        let key = name.trimmingSpaces.lowercased()
+        guard let loss = Self.allCases.first(where: { $0.id == key || $0.aliases.contains(key) })
+        else { return nil }
+        self = loss
+    }
+
+    /// Whether the loss is a function of D = σ(ℓ), so that ∂L/∂D exists; false for the losses on
+    /// the raw output (least squares on ℓ, Wasserstein, hinge, relativistic).
+    public var isDefinedThroughD: Bool {
+        switch self {
+        case .minimax, .nonsat, .maxlik, .lssigmoid: true
+        case .lsgan, .wgan, .hinge, .ragan: false
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }),
+              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return self[first...last]
+    }
+}
