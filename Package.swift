@@ -32,7 +32,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GanLossesTests",
-            dependencies: ["LossMath"]
+            dependencies: ["LossMath", "gan-losses"]
         ),
     ],
     swiftLanguageModes: [.v6]

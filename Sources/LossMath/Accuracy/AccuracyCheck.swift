@@ -11,8 +11,10 @@ public enum AccuracyCheck {
     /// The tolerance of the closed forms against the reference, in ULPs.
     public static let closedFormTolerance = 2.0
     /// The tolerance of automatic differentiation against the reference and against the closed
-    /// forms: the textbook expressions round more often than the stable closed forms.
-    public static let autodiffTolerance = 4.0
+    /// forms. The textbook expressions round more often than the stable closed forms (least
+    /// squares on σ reaches 3.9 ULP through the quotient rule of σ), while a wrong formula is off
+    /// by far more than a few ULP.
+    public static let autodiffTolerance = 8.0
     /// The relative tolerance of a central finite difference with step h = ∛ε·max(1, |x|) over
     /// |x| ≤ 30: its truncation error h²f‴/(6f′) is at most h²/6 ≈ 5.5e−9 for these functions.
     public static let finiteDifferenceTolerance = 1e-8

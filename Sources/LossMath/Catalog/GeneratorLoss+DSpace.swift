@@ -1,7 +1,7 @@
 /// Evaluation at a value of D = D(G(z)) instead of a logit.
 ///
 /// For the losses defined through D the textbook D-space forms are evaluated directly, and the
-/// logit derivative comes from the chain rule through σ′(ℓ) = D(1 − D):
+/// logit derivative is the chain rule through σ′(ℓ) = D(1 − D), simplified before it is evaluated:
 /// ```
 ///               L(D)              ∂L/∂D              ∂L/∂ℓ = ∂L/∂D · D(1 − D)
 /// minimax       log(1 − D)        −1/(1 − D)         −D
@@ -9,6 +9,8 @@
 /// maxlik        −½ D/(1 − D)      −½/(1 − D)²        −½ D/(1 − D)
 /// lssigmoid     ½ (D − 1)²        D − 1              −D(1 − D)²
 /// ```
+/// (The unsimplified product rounds twice more: at D = 1e−300 it gives −0.9999999999999999 for
+/// the non-saturating −(1 − D) = −1.)
 /// This is exact with respect to the given D: going through ℓ = logit(D) would round ℓ, which
 /// moves D by up to |ℓ|·2⁻⁵³ relative (250 ULP at D = 1e−300). The losses on the raw output
 /// (lsgan, wgan, hinge, ragan) have no D-space form and are evaluated at ℓ = logit(D).
@@ -21,25 +23,21 @@ extension GeneratorLoss {
             return evaluate(atLogit: logit(d), parameters: parameters)
         }
         let oneMinusD = 1 - d
-        let value: Double
-        let gradientD: Double
         switch self {
         case .minimax:
-            value = log1p(-d)
-            gradientD = -1 / oneMinusD
+            return LossEvaluation(value: log1p(-d), gradientLogit: -d, gradientD: -1 / oneMinusD)
         case .nonsat:
-            value = -log(d)
-            gradientD = -1 / d
+            return LossEvaluation(value: -log(d), gradientLogit: -oneMinusD, gradientD: -1 / d)
         case .maxlik:
-            value = -0.5 * d / oneMinusD
-            gradientD = -0.5 / (oneMinusD * oneMinusD)
+            let ratio = d / oneMinusD
+            return LossEvaluation(value: -0.5 * ratio, gradientLogit: -0.5 * ratio,
+                                  gradientD: -0.5 / (oneMinusD * oneMinusD))
         case .lssigmoid:
-            value = 0.5 * oneMinusD * oneMinusD
-            gradientD = -oneMinusD
+            return LossEvaluation(value: 0.5 * oneMinusD * oneMinusD, gradientLogit: -d * oneMinusD * oneMinusD,
+                                  gradientD: -oneMinusD)
         case .lsgan, .wgan, .hinge, .ragan:
             preconditionFailure("raw-output losses are evaluated at logit(D)")
         }
-        return LossEvaluation(value: value, gradientLogit: gradientD * (d * oneMinusD), gradientD: gradientD)
     }
 
     /// Value and both derivatives at D in single precision: computed in `Double`, rounded once.

@@ -1,0 +1,76 @@
+import Foundation
+import ArgumentParser
+import LossMath
+
+/// `gan-losses check`: the three witnesses of every derivative, compared.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Compare closed forms, automatic differentiation and a 60-digit reference.",
+        discussion: """
+            For each loss: the closed-form L, ∂L/∂ℓ and ∂L/∂D against the reference vectors (\
+            \(Int(AccuracyCheck.closedFormTolerance)) ULP allowed), ∂L/∂ℓ and ∂L/∂D by automatic \
+            differentiation of the textbook expression against the reference, and closed form \
+            against autodiff over a sweep of --points logits (\(Int(AccuracyCheck.autodiffTolerance)) \
+            ULP allowed). Then the primitives: central finite differences of softplus and σ.
+
+            Errors are in ULPs of the exact value where it is a normal number; zero, subnormal and
+            infinite results must match exactly or within one smallest subnormal. Exits 1 if any
+            comparison exceeds its tolerance.
+            """)
+
+    @Option(name: .long, help: ArgumentHelp("Comma-separated loss ids or aliases (default: all).", valueName: "ids"),
+            transform: LossSelection.parse)
+    var loss: [GeneratorLoss] = GeneratorLoss.allCases
+
+    @Option(help: "Logits in the closed-form-vs-autodiff sweep (at least 4, at most 10000000).")
+    var points: Int = 10_001
+
+    @Option(help: "Output format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        guard (4...10_000_000).contains(points) else {
+            throw ValidationError("--points \(points) is out of range; give a count from 4 to 10000000")
+        }
+    }
+
+    func run() throws {
+        var comparisons: [AccuracyCheck.Comparison] = []
+        do {
+            for loss in loss { comparisons += try AccuracyCheck.run(loss, sweepPoints: points) }
+        } catch let error as ReferenceError {
+            Output.error("Error: \(error)")
+            throw ExitCode.failure
+        }
+        comparisons += AccuracyCheck.runPrimitives(sweepPoints: points)
+
+        var table = Table(
+            columns: ["subject", "witnesses", "quantity", "points", "max_ulp", "max_rel_error", "at_logit", "tolerance_ulp", "ok"],
+            titles: ["subject", "witnesses", "quantity", "points", "max ULP", "max rel. error", "at ℓ", "tolerance", "ok"])
+        for c in comparisons {
+            table.rows.append([
+                .text(c.subject), .text(c.witnesses), .text(c.quantity), .number(Double(c.points), String(c.points)),
+                c.toleranceULP.isFinite ? .number(c.maxULP, format(c.maxULP, digits: 3)) : .absent,
+                .number(c.maxRelativeError, format(c.maxRelativeError, digits: 2, scientific: true)),
+                .double(c.worstLogit),
+                .text(c.toleranceULP.isFinite ? "\(format(c.toleranceULP, digits: 1)) ULP"
+                      : "\(format(c.toleranceRelative, digits: 1, scientific: true)) rel."),
+                .text(c.passed ? "ok" : (c.failedSpecialPoints > 0 ? "FAIL (\(c.failedSpecialPoints) special)" : "FAIL")),
+            ])
+        }
+        Output.write(table.render(format))
+        let failed = comparisons.filter { !$0.passed }.count
+        if format == .table {
+            Output.write(failed == 0 ? "\nall \(comparisons.count) comparisons within tolerance\n"
+                         : "\n\(failed) of \(comparisons.count) comparisons out of tolerance\n")
+        }
+        if failed > 0 { throw ExitCode.failure }
+    }
+
+    /// A short fixed-point or scientific rendering for the table (the CSV keeps it too).
+    private func format(_ x: Double, digits: Int, scientific: Bool = false) -> String {
+        guard x.isFinite else { return NumberText.shortest(x) }
+        return String(format: scientific ? "%.\(digits)e" : "%.\(digits)f", locale: nil, x)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import ArgumentParser
+import LossMath
+
+/// `--loss <ids>`: a comma-separated list of generator losses, by id or alias.
+struct LossSelection: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Comma-separated loss ids or aliases: \(GeneratorLoss.allCases.map(\.id).joined(separator: ", ")).",
+            discussion: "Aliases such as mm, ns, modified, ls, wasserstein are accepted; case is ignored.",
+            valueName: "ids"),
+        transform: LossSelection.parse)
+    var loss: [GeneratorLoss]
+
+    /// Parses `minimax,NS,ls` into losses in the order given (duplicates dropped).
+    static func parse(_ text: String) throws -> [GeneratorLoss] {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard !names.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+            throw ValidationError("the loss list is empty; give one or more of: \(validIDs)")
+        }
+        var losses: [GeneratorLoss] = []
+        for name in names {
+            guard let loss = GeneratorLoss(id: name) else {
+                let shown = name.isEmpty ? "an empty name" : "'\(name)'"
+                throw ValidationError("unknown loss \(shown); valid ids: \(validIDs) (see `gan-losses list` for aliases)")
+            }
+            if !losses.contains(loss) { losses.append(loss) }
+        }
+        return losses
+    }
+
+    static var validIDs: String { GeneratorLoss.allCases.map(\.id).joined(separator: ", ") }
+}

@@ -1,0 +1,81 @@
+import LossMath
+import PropertyBased
+import Testing
+
+@Suite("Stable primitives")
+struct PrimitiveTests {
+    @Test("softplus(x) − softplus(−x) = x for random logits")
+    func softplusIdentity() async {
+        await propertyCheck(count: 2000, input: Gen.double(in: -800...800)) { x in
+            let difference = softplus(x) - softplus(-x)
+            // Both terms round; near 0 they cancel, so the bound is in ULPs of the larger term.
+            let tolerance = 4 * max(softplus(x), softplus(-x)).ulp
+            #expect(abs(difference - x) <= tolerance, "x = \(x)")
+        }
+    }
+
+    @Test("σ(x) + σ(−x) = 1 for random logits")
+    func sigmoidIdentity() async {
+        await propertyCheck(count: 2000, input: Gen.double(in: -800...800)) { x in
+            #expect(abs(sigmoid(x) + sigmoid(-x) - 1) <= 2 * (1.0).ulp, "x = \(x)")
+        }
+    }
+
+    @Test("logit(σ(x)) = x where σ(x) does not round to 1")
+    func logitInvertsSigmoid() async {
+        await propertyCheck(count: 2000, input: Gen.double(in: -700...30)) { x in
+            // σ(x) carries a relative error of ~1 ULP; logit amplifies it by 1/(1 − σ(x)).
+            let tolerance = 4 * Double.ulpOfOne * max(1, abs(x)) / sigmoid(-x)
+            #expect(abs(logit(sigmoid(x)) - x) <= tolerance, "x = \(x)")
+        }
+    }
+
+    @Test("logit near ½ keeps its digits: logit(½ + δ) ≈ 4δ")
+    func logitNearHalf() {
+        let delta = 0x1p-40
+        #expect(ulps(logit(0.5 + delta), 4 * delta) <= 2)
+        #expect(logit(0.5) == 0)
+    }
+
+    @Test("σ keeps subnormal results instead of flushing them to 0")
+    func sigmoidSubnormal() {
+        #expect(sigmoid(-740.0) > 0)
+        #expect(sigmoid(-740.0).isSubnormal)
+        #expect(sigmoid(-745.0) == .leastNonzeroMagnitude)
+        #expect(Naive.sigmoid(-740.0) == 0, "the naive 1/(1 + e⁻ˣ) flushes")
+        #expect(sigmoid(Float(-100)) > 0 && sigmoid(Float(-100)).isSubnormal)
+    }
+
+    @Test("±∞ give the mathematical limits; NaN propagates")
+    func nonFinite() {
+        #expect(softplus(Double.infinity) == .infinity)
+        #expect(softplus(-Double.infinity) == 0)
+        #expect(sigmoid(Double.infinity) == 1)
+        #expect(sigmoid(-Double.infinity) == 0)
+        #expect(logit(0.0) == -.infinity)
+        #expect(logit(1.0) == .infinity)
+        #expect(logSigmoid(-Double.infinity) == -.infinity)
+        #expect(logOneMinusSigmoid(Double.infinity) == -.infinity)
+        for f in [softplus, sigmoid, logit, logSigmoid, logOneMinusSigmoid] as [(Double) -> Double] {
+            #expect(f(.nan).isNaN)
+        }
+        #expect(logit(1.5).isNaN)
+        #expect(logit(-0.5).isNaN)
+        #expect(softplus(Float.infinity) == .infinity)
+        #expect(sigmoid(Float.nan).isNaN)
+    }
+
+    @Test("softplus is exact where it returns x or eˣ", arguments: [-745.0, -100, -37.5, 34, 40, 1e300])
+    func softplusTails(x: Double) {
+        if x < 0 { #expect(softplus(x) == exp(x)) } else { #expect(softplus(x) == x) }
+    }
+
+    @Test("Float primitives are the Double ones rounded once")
+    func floatMatchesDouble() async {
+        await propertyCheck(count: 1000, input: Gen.double(in: -120...120)) { x in
+            let f = Float(x)
+            #expect(softplus(f) == Float(softplus(Double(f))))
+            #expect(sigmoid(f) == Float(sigmoid(Double(f))))
+        }
+    }
+}
