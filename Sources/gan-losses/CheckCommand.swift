@@ -14,8 +14,8 @@ struct CheckCommand: ParsableCommand {
             against autodiff over a sweep of --points logits (\(Int(AccuracyCheck.autodiffTolerance)) \
             ULP allowed). Then the primitives: central finite differences of softplus and σ.
 
-            Errors are in ULPs of the exact value where it is a normal number; zero, subnormal and
-            infinite results must match exactly or within one smallest subnormal. Exits 1 if any
+            Errors are in ULPs of the exact value where it is a normal number; zero, subnormal and \
+            infinite results must match exactly or within one smallest subnormal. Exits 1 if any \
             comparison exceeds its tolerance.
             """)
 

@@ -7,11 +7,11 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Evaluate losses and their derivatives at logits or at values of D.",
         discussion: """
-            For each loss and point: L, ∂L/∂ℓ and ∂L/∂D (empty for the losses on the raw output,
+            For each loss and point: L, ∂L/∂ℓ and ∂L/∂D (empty for the losses on the raw output, \
             lsgan, wgan, hinge and ragan). Rows come in the order given, loss by loss.
 
-            --d takes values of D(G(z)) in [0, 1]. The logit column shows logit(D), computed stably
-            as log(D) − log1p(−D). Losses defined through D are evaluated in D-space, exactly for
+            --d takes values of D(G(z)) in [0, 1]. The logit column shows logit(D), computed stably \
+            as log(D) − log1p(−D). Losses defined through D are evaluated in D-space, exactly for \
             the D given; the others at ℓ = logit(D).
 
             Examples:

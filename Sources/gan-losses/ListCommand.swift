@@ -7,8 +7,8 @@ struct ListCommand: ParsableCommand {
         commandName: "list",
         abstract: "List every generator loss with its formula, gradient and limits.",
         discussion: """
-            ℓ is the discriminator's logit on a generated sample and D = σ(ℓ) = D(G(z)).
-            The two last columns say what ∂L/∂ℓ does as D → 0 (the discriminator rejects the
+            ℓ is the discriminator's logit on a generated sample and D = σ(ℓ) = D(G(z)). \
+            The two last columns say what ∂L/∂ℓ does as D → 0 (the discriminator rejects the \
             sample: the generator most needs a gradient) and as D → 1.
             """)
 

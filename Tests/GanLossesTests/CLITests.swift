@@ -97,6 +97,7 @@ struct EvalCLITests {
         let r = try Tool.run(arguments)
         #expect(r.status == 64, "\(arguments): status \(r.status), stderr \(r.stderr)")
         #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)")
         #expect(r.stdout.isEmpty)
     }
 }
