@@ -5,6 +5,7 @@ let package = Package(
     name: "gan-losses",
     products: [
         .library(name: "LossMath", targets: ["LossMath"]),
+        .library(name: "LossPlot", targets: ["LossPlot"]),
         .executable(name: "gan-losses", targets: ["gan-losses"]),
     ],
     dependencies: [
@@ -16,10 +17,20 @@ let package = Package(
             name: "LossMath",
             resources: [.copy("Resources/reference")]
         ),
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
+        ),
+        .target(
+            name: "LossPlot",
+            dependencies: ["CCairo"]
+        ),
         .executableTarget(
             name: "gan-losses",
             dependencies: [
                 "LossMath",
+                "LossPlot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -29,6 +40,10 @@ let package = Package(
                 "LossMath",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "LossPlotTests",
+            dependencies: ["LossPlot", "CCairo"]
         ),
         .testTarget(
             name: "GanLossesTests",

@@ -32,15 +32,7 @@ struct EvalCommand: ParsableCommand {
             transform: { try NumberList.parse($0, name: "--d") })
     var ds: [Double]?
 
-    @Option(name: .customLong("real-logit"), parsing: .unconditional,
-            help: ArgumentHelp("The real-sample logit ℓ_r for ragan.", valueName: "x"),
-            transform: { try NumberList.parseOne($0, name: "--real-logit") })
-    var realLogit: Double = 0
-
-    @Option(name: .customLong("ls-target"), parsing: .unconditional,
-            help: ArgumentHelp("The least-squares target c for lsgan.", valueName: "c"),
-            transform: { try NumberList.parseOne($0, name: "--ls-target") })
-    var leastSquaresTarget: Double = 1
+    @OptionGroup var lossParameters: LossParameterOptions
 
     @Option(help: "Arithmetic: double (binary64) or float (binary32; inputs are rounded to Float first).")
     var precision: Precision = .double
@@ -63,16 +55,10 @@ struct EvalCommand: ParsableCommand {
         if let ds, let bad = ds.first(where: { !($0 >= 0 && $0 <= 1) }) {
             throw ValidationError("--d \(NumberText.shortest(bad)) is outside [0, 1]; D is a probability")
         }
-        if realLogit.isNaN {
-            throw ValidationError("--real-logit must be a number, not nan")
-        }
-        if leastSquaresTarget.isNaN {
-            throw ValidationError("--ls-target must be a number, not nan")
-        }
     }
 
     func run() throws {
-        let parameters = LossParameters(leastSquaresTarget: leastSquaresTarget, realLogit: realLogit)
+        let parameters = lossParameters.parameters
         var table = Table(columns: ["loss", "logit", "d", "value", "grad_logit", "grad_d"],
                           titles: ["loss", "ℓ", "D", "L", "∂L/∂ℓ", "∂L/∂D"])
         for loss in selection.loss {

@@ -1,0 +1,390 @@
+import Foundation
+
+/// Turns a ``Figure`` into a ``DisplayList``: decides view limits, ticks and margins (measuring
+/// every label through the backend first), samples the curves, places the legend, and emits the
+/// drawing operations. It knows nothing of what the curves mean.
+public struct FigureRenderer {
+    public let measurer: any TextMeasuring
+
+    public init(measurer: any TextMeasuring) { self.measurer = measurer }
+
+    /// What was drawn in one panel, for tests: the axes rectangle, the view, the curves on the page
+    /// (after clipping) and the legend box.
+    public struct PanelGeometry: Sendable {
+        public var axes: Rect
+        public var transform: AxesTransform
+        public var curves: [[Point]]
+        public var legend: Rect?
+        public var xTicks: AxisTicks
+        public var yTicks: AxisTicks
+    }
+
+    public func render(_ figure: Figure) throws -> DisplayList { try renderWithGeometry(figure).list }
+
+    public func renderWithGeometry(_ figure: Figure) throws -> (list: DisplayList, panels: [PanelGeometry]) {
+        let theme = figure.theme
+        let page = (width: figure.width * 72, height: figure.height * 72)
+        guard page.width >= 72, page.height >= 54, page.width.isFinite, page.height.isFinite else {
+            throw FigureError.badSize(width: figure.width, height: figure.height)
+        }
+        let painter = TextPainter(measurer: measurer)
+        var list = DisplayList(width: page.width, height: page.height)
+
+        // Views: explicit ranges, else the data plus a 5% margin.
+        var plans = try figure.panels.map { try PanelPlan(panel: $0, theme: theme) }
+
+        // Layout: ticks depend on the axes' length, margins on the tick labels; two passes settle.
+        let fs = theme.fontSize
+        let pad = 0.5 * fs
+        let titleBand = figure.title.map { painter.layout($0, font: theme.titleFont).height + 0.8 * fs } ?? 0
+        let rows = figure.rows, columns = figure.columns
+        let cellWidth = page.width / Double(columns)
+        let cellHeight = (page.height - titleBand) / Double(rows)
+        func showsX(_ index: Int) -> Bool {
+            !figure.sharesX || index / columns == rows - 1 || index + columns >= figure.panels.count
+        }
+        var rects = figure.panels.indices.map { i in
+            Rect(x: Double(i % columns) * cellWidth + 0.125 * cellWidth,
+                 y: titleBand + Double(i / columns) * cellHeight + 0.1 * cellHeight,
+                 width: 0.8 * cellWidth, height: 0.78 * cellHeight)
+        }
+        for _ in 0..<2 {
+            var left = Array(repeating: 0.0, count: columns), right = left
+            var top = Array(repeating: 0.0, count: rows), bottom = top
+            for (i, plan) in plans.enumerated() {
+                plans[i].makeTicks(axesWidth: rects[i].width, axesHeight: rects[i].height, fontSize: fs)
+                let m = plans[i].margins(painter: painter, theme: theme, showsX: showsX(i))
+                _ = plan
+                left[i % columns] = max(left[i % columns], m.left + pad)
+                right[i % columns] = max(right[i % columns], m.right + pad)
+                top[i / columns] = max(top[i / columns], m.top + pad)
+                bottom[i / columns] = max(bottom[i / columns], m.bottom + pad)
+            }
+            for i in plans.indices {
+                let (r, c) = (i / columns, i % columns)
+                let x = Double(c) * cellWidth + left[c]
+                let y = titleBand + Double(r) * cellHeight + top[r]
+                rects[i] = Rect(x: x, y: y, width: cellWidth - left[c] - right[c], height: cellHeight - top[r] - bottom[r])
+                guard rects[i].width > 20, rects[i].height > 20 else {
+                    throw FigureError.badSize(width: figure.width, height: figure.height)
+                }
+            }
+        }
+
+        var geometries: [PanelGeometry] = []
+        for (i, plan) in plans.enumerated() {
+            geometries.append(plan.draw(in: rects[i], showsX: showsX(i), theme: theme, painter: painter, into: &list))
+        }
+        if let title = figure.title {
+            painter.draw(title, font: theme.titleFont, at: Point(page.width / 2, 0.5 * fs), anchor: Point(0.5, 1), into: &list)
+        }
+        return (list, geometries)
+    }
+}
+
+/// One panel on its way to the page.
+struct PanelPlan {
+    var panel: Panel
+    var xView: ClosedRange<Double>
+    var yView: ClosedRange<Double>
+    var styles: [StrokeStyle?]  // per mark, for series
+    var xTicks = AxisTicks(major: [], labels: [])
+    var yTicks = AxisTicks(major: [], labels: [])
+
+    init(panel: Panel, theme: Theme) throws {
+        self.panel = panel
+        // Series styles from the cycle, in mark order.
+        var series = 0
+        styles = panel.marks.map { mark in
+            let style: SeriesStyle
+            switch mark {
+            case .function(let c): style = c.style
+            case .line(let l): style = l.style
+            default: return nil
+            }
+            defer { series += 1 }
+            let width = style.width ?? theme.lineWidth
+            let dash = style.dash ?? theme.dashes[series % theme.dashes.count]
+            return StrokeStyle(color: style.color ?? theme.palette[series % theme.palette.count], width: width,
+                               dash: dash.pattern(width: width))
+        }
+        xView = try Self.view(axis: panel.x, name: "x", data: Self.xData(panel))
+        let xv = xView
+        yView = try Self.view(axis: panel.y, name: "y", data: Self.yData(panel, xView: xv))
+    }
+
+    static func xData(_ panel: Panel) -> [Double] {
+        var xs: [Double] = []
+        for mark in panel.marks {
+            switch mark {
+            case .function(let c): if let d = c.domain { xs += [d.lowerBound, d.upperBound] }
+            case .line(let l): xs += l.x.filter { $0.isFinite }
+            case .verticalLine(let r): xs.append(r.at)
+            default: break
+            }
+        }
+        return xs.filter { panel.x.scale.contains($0) }
+    }
+
+    static func yData(_ panel: Panel, xView: ClosedRange<Double>) -> [Double] {
+        var ys: [Double] = []
+        let sx = panel.x.scale
+        for mark in panel.marks {
+            switch mark {
+            case .function(let c):
+                let lo = max(c.domain?.lowerBound ?? xView.lowerBound, xView.lowerBound)
+                let hi = min(c.domain?.upperBound ?? xView.upperBound, xView.upperBound)
+                let (t0, t1) = (sx.forward(lo), sx.forward(hi))
+                guard t0.isFinite, t1.isFinite, t0 < t1 else { continue }
+                for i in 0...400 { ys.append(c.function(sx.inverse(t0 + (t1 - t0) * Double(i) / 400))) }
+            case .line(let l):
+                for (x, y) in zip(l.x, l.y) where xView.contains(x) { ys.append(y) }
+            case .horizontalLine(let r): ys.append(r.at)
+            default: break
+            }
+        }
+        return ys.filter { panel.y.scale.contains($0) }
+    }
+
+    /// The axis range if given (checked), else the data's extent with a 5% margin in scale space.
+    static func view(axis: Axis, name: String, data: [Double]) throws -> ClosedRange<Double> {
+        let scale = axis.scale
+        if let r = axis.range {
+            guard r.lowerBound < r.upperBound, r.lowerBound.isFinite, r.upperBound.isFinite else {
+                throw FigureError.emptyRange(axis: name, lo: r.lowerBound, hi: r.upperBound)
+            }
+            guard scale.contains(r.lowerBound), scale.contains(r.upperBound) else {
+                throw FigureError.outsideScale(axis: name, scale: scale, lo: r.lowerBound, hi: r.upperBound)
+            }
+            return r
+        }
+        let ts = data.map(scale.forward).filter { $0.isFinite }
+        guard var lo = ts.min(), var hi = ts.max() else {
+            return scale == .linear ? 0...1 : (scale == .log ? 0.1...10 : 0.01...0.99)
+        }
+        if hi - lo <= 1e-12 * max(abs(lo), abs(hi), 1) {
+            let widen = max(abs(lo) * 0.05, scale == .linear ? 0.5 : 0.5)
+            lo -= widen; hi += widen
+        }
+        let margin = 0.05 * (hi - lo)
+        return scale.inverse(lo - margin)...scale.inverse(hi + margin)
+    }
+
+    mutating func makeTicks(axesWidth: Double, axesHeight: Double, fontSize: Double) {
+        // matplotlib's tick space: the axis length over 3 (x) or 2 (y) font sizes, 1…9 intervals.
+        let xBins = min(9, max(1, Int(axesWidth / (3 * fontSize))))
+        let yBins = min(9, max(1, Int(axesHeight / (2 * fontSize))))
+        xTicks = AxisTicks.make(scale: panel.x.scale, lo: xView.lowerBound, hi: xView.upperBound, maxIntervals: xBins)
+        yTicks = AxisTicks.make(scale: panel.y.scale, lo: yView.lowerBound, hi: yView.upperBound, maxIntervals: yBins)
+    }
+
+    func visible(_ ticks: AxisTicks, in view: ClosedRange<Double>) -> [(Double, String)] {
+        let slack = 1e-9 * (view.upperBound - view.lowerBound)
+        return zip(ticks.major, ticks.labels).filter { $0.0 >= view.lowerBound - slack && $0.0 <= view.upperBound + slack }
+    }
+
+    /// Space needed around the axes rectangle for ticks, labels, titles.
+    func margins(painter: TextPainter, theme: Theme, showsX: Bool) -> (left: Double, right: Double, top: Double, bottom: Double) {
+        let fs = theme.fontSize, tickPad = 0.35 * fs, labelPad = 0.4 * fs
+        let font = theme.font
+        let yLabels = visible(yTicks, in: yView).map { painter.layout($0.1, font: font) }
+        let xLabels = visible(xTicks, in: xView).map { painter.layout($0.1, font: font) }
+        var left = theme.tickLength + tickPad + (yLabels.map(\.width).max() ?? 0)
+        if let label = panel.y.label { left += labelPad + painter.layout(label, font: font).height }
+        var bottom = theme.tickLength
+        var right = 0.0
+        if showsX {
+            bottom += tickPad + (xLabels.map(\.height).max() ?? 0)
+            var lastRow = 0.0
+            if let label = panel.x.label { lastRow = painter.layout(label, font: font).height }
+            if !xTicks.offsetText.isEmpty { lastRow = max(lastRow, painter.layout(xTicks.offsetText, font: font).height) }
+            if lastRow > 0 { bottom += labelPad + lastRow }
+            right = (xLabels.last?.width ?? 0) / 2
+        }
+        var top = (yLabels.map(\.height).max() ?? 0) / 2
+        var above = 0.0
+        if let title = panel.title { above += painter.layout(title, font: theme.titleFont).height + 0.6 * fs }
+        if !yTicks.offsetText.isEmpty { above += painter.layout(yTicks.offsetText, font: font).height + 0.2 * fs }
+        top = max(top, above)
+        return (left, right, top, bottom)
+    }
+
+    func draw(in rect: Rect, showsX: Bool, theme: Theme, painter: TextPainter,
+              into list: inout DisplayList) -> FigureRenderer.PanelGeometry {
+        let transform = AxesTransform(rect: rect, xScale: panel.x.scale, yScale: panel.y.scale, xView: xView, yView: yView)
+        let fs = theme.fontSize, tickPad = 0.35 * fs, labelPad = 0.4 * fs
+        var curves: [[Point]] = []
+        var legendEntries: [Legend.Entry] = []
+        var obstacles: [Rect] = []
+
+        // Data, clipped to the axes.
+        list.append(.pushClip(rect))
+        for mark in panel.marks {
+            switch mark {
+            case .verticalSpan(let s):
+                let x0 = max(transform.pageX(s.from), rect.minX), x1 = min(transform.pageX(s.to), rect.maxX)
+                if x1 > x0 {
+                    list.append(.fill(.rectangle(Rect(x: x0, y: rect.minY, width: x1 - x0, height: rect.height)), s.color))
+                }
+                if let label = s.label { legendEntries.append(.init(label: label, handle: .patch(s.color))) }
+            case .horizontalLine(let r):
+                let y = transform.pageY(r.at)
+                if y.isFinite {
+                    list.append(.stroke(Path(polyline: [Point(rect.minX, y), Point(rect.maxX, y)]),
+                                        StrokeStyle(color: r.color, width: r.width, dash: r.dash.pattern(width: r.width))))
+                }
+            case .verticalLine(let r):
+                let x = transform.pageX(r.at)
+                if x.isFinite {
+                    list.append(.stroke(Path(polyline: [Point(x, rect.minY), Point(x, rect.maxY)]),
+                                        StrokeStyle(color: r.color, width: r.width, dash: r.dash.pattern(width: r.width))))
+                }
+            default: break
+            }
+        }
+        let clipBox = rect.insetBy(-2 * theme.lineWidth)
+        for (mark, style) in zip(panel.marks, styles) {
+            guard let style else { continue }
+            var points: [Point] = []
+            var label: String?
+            switch mark {
+            case .function(let c):
+                label = c.label
+                let lo = max(c.domain?.lowerBound ?? xView.lowerBound, xView.lowerBound)
+                let hi = min(c.domain?.upperBound ?? xView.upperBound, xView.upperBound)
+                let (t0, t1) = (panel.x.scale.forward(lo), panel.x.scale.forward(hi))
+                if t0.isFinite, t1.isFinite, t0 < t1 {
+                    points = AdaptiveSampler().sample(c.function, from: t0, to: t1, transform: transform)
+                }
+            case .line(let l):
+                label = l.label
+                points = zip(l.x, l.y).map { x, y in
+                    panel.x.scale.contains(x) && panel.y.scale.contains(y) ? transform.page(x, y) : Point(.nan, .nan)
+                }.map { Point($0.x, min(max($0.y, -1e9), 1e9)) }
+            default: continue
+            }
+            let runs = LineClipping.clip(polyline: points, to: clipBox)
+            for run in runs { list.append(.stroke(Path(polyline: run), style)) }
+            curves += runs
+            if let label { legendEntries.append(.init(label: label, handle: .line(style))) }
+        }
+        list.append(.popClip)
+
+        // Frame and ticks.
+        let frame = StrokeStyle(color: .black, width: theme.frameWidth)
+        list.append(.stroke(.rectangle(rect), frame))
+        let tickStyle = StrokeStyle(color: .black, width: theme.frameWidth)
+        let minorStyle = StrokeStyle(color: .black, width: 0.75 * theme.frameWidth)
+        var xLabelBottom = rect.maxY + theme.tickLength
+        for (value, label) in visible(xTicks, in: xView) {
+            let x = transform.pageX(value)
+            list.append(.stroke(Path(polyline: [Point(x, rect.maxY), Point(x, rect.maxY + theme.tickLength)]), tickStyle))
+            if showsX {
+                let box = painter.draw(label, font: theme.font, at: Point(x, rect.maxY + theme.tickLength + tickPad),
+                                       anchor: Point(0.5, 1), into: &list)
+                xLabelBottom = max(xLabelBottom, box.maxY)
+            }
+        }
+        for value in xTicks.minor where xView.contains(value) {
+            let x = transform.pageX(value)
+            list.append(.stroke(Path(polyline: [Point(x, rect.maxY), Point(x, rect.maxY + theme.minorTickLength)]), minorStyle))
+        }
+        var yLabelLeft = rect.minX - theme.tickLength
+        for (value, label) in visible(yTicks, in: yView) {
+            let y = transform.pageY(value)
+            list.append(.stroke(Path(polyline: [Point(rect.minX - theme.tickLength, y), Point(rect.minX, y)]), tickStyle))
+            let box = painter.draw(label, font: theme.font, at: Point(rect.minX - theme.tickLength - tickPad, y),
+                                   anchor: Point(1, 0.5), into: &list)
+            yLabelLeft = min(yLabelLeft, box.minX)
+        }
+        for value in yTicks.minor where yView.contains(value) {
+            let y = transform.pageY(value)
+            list.append(.stroke(Path(polyline: [Point(rect.minX - theme.minorTickLength, y), Point(rect.minX, y)]), minorStyle))
+        }
+
+        // Axis labels, offset texts, title.
+        if showsX, let label = panel.x.label {
+            painter.draw(label, font: theme.font, at: Point(rect.midX, xLabelBottom + labelPad), anchor: Point(0.5, 1), into: &list)
+        }
+        if showsX, !xTicks.offsetText.isEmpty {
+            painter.draw(xTicks.offsetText, font: theme.font, at: Point(rect.maxX, xLabelBottom + labelPad),
+                         anchor: Point(1, 1), into: &list)
+        }
+        if let label = panel.y.label {
+            painter.drawVertical(label, font: theme.font, rightEdge: yLabelLeft - labelPad, centerY: rect.midY, into: &list)
+        }
+        var titleBottom = rect.minY - 0.6 * fs
+        if !yTicks.offsetText.isEmpty {
+            let box = painter.draw(yTicks.offsetText, font: theme.font, at: Point(rect.minX, rect.minY - 0.2 * fs),
+                                   anchor: Point(0, 0), into: &list)
+            titleBottom = min(titleBottom, box.minY - 0.2 * fs)
+        }
+        if let title = panel.title {
+            painter.draw(title, font: theme.titleFont, at: Point(rect.midX, titleBottom), anchor: Point(0.5, 0), into: &list)
+        }
+
+        // Annotations: text on a light box, with an arrow to the point they name.
+        for mark in panel.marks {
+            guard case .annotation(let a) = mark else { continue }
+            var at = transform.fraction(a.position)
+            let t = painter.layout(a.text, font: theme.font)
+            var box = Rect(x: at.x - a.anchor.x * t.width, y: at.y - (1 - a.anchor.y) * t.height, width: t.width, height: t.height)
+            // Keep the text inside the axes: shift it in from any edge it would cross.
+            let inner = rect.insetBy(0.5 * fs)
+            let dx = box.minX < inner.minX ? inner.minX - box.minX : (box.maxX > inner.maxX ? inner.maxX - box.maxX : 0)
+            let dy = box.minY < inner.minY ? inner.minY - box.minY : (box.maxY > inner.maxY ? inner.maxY - box.maxY : 0)
+            box.x += dx; box.y += dy; at.x += dx; at.y += dy
+            let padded = box.insetBy(-0.25 * fs)
+            list.append(.fill(.rectangle(padded), Color.white.withAlpha(0.8)))
+            if let target = a.arrowTo {
+                let tip = transform.page(target.x, target.y)
+                if tip.x.isFinite && tip.y.isFinite { Arrow.draw(from: padded, to: tip, color: a.color, theme: theme, into: &list) }
+            }
+            painter.draw(a.text, font: theme.font, at: at, anchor: a.anchor, color: a.color, into: &list)
+            obstacles.append(padded)
+        }
+
+        // Legend.
+        var legendBox: Rect?
+        if !legendEntries.isEmpty, panel.legend != .none {
+            let legend = Legend(entries: legendEntries, font: theme.font, measurer: painter.measurer)
+            let box: Rect
+            switch panel.legend {
+            case .fixed(let location): box = legend.box(at: location, in: rect)
+            default: box = legend.bestBox(in: rect, polylines: curves, obstacles: obstacles)
+            }
+            legend.draw(in: box, painter: painter, theme: theme, into: &list)
+            legendBox = box
+        }
+        return .init(axes: rect, transform: transform, curves: curves, legend: legendBox, xTicks: xTicks, yTicks: yTicks)
+    }
+}
+
+extension Rect {
+    var midX: Double { x + width / 2 }
+    var midY: Double { y + height / 2 }
+}
+
+/// An arrow from the edge of a box to a point: a line and a filled head.
+enum Arrow {
+    static func draw(from box: Rect, to tip: Point, color: Color, theme: Theme, into list: inout DisplayList) {
+        // Start where the line from the box centre to the tip leaves the box.
+        let center = Point(box.midX, box.midY)
+        let dx = tip.x - center.x, dy = tip.y - center.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 1 else { return }
+        let tx = dx != 0 ? (box.width / 2) / abs(dx) : .infinity
+        let ty = dy != 0 ? (box.height / 2) / abs(dy) : .infinity
+        let t = min(tx, ty, 1)
+        let start = Point(center.x + dx * t, center.y + dy * t)
+        let (ux, uy) = (dx / length, dy / length)
+        let head = 1.6 * theme.fontSize * 0.45
+        let base = Point(tip.x - ux * head, tip.y - uy * head)
+        guard (base.x - start.x) * ux + (base.y - start.y) * uy > 0 else { return }
+        list.append(.stroke(Path(polyline: [start, base]), StrokeStyle(color: color, width: theme.frameWidth)))
+        var triangle = Path(polyline: [tip, Point(base.x - uy * head * 0.4, base.y + ux * head * 0.4),
+                                       Point(base.x + uy * head * 0.4, base.y - ux * head * 0.4)])
+        triangle.elements.append(.close)
+        list.append(.fill(triangle, color))
+    }
+}

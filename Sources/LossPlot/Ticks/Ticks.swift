@@ -1,0 +1,28 @@
+/// The ticks of one axis: labelled major ticks, unlabelled minor ticks, and the text that
+/// scientific notation puts at the end of the axis (such as `×10⁻⁶`).
+public struct AxisTicks: Sendable, Hashable {
+    public var major: [Double]
+    /// One label per major tick, in the math markup of ``MathText``.
+    public var labels: [String]
+    public var minor: [Double]
+    /// The multiplier or offset shown once at the end of the axis, in math markup; empty if none.
+    public var offsetText: String
+
+    public init(major: [Double], labels: [String], minor: [Double] = [], offsetText: String = "") {
+        self.major = major; self.labels = labels; self.minor = minor; self.offsetText = offsetText
+    }
+
+    /// Ticks for `scale` over the view interval [lo, hi], with at most `maxIntervals` intervals
+    /// between linear major ticks.
+    public static func make(scale: Scale, lo: Double, hi: Double, maxIntervals: Int) -> AxisTicks {
+        switch scale {
+        case .linear:
+            let major = LinearTickLocator(maxIntervals: maxIntervals).ticks(lo: lo, hi: hi)
+            return ScalarTickFormatter.format(major, viewLo: lo, viewHi: hi)
+        case .log:
+            return LogTicks.make(lo: lo, hi: hi, maxTicks: maxIntervals + 1)
+        case .logit:
+            return LogitTicks.make(lo: lo, hi: hi, maxTicks: maxIntervals + 1)
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import LossMath
+import LossPlot
+
+/// The figure of `gan-losses plot`: generator losses or their logit gradients against D(G(z)) or
+/// against the logit, with the saturating region shaded when a saturating loss is shown.
+struct LossCurveFigure {
+    enum XVariable: String, CaseIterable { case d, logit }
+    enum Quantity: String, CaseIterable { case loss, grad, both }
+
+    var losses: [GeneratorLoss]
+    var x: XVariable
+    var quantity: Quantity
+    var xRange: ClosedRange<Double>?
+    var yRange: ClosedRange<Double>?
+    var logY: Bool
+    var theme: Theme
+    var title: String?
+    var width: Double
+    var height: Double
+    var parameters: LossParameters
+
+    /// D below which the figures call the discriminator's verdict confident (the shaded region).
+    static let confidentD = 0.01
+
+    var defaultXRange: ClosedRange<Double> { x == .d ? 0...1 : -10...10 }
+
+    func figure() throws -> Figure {
+        let xView = xRange ?? defaultXRange
+        let quantities: [Quantity] = quantity == .both ? [.loss, .grad] : [quantity]
+        var panels = try quantities.map { try panel(for: $0, xView: xView) }
+        // Stacked panels show the same series: one legend, in the top panel, is enough.
+        for i in panels.indices.dropFirst() { panels[i].legend = .none }
+        let defaultTitle: String
+        switch quantity {
+        case .loss: defaultTitle = "Generator losses against " + (x == .d ? "$D(G(z))$" : "the logit $\\ell$")
+        case .grad: defaultTitle = "Generator gradients with respect to the logit $\\ell$"
+        case .both: defaultTitle = "Generator losses and their logit gradients"
+        }
+        return Figure(width: width, height: height, title: title ?? defaultTitle, panels: panels,
+                      columns: 1, sharesX: true, theme: theme)
+    }
+
+    private func panel(for q: Quantity, xView: ClosedRange<Double>) throws -> Panel {
+        let p = parameters
+        let inD = x == .d
+        // In D-space the curves stop just short of 0 and 1, where some losses are infinite.
+        let domain: ClosedRange<Double> = inD ? max(xView.lowerBound, 1e-9)...min(xView.upperBound, 1 - 1e-9) : xView
+        var marks: [Mark] = []
+        // On the logit axis the region where the discriminator is confident is wide enough to shade
+        // (on the D axis it is a sliver); it is where the saturating gradients vanish.
+        if !inD, losses.contains(where: \.saturatesAsDToZero) {
+            let edge = logit(Self.confidentD)
+            if xView.lowerBound < edge {
+                marks.append(.verticalSpan(VerticalSpan(from: xView.lowerBound, to: edge, label: "$D < 0.01$: saturated")))
+            }
+        }
+        marks.append(.horizontalLine(ReferenceLine(at: 0, color: Color(hex: 0x999999), dash: .solid, width: 0.6)))
+        for loss in losses {
+            let magnitude = logY
+            let gradient = q == .grad
+            let g: @Sendable (Double) -> Double = { v in
+                let e = inD ? loss.evaluate(atD: v, parameters: p) : loss.evaluate(atLogit: v, parameters: p)
+                let y = gradient ? e.gradientLogit : e.value
+                return magnitude ? abs(y) : y
+            }
+            let formula = q == .grad ? loss.legendGradientFormula(parameters: p) : loss.legendFormula(inD: inD, parameters: p)
+            marks.append(.function(FunctionCurve(label: "\(loss.id)  \(formula)", domain: domain, g)))
+        }
+        if q == .grad, !inD, losses.contains(.minimax), xView.lowerBound < -4, !logY {
+            let target = max(xView.lowerBound + 0.1 * (xView.upperBound - xView.lowerBound), -8)
+            marks.append(.annotation(Annotation("minimax gradient → 0", at: Point(0.2, 0.45), anchor: Point(0.5, 0.5),
+                                                arrowTo: Point(target, -sigmoid(target)))))
+        }
+        if logY { marks.removeAll { if case .horizontalLine = $0 { true } else { false } } }
+
+        let yLabel: String
+        switch q {
+        case .grad: yLabel = logY ? #"$|\partial L_G/\partial\ell|$"# : #"$\partial L_G/\partial\ell$"#
+        default: yLabel = logY ? "$|L_G|$" : "generator loss $L_G$"
+        }
+        let xLabel = inD ? "$D(G(z))$, the discriminator's output on a generated sample"
+            : #"discriminator logit $\ell$ on a generated sample ($D = \sigma(\ell)$)"#
+        return Panel(x: Axis(label: xLabel, scale: .linear, range: xView),
+                     y: Axis(label: yLabel, scale: logY ? .log : .linear, range: try yView(for: q, xView: xView)),
+                     marks: marks)
+    }
+
+    /// The y range: as given, else the curves' extent over the informative part of x (D in
+    /// [0.01, 0.99], ℓ in [logit 0.01, logit 0.99] ≈ [−4.6, 4.6], where −log D, log(1 − D) and
+    /// −½eˡ are still readable) with a 5% margin. Curves that leave it are clipped at the edge.
+    func yView(for q: Quantity, xView: ClosedRange<Double>) throws -> ClosedRange<Double>? {
+        if let yRange, quantity != .both || q == .loss { return yRange }
+        if logY {
+            return nil  // the library's autoscale on the log axis
+        }
+        let p = parameters
+        let core = x == .d ? Self.confidentD...(1 - Self.confidentD) : logit(Self.confidentD)...logit(1 - Self.confidentD)
+        var lo = max(xView.lowerBound, core.lowerBound), hi = min(xView.upperBound, core.upperBound)
+        if lo >= hi { (lo, hi) = (xView.lowerBound, xView.upperBound) }
+        var values: [Double] = [0]
+        for loss in losses {
+            for i in 0...400 {
+                let v = lo + (hi - lo) * Double(i) / 400
+                let e = x == .d ? loss.evaluate(atD: v, parameters: p) : loss.evaluate(atLogit: v, parameters: p)
+                values.append(q == .grad ? e.gradientLogit : e.value)
+            }
+        }
+        let finite = values.filter(\.isFinite)
+        guard let a = finite.min(), let b = finite.max(), b > a else { return nil }
+        let margin = 0.05 * (b - a)
+        return (a - margin)...(b + margin)
+    }
+}
