@@ -26,11 +26,16 @@ let package = Package(
             name: "LossPlot",
             dependencies: ["CCairo"]
         ),
+        .target(
+            name: "LossFigures",
+            dependencies: ["LossMath", "LossPlot"]
+        ),
         .executableTarget(
             name: "gan-losses",
             dependencies: [
                 "LossMath",
                 "LossPlot",
+                "LossFigures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,11 +48,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LossPlotTests",
-            dependencies: ["LossPlot", "CCairo"]
+            dependencies: ["LossPlot", "CCairo"],
+            resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "GanLossesTests",
-            dependencies: ["LossMath", "gan-losses"]
+            dependencies: ["LossMath", "LossPlot", "LossFigures", "CCairo", "gan-losses"]
         ),
     ],
     swiftLanguageModes: [.v6]

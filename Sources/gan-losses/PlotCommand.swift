@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LossFigures
 import LossMath
 import LossPlot
 
@@ -109,7 +110,7 @@ struct PlotCommand: ParsableCommand {
         }
         let spec = LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
                                    logY: logY, theme: theme.theme, title: title, width: width,
-                                   height: height ?? (y == .both ? 7.2 : 4.8), parameters: lossParameters.parameters)
+                                   height: height, parameters: lossParameters.parameters)
         let backend = CairoBackend()
         let bytes: [UInt8]
         do {

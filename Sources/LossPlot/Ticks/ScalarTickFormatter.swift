@@ -29,7 +29,7 @@ public enum ScalarTickFormatter {
             let offsetString = "\(offset < 0 ? "−" : "+")" + formatOffset(abs(offset))
             offsetText = offsetText.isEmpty ? offsetString : offsetText + offsetString
         }
-        return AxisTicks(major: ticks, labels: labels, offsetText: offsetText)
+        return AxisTicks(major: ticks, labels: labels, offsetText: offsetText, offset: offset, orderOfMagnitude: order)
     }
 
     /// matplotlib's `_set_format`: the decimals such that every label is exact to 1e−3 of the

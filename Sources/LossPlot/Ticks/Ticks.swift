@@ -7,9 +7,15 @@ public struct AxisTicks: Sendable, Hashable {
     public var minor: [Double]
     /// The multiplier or offset shown once at the end of the axis, in math markup; empty if none.
     public var offsetText: String
+    /// The additive offset subtracted from linear labels (0 if none).
+    public var offset: Double
+    /// The power of ten the linear labels are divided by (0 if none).
+    public var orderOfMagnitude: Int
 
-    public init(major: [Double], labels: [String], minor: [Double] = [], offsetText: String = "") {
+    public init(major: [Double], labels: [String], minor: [Double] = [], offsetText: String = "",
+                offset: Double = 0, orderOfMagnitude: Int = 0) {
         self.major = major; self.labels = labels; self.minor = minor; self.offsetText = offsetText
+        self.offset = offset; self.orderOfMagnitude = orderOfMagnitude
     }
 
     /// Ticks for `scale` over the view interval [lo, hi], with at most `maxIntervals` intervals

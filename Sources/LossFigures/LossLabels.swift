@@ -1,9 +1,10 @@
 import LossMath
 
+
 /// How the figures name a loss: short math for legends.
 extension GeneratorLoss {
     /// L in the figure's x variable: D-space where the loss has it and x is D, else ℓ.
-    func legendFormula(inD: Bool, parameters: LossParameters) -> String {
+    public func legendFormula(inD: Bool, parameters: LossParameters) -> String {
         let c = LossLabelNumber.text(parameters.leastSquaresTarget)
         switch self {
         case .minimax: return inD ? #"$\log(1-D)$"# : #"$-\mathrm{softplus}(\ell)$"#
@@ -17,7 +18,7 @@ extension GeneratorLoss {
     }
 
     /// ∂L/∂ℓ as a formula.
-    func legendGradientFormula(parameters: LossParameters) -> String {
+    public func legendGradientFormula(parameters: LossParameters) -> String {
         let c = LossLabelNumber.text(parameters.leastSquaresTarget)
         switch self {
         case .minimax: return #"$-\sigma(\ell)$"#
@@ -31,7 +32,7 @@ extension GeneratorLoss {
     }
 
     /// Whether ∂L/∂ℓ vanishes as D → 0 (the generator stalls when the discriminator wins).
-    var saturatesAsDToZero: Bool { gradientAsDToZero.value == 0 }
+    public var saturatesAsDToZero: Bool { gradientAsDToZero.value == 0 }
 }
 
 enum LossLabelNumber {

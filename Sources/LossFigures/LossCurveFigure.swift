@@ -3,28 +3,41 @@ import LossPlot
 
 /// The figure of `gan-losses plot`: generator losses or their logit gradients against D(G(z)) or
 /// against the logit, with the saturating region shaded when a saturating loss is shown.
-struct LossCurveFigure {
-    enum XVariable: String, CaseIterable { case d, logit }
-    enum Quantity: String, CaseIterable { case loss, grad, both }
+public struct LossCurveFigure: Sendable {
+    public enum XVariable: String, CaseIterable, Sendable { case d, logit }
+    public enum Quantity: String, CaseIterable, Sendable { case loss, grad, both }
 
-    var losses: [GeneratorLoss]
-    var x: XVariable
-    var quantity: Quantity
-    var xRange: ClosedRange<Double>?
-    var yRange: ClosedRange<Double>?
-    var logY: Bool
-    var theme: Theme
-    var title: String?
-    var width: Double
-    var height: Double
-    var parameters: LossParameters
+    public var losses: [GeneratorLoss]
+    public var x: XVariable
+    public var quantity: Quantity
+    public var xRange: ClosedRange<Double>?
+    public var yRange: ClosedRange<Double>?
+    public var logY: Bool
+    public var theme: Theme
+    public var title: String?
+    public var width: Double
+    /// nil: 4.8 in, or 7.2 in for two stacked panels.
+    public var height: Double?
+    public var parameters: LossParameters
+
+    public init(losses: [GeneratorLoss], x: XVariable = .d, quantity: Quantity = .loss,
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, logY: Bool = false,
+                theme: Theme = .paper, title: String? = nil, width: Double = 6.4, height: Double? = nil,
+                parameters: LossParameters = .standard) {
+        self.losses = losses; self.x = x; self.quantity = quantity; self.xRange = xRange; self.yRange = yRange
+        self.logY = logY; self.theme = theme; self.title = title; self.width = width; self.height = height
+        self.parameters = parameters
+    }
+
+    /// The height used: as given, else 4.8 in (7.2 in for two panels).
+    public var effectiveHeight: Double { height ?? (quantity == .both ? 7.2 : 4.8) }
 
     /// D below which the figures call the discriminator's verdict confident (the shaded region).
-    static let confidentD = 0.01
+    public static let confidentD = 0.01
 
-    var defaultXRange: ClosedRange<Double> { x == .d ? 0...1 : -10...10 }
+    public var defaultXRange: ClosedRange<Double> { x == .d ? 0...1 : -10...10 }
 
-    func figure() throws -> Figure {
+    public func figure() throws -> Figure {
         let xView = xRange ?? defaultXRange
         let quantities: [Quantity] = quantity == .both ? [.loss, .grad] : [quantity]
         var panels = try quantities.map { try panel(for: $0, xView: xView) }
@@ -36,7 +49,7 @@ struct LossCurveFigure {
         case .grad: defaultTitle = "Generator gradients with respect to the logit $\\ell$"
         case .both: defaultTitle = "Generator losses and their logit gradients"
         }
-        return Figure(width: width, height: height, title: title ?? defaultTitle, panels: panels,
+        return Figure(width: width, height: effectiveHeight, title: title ?? defaultTitle, panels: panels,
                       columns: 1, sharesX: true, theme: theme)
     }
 
@@ -88,7 +101,7 @@ struct LossCurveFigure {
     /// The y range: as given, else the curves' extent over the informative part of x (D in
     /// [0.01, 0.99], ℓ in [logit 0.01, logit 0.99] ≈ [−4.6, 4.6], where −log D, log(1 − D) and
     /// −½eˡ are still readable) with a 5% margin. Curves that leave it are clipped at the edge.
-    func yView(for q: Quantity, xView: ClosedRange<Double>) throws -> ClosedRange<Double>? {
+    public func yView(for q: Quantity, xView: ClosedRange<Double>) throws -> ClosedRange<Double>? {
         if let yRange, quantity != .both || q == .loss { return yRange }
         if logY {
             return nil  // the library's autoscale on the log axis
