@@ -61,10 +61,13 @@ public struct LossCurveFigure: Sendable {
         var marks: [Mark] = []
         // On the logit axis the region where the discriminator is confident is wide enough to shade
         // (on the D axis it is a sliver); it is where the saturating gradients vanish.
+        // The arrow annotation, where there is one, names the region; otherwise the legend does.
+        let annotated = q == .grad && !inD && losses.contains(.minimax) && xView.lowerBound < -4 && !logY
         if !inD, losses.contains(where: \.saturatesAsDToZero) {
             let edge = logit(Self.confidentD)
             if xView.lowerBound < edge {
-                marks.append(.verticalSpan(VerticalSpan(from: xView.lowerBound, to: edge, label: "$D < 0.01$: saturated")))
+                marks.append(.verticalSpan(VerticalSpan(from: xView.lowerBound, to: edge,
+                                                        label: annotated ? nil : "$D < 0.01$: saturated")))
             }
         }
         marks.append(.horizontalLine(ReferenceLine(at: 0, color: Color(hex: 0x999999), dash: .solid, width: 0.6)))
@@ -79,10 +82,10 @@ public struct LossCurveFigure: Sendable {
             let formula = q == .grad ? loss.legendGradientFormula(parameters: p) : loss.legendFormula(inD: inD, parameters: p)
             marks.append(.function(FunctionCurve(label: "\(loss.id)  \(formula)", domain: domain, g)))
         }
-        if q == .grad, !inD, losses.contains(.minimax), xView.lowerBound < -4, !logY {
+        if annotated {
             let target = max(xView.lowerBound + 0.1 * (xView.upperBound - xView.lowerBound), -8)
-            marks.append(.annotation(Annotation("minimax gradient → 0", at: Point(0.2, 0.45), anchor: Point(0.5, 0.5),
-                                                arrowTo: Point(target, -sigmoid(target)))))
+            marks.append(.annotation(Annotation("$D < 0.01$:\nminimax gradient → 0", at: Point(0.03, 0.3),
+                                                anchor: Point(0, 0.5), arrowTo: Point(target, -sigmoid(target)))))
         }
         if logY { marks.removeAll { if case .horizontalLine = $0 { true } else { false } } }
 

@@ -53,10 +53,10 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "The figure title (math in $…$, such as $\\partial L_G/\\partial\\ell$).")
     var title: String?
 
-    @Option(help: "Width in inches (1 to 40).")
-    var width: Double = 6.4
+    @Option(help: "Width in inches (1 to 40; default 6.4, or 8 with --theme slides).")
+    var width: Double?
 
-    @Option(help: "Height in inches (1 to 40; default 4.8, or 7.2 with --y both).")
+    @Option(help: "Height in inches (1 to 40; default 4.8, 6 with --theme slides, 1.5 times that with --y both).")
     var height: Double?
 
     @Option(help: "Resolution of PNG output in dots per inch (10 to 1200).")
@@ -79,7 +79,7 @@ struct PlotCommand: ParsableCommand {
         if logY, let r = yRange, r.lowerBound <= 0 {
             throw ValidationError("--y-range \(r.lowerBound):\(r.upperBound) includes non-positive values, which a log axis cannot show")
         }
-        guard width.isFinite, (1...40).contains(width) else {
+        if let width, !(width.isFinite && (1...40).contains(width)) {
             throw ValidationError("--width \(width) is outside 1 to 40 inches")
         }
         if let height, !(height.isFinite && (1...40).contains(height)) {
@@ -88,11 +88,16 @@ struct PlotCommand: ParsableCommand {
         guard dpi.isFinite, (10...1200).contains(dpi) else {
             throw ValidationError("--dpi \(dpi) is outside 10 to 1200")
         }
-        let pixels = (width * dpi) * ((height ?? 7.2) * dpi)
-        if pixels > Double(CairoBackend.maximumPixels) {
-            throw ValidationError("\(Int(width * dpi)) × \(Int((height ?? 7.2) * dpi)) pixels is more than the limit of \(CairoBackend.maximumPixels); lower --dpi or the size")
+        let (w, h) = size
+        let pixels = (w * dpi) * (h * dpi)
+        if format == .png && pixels > Double(CairoBackend.maximumPixels) {
+            throw ValidationError("\(Int(w * dpi)) × \(Int(h * dpi)) pixels is more than the limit of \(CairoBackend.maximumPixels); lower --dpi or the size")
         }
         if let output {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+                throw ValidationError("-o \(output) is a folder; give a file name such as \(output)/figure.png")
+            }
             let ext = URL(fileURLWithPath: output).pathExtension
             guard ImageFormat(pathExtension: ext) != nil else {
                 throw ValidationError("-o \(output): unknown extension '\(ext)'; use .png, .svg or .pdf")
@@ -100,17 +105,27 @@ struct PlotCommand: ParsableCommand {
         }
     }
 
+    /// Width and height in inches: as given, else by theme, and taller for two panels.
+    var size: (Double, Double) {
+        let w = width ?? (theme == .slides ? 8 : 6.4)
+        let h = height ?? (theme == .slides ? 6 : 4.8) * (y == .both ? 1.5 : 1)
+        return (w, h)
+    }
+
+    var format: ImageFormat {
+        ImageFormat(pathExtension: URL(fileURLWithPath: output ?? defaultFileName).pathExtension) ?? .png
+    }
+
     func run() throws {
         let path = output ?? defaultFileName
-        let format = ImageFormat(pathExtension: URL(fileURLWithPath: path).pathExtension) ?? .png
         do {
             try AtomicFile.checkWritable(path)
         } catch {
             throw ValidationError("\(error)")
         }
         let spec = LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
-                                   logY: logY, theme: theme.theme, title: title, width: width,
-                                   height: height, parameters: lossParameters.parameters)
+                                   logY: logY, theme: theme.theme, title: title, width: size.0,
+                                   height: size.1, parameters: lossParameters.parameters)
         let backend = CairoBackend()
         let bytes: [UInt8]
         do {

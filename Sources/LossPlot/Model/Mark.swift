@@ -92,7 +92,7 @@ public struct ReferenceLine: Sendable {
 }
 
 /// Text placed at a point given in axes fractions (0…1 from the lower left), with an optional
-/// arrow to a point in data coordinates.
+/// arrow to a point in data coordinates. A newline in the text starts a new line.
 public struct Annotation: Sendable {
     public var text: String
     /// Position of the text's anchor in axes fractions.

@@ -323,12 +323,16 @@ struct PanelPlan {
             painter.draw(title, font: theme.titleFont, at: Point(rect.midX, titleBottom), anchor: Point(0.5, 0), into: &list)
         }
 
-        // Annotations: text on a light box, with an arrow to the point they name.
+        // Annotations: text on a light box, with an arrow to the point they name. "\n" breaks lines.
         for mark in panel.marks {
             guard case .annotation(let a) = mark else { continue }
             var at = transform.fraction(a.position)
-            let t = painter.layout(a.text, font: theme.font)
-            var box = Rect(x: at.x - a.anchor.x * t.width, y: at.y - (1 - a.anchor.y) * t.height, width: t.width, height: t.height)
+            let lines = a.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let layouts = lines.map { painter.layout($0, font: theme.font) }
+            let lineHeight = (layouts.map(\.height).max() ?? fs) * 1.1
+            let width = layouts.map(\.width).max() ?? 0
+            let height = lineHeight * Double(lines.count)
+            var box = Rect(x: at.x - a.anchor.x * width, y: at.y - (1 - a.anchor.y) * height, width: width, height: height)
             // Keep the text inside the axes: shift it in from any edge it would cross.
             let inner = rect.insetBy(0.5 * fs)
             let dx = box.minX < inner.minX ? inner.minX - box.minX : (box.maxX > inner.maxX ? inner.maxX - box.maxX : 0)
@@ -340,7 +344,11 @@ struct PanelPlan {
                 let tip = transform.page(target.x, target.y)
                 if tip.x.isFinite && tip.y.isFinite { Arrow.draw(from: padded, to: tip, color: a.color, theme: theme, into: &list) }
             }
-            painter.draw(a.text, font: theme.font, at: at, anchor: a.anchor, color: a.color, into: &list)
+            for (i, line) in lines.enumerated() {
+                let lineTop = box.minY + Double(i) * lineHeight
+                painter.draw(line, font: theme.font, at: Point(box.minX + a.anchor.x * width, lineTop),
+                             anchor: Point(a.anchor.x, 1), color: a.color, into: &list)
+            }
             obstacles.append(padded)
         }
 

@@ -1,0 +1,137 @@
+import Foundation
+import LossFigures
+import LossMath
+import LossPlot
+import Testing
+
+@Suite("The loss figures")
+struct LossFigureTests {
+    static let defaults: [LossCurveFigure] = [
+        LossCurveFigure(losses: [.minimax, .nonsat]),
+        LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad),
+        LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad, theme: .slides),
+        LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: .logit, quantity: .both),
+        LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: .logit, quantity: .both, theme: .slides),
+        LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad, xRange: -30...5, logY: true),
+        LossCurveFigure(losses: GeneratorLoss.allCases, quantity: .both),
+    ]
+
+    @Test("texts inside the page and not overlapping; curves clipped to the axes", arguments: defaults.indices)
+    func layout(index: Int) throws {
+        let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try Self.defaults[index].figure())
+        #expect(LayoutChecks.textsOutsidePage(list).isEmpty)
+        let overlaps = LayoutChecks.overlappingTexts(list)
+        #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
+        for panel in panels {
+            let bound = panel.axes.insetBy(-2 * 2.5 - 0.01)
+            for run in panel.curves { for p in run { #expect(bound.contains(p)) } }
+        }
+    }
+
+    @Test("the legend crosses no curve in the default minimax/nonsat figures", arguments: [0, 1, 2])
+    func legendClear(index: Int) throws {
+        let (_, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try Self.defaults[index].figure())
+        let legend = try #require(panels[0].legend)
+        for run in panels[0].curves {
+            for i in run.indices.dropFirst() { #expect(!legend.intersectsSegment(run[i - 1], run[i])) }
+        }
+    }
+
+    @Test("PNG: −σ(ℓ) and −σ(−ℓ) are drawn where they are")
+    func pixels() throws {
+        let backend = CairoBackend()
+        let spec = Self.defaults[1]
+        let (list, panels) = try FigureRenderer(measurer: backend).renderWithGeometry(try spec.figure())
+        let png = try #require(DecodedPNG(try backend.render(list, format: .png, dpi: 150)))
+        let scale = 150.0 / 72
+        let t = panels[0].transform
+        for l in [-2.0, 1.0, 6.0] {
+            let blue = t.page(l, -sigmoid(l)), red = t.page(l, -sigmoid(-l))
+            #expect(png.hasColor(near: blue.x * scale, blue.y * scale, Color(hex: 0x4477AA)), "minimax at ℓ = \(l)")
+            // The non-saturating curve is dashed: look along a short stretch of it.
+            let found = stride(from: l - 0.15, through: l + 0.15, by: 0.05).contains { x in
+                let p = t.page(x, -sigmoid(-x))
+                return png.hasColor(near: p.x * scale, p.y * scale, Color(hex: 0xEE6677))
+            }
+            #expect(found, "non-saturating near ℓ = \(l) (\(red))")
+        }
+    }
+}
+
+@Suite("gan-losses plot")
+struct PlotCLITests {
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-plot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("with no -o it writes a PNG named after the losses and prints its path")
+    func defaultOutput() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = Tool.executable
+        process.arguments = ["plot", "--loss", "minimax,nonsat"]
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(printed == "minimax-nonsat-loss-vs-d.png\n")
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("minimax-nonsat-loss-vs-d.png"))
+        #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+    }
+
+    @Test("the same command writes the same SVG and PDF bytes in another process", arguments: ["svg", "pdf"])
+    func deterministicAcrossProcesses(ext: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var outputs: [Data] = []
+        for name in ["a", "b"] {
+            let path = folder.appendingPathComponent("\(name).\(ext)").path
+            let r = try Tool.run(["plot", "--loss", "mm,ns,maxlik", "--y", "both", "--x", "logit", "-o", path])
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].count > 1000)
+    }
+
+    @Test("bad input: one line, exit 64, and no file left behind", arguments: [
+        (["--loss", "bogus"], "unknown loss 'bogus'"),
+        (["--loss", "mm", "-o", "OUT.gif"], "unknown extension 'gif'"),
+        (["--loss", "mm", "-o", "missing/f.png"], "does not exist"),
+        (["--loss", "mm", "-o", "."], "is a folder"),
+        (["--loss", "mm", "--x-range", "1:0"], "empty or reversed"),
+        (["--loss", "mm", "--x-range", "0.5:0.5"], "empty or reversed"),
+        (["--loss", "mm", "--x-range", "-1:1"], "leaves (0, 1)"),
+        (["--loss", "mm", "--x-range", "abc"], "takes lo:hi"),
+        (["--loss", "mm", "--log-y", "--y-range", "-1:1"], "non-positive"),
+        (["--loss", "mm", "--width", "1000"], "outside 1 to 40"),
+        (["--loss", "mm", "--dpi", "0"], "outside 10 to 1200"),
+        (["--loss", "mm", "--width", "40", "--height", "40", "--dpi", "1200"], "more than the limit"),
+        (["--loss", "mm", "--x", "p"], "p"),
+        (["--loss", "mm", "--height", "-2"], "outside 1 to 40"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = Tool.executable
+        process.arguments = ["plot"] + arguments.map { $0 == "OUT.gif" ? folder.appendingPathComponent("f.gif").path : $0 }
+        process.currentDirectoryURL = folder
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = Pipe()
+        try process.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64, "\(arguments): \(stderr)")
+        #expect(stderr.contains(message), "\(arguments): \(stderr)")
+        #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing written")
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import FoundationXML
+import LossPlot
+import Testing
+
+@Suite("Rendering a figure")
+struct RenderingTests {
+    static func sampleFigure(theme: Theme = .paper) -> Figure {
+        let panel = Panel(
+            title: "A panel",
+            x: Axis(label: "$x$", range: -6...6),
+            y: Axis(label: #"$\sigma(x)$ and $-\log\sigma(x)$"#, range: -0.1...3),
+            marks: [
+                .verticalSpan(VerticalSpan(from: -6, to: -3, label: "shaded")),
+                .function(FunctionCurve(label: #"$\sigma(x)$"#) { 1 / (1 + exp(-$0)) }),
+                .function(FunctionCurve(label: #"$-\log\sigma(x)$"#) { log1p(exp(-$0)) }),
+                .annotation(Annotation("grows without bound", at: Point(0.25, 0.8), arrowTo: Point(-2.5, 2.58))),
+            ])
+        return Figure(title: "Sample", panels: [panel], theme: theme)
+    }
+
+    @Test("every text inside the page, none overlapping another", arguments: [Theme.paper, .slides])
+    func textLayout(theme: Theme) throws {
+        let list = try FigureRenderer(measurer: CairoBackend()).render(Self.sampleFigure(theme: theme))
+        #expect(list.texts.count > 10)
+        #expect(LayoutChecks.textsOutsidePage(list).isEmpty)
+        let overlaps = LayoutChecks.overlappingTexts(list)
+        #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
+    }
+
+    @Test("curves that leave the axes are clipped at the edge, never drawn outside")
+    func clipping() throws {
+        let (_, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(Self.sampleFigure())
+        let geometry = try #require(panels.first)
+        let bound = geometry.axes.insetBy(-3.01)  // the clip box allows for the line width
+        #expect(!geometry.curves.isEmpty)
+        for run in geometry.curves { for p in run { #expect(bound.contains(p), "\(p) outside \(geometry.axes)") } }
+        // −log σ(x) reaches 6 at x = −6, twice the y range: it must have been cut, not drawn to 6.
+        let top = geometry.curves.flatMap { $0 }.map(\.y).min() ?? 0
+        #expect(top >= geometry.axes.minY - 3.01)
+    }
+
+    @Test("the legend avoids the curves when there is room")
+    func legendAvoidsCurves() throws {
+        let (_, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(Self.sampleFigure())
+        let geometry = try #require(panels.first)
+        let legend = try #require(geometry.legend)
+        for run in geometry.curves {
+            for i in run.indices.dropFirst() { #expect(!legend.intersectsSegment(run[i - 1], run[i])) }
+        }
+    }
+
+    @Test("PNG: the curve is where the math says, the background is white")
+    func pngPixels() throws {
+        let backend = CairoBackend()
+        let figure = Figure(panels: [Panel(x: Axis(range: 0...1), y: Axis(range: 0...1), marks: [
+            .function(FunctionCurve(label: nil, style: SeriesStyle(color: Color(hex: 0xEE6677))) { $0 * $0 }),
+        ])])
+        let (list, panels) = try FigureRenderer(measurer: backend).renderWithGeometry(figure)
+        let dpi = 100.0
+        let png = try #require(DecodedPNG(try backend.render(list, format: .png, dpi: dpi)))
+        #expect(png.width == 640 && png.height == 480)
+        let t = panels[0].transform
+        let scale = dpi / 72
+        for x in [0.2, 0.5, 0.8] {
+            let p = t.page(x, x * x)
+            #expect(png.hasColor(near: p.x * scale, p.y * scale, Color(hex: 0xEE6677)), "curve at x = \(x)")
+            let off = t.page(x, min(x * x + 0.3, 0.95))
+            #expect(png.rgb(Int(off.x * scale), Int(off.y * scale)) == (255, 255, 255), "blank above the curve at \(x)")
+        }
+    }
+
+    @Test("SVG parses as XML; PDF starts with %PDF and has one page")
+    func formats() throws {
+        let backend = CairoBackend()
+        let list = try FigureRenderer(measurer: backend).render(Self.sampleFigure())
+        let svg = try backend.render(list, format: .svg, dpi: 72)
+        let parser = XMLParser(data: Data(svg))
+        #expect(parser.parse(), "\(String(describing: parser.parserError))")
+        #expect(String(decoding: svg.prefix(100), as: UTF8.self).contains("<?xml"))
+        let pdf = try backend.render(list, format: .pdf, dpi: 72)
+        #expect(Array(pdf.prefix(4)) == Array("%PDF".utf8))
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.components(separatedBy: "/Type /Page").count - text.components(separatedBy: "/Type /Pages").count == 1)
+    }
+
+    @Test("the same figure gives identical SVG and PDF bytes, even after other drawing", arguments: [ImageFormat.svg, .pdf, .png])
+    func deterministic(format: ImageFormat) throws {
+        let backend = CairoBackend()
+        let renderer = FigureRenderer(measurer: backend)
+        let first = try backend.render(try renderer.render(Self.sampleFigure()), format: format, dpi: 100)
+        _ = try backend.render(try renderer.render(Self.sampleFigure(theme: .slides)), format: format, dpi: 100)
+        let second = try CairoBackend().render(try renderer.render(Self.sampleFigure()), format: format, dpi: 100)
+        #expect(first == second)
+    }
+
+    @Test("bad specifications are errors, not traps")
+    func errors() {
+        let renderer = FigureRenderer(measurer: CairoBackend())
+        let reversed = Figure(panels: [Panel(x: Axis(range: 1...1))])
+        #expect(throws: FigureError.self) { try renderer.render(reversed) }
+        let logNegative = Figure(panels: [Panel(y: Axis(scale: .log, range: -1...1))])
+        #expect(throws: FigureError.outsideScale(axis: "y", scale: .log, lo: -1, hi: 1)) { try renderer.render(logNegative) }
+        let tiny = Figure(width: 0.5, height: 0.5, panels: [Panel()])
+        #expect(throws: FigureError.self) { try renderer.render(tiny) }
+        #expect(throws: RenderError.self) {
+            try CairoBackend().render(DisplayList(width: 7200, height: 7200), format: .png, dpi: 600)
+        }
+    }
+
+    @Test("the recording backend keeps the list and dumps it readably")
+    func recording() throws {
+        let backend = RecordingBackend()
+        let list = try FigureRenderer(measurer: backend).render(Self.sampleFigure())
+        let dump = String(decoding: try backend.render(list, format: .png, dpi: 150), as: UTF8.self)
+        #expect(backend.recorded.count == 1)
+        #expect(dump.hasPrefix("page 460.8x345.6"))
+        #expect(dump.contains("text \"Sample\""))
+        #expect(dump.contains("clip "))
+    }
+
+    @Test("text measurement: wider strings are wider, sizes scale")
+    func measurement() {
+        let backend = CairoBackend()
+        let a = backend.measure("minimax", font: Font(size: 10))
+        let b = backend.measure("minimax gradient", font: Font(size: 10))
+        let c = backend.measure("minimax", font: Font(size: 20))
+        #expect(b.width > a.width && a.width > 20)
+        #expect(abs(c.width - 2 * a.width) < 0.5)
+        #expect(a.ascent > 5 && a.descent > 1)
+    }
+}
