@@ -53,13 +53,13 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "The figure title (math in $…$, such as $\\partial L_G/\\partial\\ell$).")
     var title: String?
 
-    @Option(help: "Width in inches (1 to 40; default 6.4, or 8 with --theme slides).")
+    @Option(parsing: .unconditional, help: "Width in inches (1 to 40; default 6.4, or 8 with --theme slides).")
     var width: Double?
 
-    @Option(help: "Height in inches (1 to 40; default 4.8, 6 with --theme slides, 1.5 times that with --y both).")
+    @Option(parsing: .unconditional, help: "Height in inches (1 to 40; default 4.8, 6 with --theme slides, 1.5 times that with --y both).")
     var height: Double?
 
-    @Option(help: "Resolution of PNG output in dots per inch (10 to 1200).")
+    @Option(parsing: .unconditional, help: "Resolution of PNG output in dots per inch (10 to 1200).")
     var dpi: Double = 150
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file: .png, .svg or .pdf.", valueName: "path"))
