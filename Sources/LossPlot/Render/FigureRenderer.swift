@@ -39,7 +39,7 @@ public struct FigureRenderer {
         let titleBand = figure.title.map { painter.layout($0, font: theme.titleFont).height + 0.8 * fs } ?? 0
         let rows = figure.rows, columns = figure.columns
         let cellWidth = page.width / Double(columns)
-        let cellHeight = (page.height - titleBand) / Double(rows)
+        let cellHeight = (page.height - titleBand) / Double(rows)  // for the first guess only
         func showsX(_ index: Int) -> Bool {
             !figure.sharesX || index / columns == rows - 1 || index + columns >= figure.panels.count
         }
@@ -60,14 +60,18 @@ public struct FigureRenderer {
                 top[i / columns] = max(top[i / columns], m.top + pad)
                 bottom[i / columns] = max(bottom[i / columns], m.bottom + pad)
             }
+            // Every axes rectangle gets the same size, so that small multiples compare at a glance;
+            // the margins each row and column needs are laid end to end around them.
+            let axesWidth = (page.width - left.reduce(0, +) - right.reduce(0, +)) / Double(columns)
+            let axesHeight = (page.height - titleBand - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows)
+            guard axesWidth > 20, axesHeight > 20 else {
+                throw FigureError.badSize(width: figure.width, height: figure.height)
+            }
             for i in plans.indices {
                 let (r, c) = (i / columns, i % columns)
-                let x = Double(c) * cellWidth + left[c]
-                let y = titleBand + Double(r) * cellHeight + top[r]
-                rects[i] = Rect(x: x, y: y, width: cellWidth - left[c] - right[c], height: cellHeight - top[r] - bottom[r])
-                guard rects[i].width > 20, rects[i].height > 20 else {
-                    throw FigureError.badSize(width: figure.width, height: figure.height)
-                }
+                let x = (0..<c).reduce(0.0) { $0 + left[$1] + axesWidth + right[$1] } + left[c]
+                let y = titleBand + (0..<r).reduce(0.0) { $0 + top[$1] + axesHeight + bottom[$1] } + top[r]
+                rects[i] = Rect(x: x, y: y, width: axesWidth, height: axesHeight)
             }
         }
 

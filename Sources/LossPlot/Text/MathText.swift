@@ -109,9 +109,14 @@ struct MathParser {
                         add(text.replacingOccurrences(of: "-", with: "−"), italic: false)
                     }
                 } else if let (text, italic) = symbol {
+                    let isOperator = ["log", "exp", "max", "min"].contains(name)
+                    // "t log x": an operator name is set apart from a variable or number before it.
+                    if isOperator, let last = spans.last?.text.last, last.isLetter || last.isNumber || last == ")" {
+                        add("\u{2009}", italic: false)
+                    }
                     add(text, italic: italic)
                     // Operator names are set apart from what follows, as in "log D", but not from "(".
-                    if ["log", "exp", "max", "min"].contains(name), i < chars.count,
+                    if isOperator, i < chars.count,
                        !"(^_{".contains(chars[i]) { add("\u{2009}", italic: false) }
                 } else {
                     add("\\" + name, italic: false)

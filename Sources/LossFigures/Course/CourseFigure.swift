@@ -1,0 +1,65 @@
+import LossMath
+import LossPlot
+
+/// The coursework figure set written by `gan-losses figures`: each figure has a stable kebab-case
+/// name (its file name), a one-sentence summary (for the README and the progress output) and a
+/// ``Figure`` built from LossMath's closed forms.
+public enum CourseFigure: String, CaseIterable, Sendable {
+    case generatorCostsVsD = "generator-costs-vs-d"
+    case generatorGradientVsLogit = "generator-gradient-vs-logit"
+    case gradientMagnitudeLog = "gradient-magnitude-log"
+    case gradientVsD = "gradient-vs-d"
+    case allGeneratorLosses = "all-generator-losses"
+    case discriminatorLosses = "discriminator-losses"
+    case labelSmoothing = "label-smoothing"
+    case stabilityFloatVsDouble = "stability-float-vs-double"
+    case leastSquaresRawVsSigmoid = "least-squares-raw-vs-sigmoid"
+
+    public var name: String { rawValue }
+
+    /// One sentence on what the figure shows.
+    public var summary: String {
+        switch self {
+        case .generatorCostsVsD:
+            "Goodfellow's Figure 16: the minimax cost is flat where D(G(z)) is small, so a rejected generator learns little; the non-saturating and maximum-likelihood costs are not."
+        case .generatorGradientVsLogit:
+            "∂L/∂ℓ against the logit: the minimax gradient −σ(ℓ) dies where the discriminator is confident, the non-saturating −σ(−ℓ) stays at −1."
+        case .gradientMagnitudeLog:
+            "On log axes down to D = 1e−12 the minimax gradient falls exactly like D, while the non-saturating one stays near 1."
+        case .gradientVsD:
+            "In D-space the minimax slope is −1 at D → 0: the vanishing comes from the sigmoid's factor D(1 − D)."
+        case .allGeneratorLosses:
+            "Every generator loss of the catalog and its logit derivative, on the same axes."
+        case .discriminatorLosses:
+            "BCE, hinge, least squares and Wasserstein on a real and on a fake logit, with their derivatives."
+        case .labelSmoothing:
+            "One-sided label smoothing moves the real-sample optimum from +∞ to ℓ* = log(t/(1 − t))."
+        case .stabilityFloatVsDouble:
+            "Naive log(1 − σ(ℓ)) and −log σ(ℓ) against the stable forms: where each returns −∞, a wrong 0 or loses its digits, in Float and Double."
+        case .leastSquaresRawVsSigmoid:
+            "Least squares on the raw output keeps its gradient; least squares on σ saturates at both ends."
+        }
+    }
+
+    /// The figure, in the given theme.
+    public func figure(theme: Theme = .paper) throws -> Figure {
+        switch self {
+        case .generatorCostsVsD: SaturationFigures.generatorCosts(theme: theme)
+        case .generatorGradientVsLogit:
+            try LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad, theme: theme,
+                                title: "Generator gradients with respect to the logit $\\ell$").figure()
+        case .gradientMagnitudeLog: SaturationFigures.gradientMagnitude(theme: theme)
+        case .gradientVsD: SaturationFigures.gradientInD(theme: theme)
+        case .allGeneratorLosses: CatalogFigures.allGeneratorLosses(theme: theme)
+        case .discriminatorLosses: CatalogFigures.discriminatorLosses(theme: theme)
+        case .labelSmoothing: CatalogFigures.labelSmoothing(theme: theme)
+        case .stabilityFloatVsDouble: StabilityFigure.figure(theme: theme)
+        case .leastSquaresRawVsSigmoid: CatalogFigures.leastSquares(theme: theme)
+        }
+    }
+
+    /// The figure with this name, or nil.
+    public init?(name: String) {
+        self.init(rawValue: name.lowercased())
+    }
+}
