@@ -68,7 +68,7 @@ struct FiguresCommand: ParsableCommand {
             if interactive { Output.write("[\(index + 1)/\(only.count)] \(figure.name): \(figure.summary)\n") }
             let list = try renderer.render(try figure.figure(theme: theme.theme))
             for format in format {
-                let path = URL(fileURLWithPath: out).appendingPathComponent("\(figure.name).\(format.rawValue)").path
+                let path = (out.hasSuffix("/") ? out : out + "/") + "\(figure.name).\(format.rawValue)"
                 do {
                     try AtomicFile.write(try backend.render(list, format: format, dpi: dpi), to: path)
                 } catch {
