@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// The transcripts in README.md and docs/*.md: every `$ gan-losses …` line still runs and still
+/// prints what the page shows (tools/update_docs.py rewrites them after a deliberate change).
+@Suite("Documentation transcripts")
+struct DocsTests {
+    struct Transcript: CustomTestStringConvertible, Sendable {
+        var file: String
+        var command: String
+        var expected: [String]
+        var testDescription: String { "\(file): \(command)" }
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static let transcripts: [Transcript] = {
+        var files = ["README.md"]
+        let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+        files += docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/\($0)" }
+        var result: [Transcript] = []
+        for file in files {
+            guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { continue }
+            let lines = text.components(separatedBy: "\n")
+            var i = 0
+            while i < lines.count {
+                defer { i += 1 }
+                guard lines[i].hasPrefix("```"), i + 1 < lines.count, lines[i + 1].hasPrefix("$ gan-losses") else { continue }
+                i += 1
+                while i < lines.count, !lines[i].hasPrefix("```") {
+                    let command = String(lines[i].dropFirst(2))
+                    var expected: [String] = []
+                    i += 1
+                    while i < lines.count, !lines[i].hasPrefix("```"), !lines[i].hasPrefix("$ ") {
+                        expected.append(lines[i]); i += 1
+                    }
+                    result.append(Transcript(file: file, command: command, expected: expected))
+                }
+            }
+        }
+        return result
+    }()
+
+    @Test("the documentation has transcripts for every subcommand")
+    func coverage() {
+        #expect(Self.transcripts.count >= 15)
+        for sub in ["list", "eval", "check", "plot", "figures"] {
+            #expect(Self.transcripts.contains { $0.file == "docs/cli.md" && $0.command.hasPrefix("gan-losses \(sub)") }, "\(sub)")
+        }
+    }
+
+    @Test("each command prints what the page shows", arguments: transcripts)
+    func transcript(t: Transcript) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-docs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = Tool.executable
+        process.arguments = Array(Self.split(t.command).dropFirst())
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        var text = String(decoding: stdout + stderr, as: UTF8.self)
+        while text.hasSuffix("\n") { text.removeLast() }
+        let actual = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        #expect(actual == t.expected, "run tools/update_docs.py if the change is intended")
+    }
+
+    /// Splits a command line on spaces, honouring single and double quotes.
+    static func split(_ line: String) -> [String] {
+        var words: [String] = [], current = "", quote: Character?
+        var inWord = false
+        for c in line {
+            if let q = quote {
+                if c == q { quote = nil } else { current.append(c) }
+            } else if c == "'" || c == "\"" {
+                quote = c; inWord = true
+            } else if c == " " {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else {
+                current.append(c); inWord = true
+            }
+        }
+        if inWord { words.append(current) }
+        return words
+    }
+}
