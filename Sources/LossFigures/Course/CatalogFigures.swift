@@ -78,7 +78,7 @@ enum CatalogFigures {
         let panel = Panel(x: Axis(label: #"logit $\ell_r$ on a real sample"#, range: -3...8),
                           y: Axis(label: #"$-t\log\sigma(\ell_r) - (1-t)\log(1-\sigma(\ell_r))$"#, range: 0...3),
                           marks: marks)
-        return Figure(title: "One-sided label smoothing: the real target $t$ moves the optimum", panels: [panel], theme: theme)
+        return Figure(title: "Label smoothing: the real target $t$ moves the optimum", panels: [panel], theme: theme)
     }
 
     /// Least squares on the raw output against least squares on σ: values and gradients.

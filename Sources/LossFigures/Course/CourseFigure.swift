@@ -41,8 +41,18 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         }
     }
 
-    /// The figure, in the given theme.
+    /// The figure, in the given theme. Slides get 1.25 times the paper size (8 × 6 in for the
+    /// single-panel figures), which leaves the larger text as much room as on paper.
     public func figure(theme: Theme = .paper) throws -> Figure {
+        var figure = try paperSizedFigure(theme: theme)
+        if theme == .slides {
+            figure.width *= 1.25
+            figure.height *= 1.25
+        }
+        return figure
+    }
+
+    private func paperSizedFigure(theme: Theme) throws -> Figure {
         switch self {
         case .generatorCostsVsD: SaturationFigures.generatorCosts(theme: theme)
         case .generatorGradientVsLogit:

@@ -24,7 +24,7 @@ enum SaturationFigures {
         ]
         let panel = Panel(x: Axis(label: dLabel, range: 0...1),
                           y: Axis(label: "generator cost $J^{(G)}$", range: -10...5), marks: marks)
-        return Figure(title: "Generator costs as functions of $D(G(z))$ (Goodfellow 2016, Fig. 16)",
+        return Figure(title: "Generator costs against $D(G(z))$ (Goodfellow 2016, Fig. 16)",
                       panels: [panel], theme: theme)
     }
 
@@ -38,12 +38,11 @@ enum SaturationFigures {
             .function(FunctionCurve(label: #"minimax  $|\partial L/\partial\ell| = D$"#, domain: domain, magnitude(.minimax))),
             .function(FunctionCurve(label: #"non-saturating  $1-D$"#, domain: domain, magnitude(.nonsat))),
             .function(FunctionCurve(label: #"maximum likelihood  $D/(2(1-D))$"#, domain: domain, magnitude(.maxlik))),
-            .annotation(Annotation("at D = 10⁻⁸ the minimax gradient\nis 10⁻⁸: the generator stalls",
-                                   at: Point(0.36, 0.28), anchor: Point(0, 0.5), arrowTo: Point(1e-8, 1e-8))),
+            .annotation(Annotation("minimax at D = 10⁻⁸: a gradient\nof 10⁻⁸, the generator stalls",
+                                   at: Point(0.03, 0.66), anchor: Point(0, 0.5), arrowTo: Point(1e-8, 1e-8))),
         ]
         let panel = Panel(x: Axis(label: dLabel + " (logit scale)", scale: .logit, range: domain),
-                          y: Axis(label: #"$|\partial L_G/\partial\ell|$"#, scale: .log, range: 1e-13...10), marks: marks,
-                          legend: .fixed(.lowerRight))
+                          y: Axis(label: #"$|\partial L_G/\partial\ell|$"#, scale: .log, range: 1e-13...10), marks: marks)
         return Figure(title: "The size of the generator's logit gradient as $D(G(z)) \\to 0$", panels: [panel], theme: theme)
     }
 
@@ -69,7 +68,7 @@ enum SaturationFigures {
         ]
         let panel = Panel(x: Axis(label: dLabel, range: 0...1),
                           y: Axis(label: "derivative of the generator loss", range: -5...1.6), marks: marks)
-        return Figure(title: "In $D$-space the minimax slope stays at $-1$; the sigmoid's $D(1-D)$ kills it",
+        return Figure(title: "In $D$-space the minimax slope stays at $-1$; $D(1-D)$ kills it",
                       panels: [panel], theme: theme)
     }
 }

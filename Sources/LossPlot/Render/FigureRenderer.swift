@@ -36,7 +36,10 @@ public struct FigureRenderer {
         // Layout: ticks depend on the axes' length, margins on the tick labels; two passes settle.
         let fs = theme.fontSize
         let pad = 0.5 * fs
-        let titleBand = figure.title.map { painter.layout($0, font: theme.titleFont).height + 0.8 * fs } ?? 0
+        // A title wider than the page is set smaller rather than cut off.
+        let titleFont = figure.title.map { painter.fitting($0, font: theme.titleFont, width: page.width - 2 * fs) }
+            ?? theme.titleFont
+        let titleBand = figure.title.map { painter.layout($0, font: titleFont).height + 0.8 * fs } ?? 0
         let rows = figure.rows, columns = figure.columns
         let cellWidth = page.width / Double(columns)
         let cellHeight = (page.height - titleBand) / Double(rows)  // for the first guess only
@@ -80,7 +83,7 @@ public struct FigureRenderer {
             geometries.append(plan.draw(in: rects[i], showsX: showsX(i), theme: theme, painter: painter, into: &list))
         }
         if let title = figure.title {
-            painter.draw(title, font: theme.titleFont, at: Point(page.width / 2, 0.5 * fs), anchor: Point(0.5, 1), into: &list)
+            painter.draw(title, font: titleFont, at: Point(page.width / 2, 0.5 * fs), anchor: Point(0.5, 1), into: &list)
         }
         return (list, geometries)
     }

@@ -1,0 +1,92 @@
+import Foundation
+import LossFigures
+import LossPlot
+import Testing
+
+@Suite("The coursework figure set")
+struct CourseFigureTests {
+    @Test("every figure lays out cleanly: texts inside the page and apart, curves inside the axes",
+          arguments: CourseFigure.allCases, [Theme.paper, .slides])
+    func layout(figure: CourseFigure, theme: Theme) throws {
+        let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try figure.figure(theme: theme))
+        #expect(LayoutChecks.textsOutsidePage(list).isEmpty)
+        let overlaps = LayoutChecks.overlappingTexts(list)
+        #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
+        #expect(list.texts.contains { $0.font.size == theme.titleSize }, "a title")
+        for panel in panels {
+            let bound = panel.axes.insetBy(-2 * theme.lineWidth - 0.01)
+            for run in panel.curves { for p in run { #expect(bound.contains(p)) } }
+            #expect(!panel.curves.isEmpty, "every panel draws something")
+            if let legend = panel.legend {
+                for text in list.texts where text.bounds.insetBy(0.6).intersects(legend) {
+                    #expect(legend.insetBy(-0.5).contains(Point(text.bounds.minX, text.bounds.minY))
+                            && legend.insetBy(-0.5).contains(Point(text.bounds.maxX, text.bounds.maxY)),
+                            "\(text.string) runs under the legend")
+                }
+            }
+        }
+    }
+
+    @Test("names are stable kebab-case and resolve")
+    func names() {
+        for figure in CourseFigure.allCases {
+            #expect(figure.name.allSatisfy { $0.isLowercase || $0 == "-" })
+            #expect(CourseFigure(name: figure.name) == figure)
+            #expect(!figure.summary.isEmpty)
+        }
+        #expect(CourseFigure.allCases.count == 9)
+    }
+
+    @Test("rendering twice gives the same SVG and PDF bytes", arguments: [CourseFigure.gradientMagnitudeLog, .allGeneratorLosses, .stabilityFloatVsDouble])
+    func deterministic(figure: CourseFigure) throws {
+        let backend = CairoBackend()
+        let renderer = FigureRenderer(measurer: backend)
+        for format in [ImageFormat.svg, .pdf] {
+            let a = try backend.render(try renderer.render(try figure.figure()), format: format, dpi: 150)
+            let b = try backend.render(try renderer.render(try figure.figure()), format: format, dpi: 150)
+            #expect(a == b)
+        }
+    }
+
+    @Test("the committed figures/ are what the code draws now (run make figures after a change)",
+          arguments: CourseFigure.allCases)
+    func committedFiguresAreCurrent(figure: CourseFigure) throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let backend = CairoBackend()
+        let list = try FigureRenderer(measurer: backend).render(try figure.figure())
+        for format in [ImageFormat.svg, .pdf] {
+            let url = root.appendingPathComponent("figures/\(figure.name).\(format.rawValue)")
+            let committed = try Data(contentsOf: url)
+            #expect(committed == Data(try backend.render(list, format: format, dpi: 150)), "\(url.lastPathComponent)")
+        }
+    }
+}
+
+@Suite("gan-losses figures")
+struct FiguresCLITests {
+    @Test("writes the named figures in the named formats, one line per file and a count")
+    func writes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-figs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Tool.run(["figures", "--out", folder.path, "--only", "label-smoothing,gradient-vs-d", "--format", "png,svg"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines.last == "4 files written to \(folder.path)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(files == ["gradient-vs-d.png", "gradient-vs-d.svg", "label-smoothing.png", "label-smoothing.svg"])
+    }
+
+    @Test("bad input: one line, exit 64", arguments: [
+        (["figures", "--only", "nope"], "unknown figure 'nope'"),
+        (["figures", "--format", "gif"], "unknown format 'gif'"),
+        (["figures", "--out", "/nonexistent/deeper/figs"], "does not exist"),
+        (["figures", "--dpi", "-3"], "outside 10 to 600"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let r = try Tool.run(arguments)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+}
