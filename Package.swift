@@ -48,12 +48,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LossPlotTests",
-            dependencies: ["LossPlot", "CCairo"],
+            dependencies: ["LossPlot"],
             resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "GanLossesTests",
-            dependencies: ["LossMath", "LossPlot", "LossFigures", "CCairo", "gan-losses"]
+            dependencies: ["LossMath", "LossPlot", "LossFigures", "gan-losses"]
         ),
     ],
     swiftLanguageModes: [.v6]

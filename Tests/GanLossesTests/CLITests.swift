@@ -141,19 +141,10 @@ struct ListCheckCLITests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("gan-losses")
         try FileManager.default.copyItem(at: Tool.executable, to: copy)
-        let process = Process()
-        process.executableURL = copy
-        process.arguments = ["check", "--points", "10"]
-        process.environment = environment
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let r = try Tool.run(["check", "--points", "10"], environment: environment, executable: copy)
+        let message = r.stderr
         // From a checkout the source-tree copy is still found; elsewhere the error names the fix.
-        #expect(process.terminationStatus == 0 || message.contains("GAN_LOSSES_REFERENCE_DIR"))
-        #expect(process.terminationReason == .exit)
+        #expect(r.status == 0 || message.contains("GAN_LOSSES_REFERENCE_DIR"))
     }
 
     @Test("--help teaches: subcommands and examples", arguments: [["--help"], ["eval", "--help"], ["check", "--help"]])

@@ -9,8 +9,8 @@ struct CourseFigureTests {
           arguments: CourseFigure.allCases, [Theme.paper, .slides])
     func layout(figure: CourseFigure, theme: Theme) throws {
         let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try figure.figure(theme: theme))
-        #expect(LayoutChecks.textsOutsidePage(list).isEmpty)
-        let overlaps = LayoutChecks.overlappingTexts(list)
+        #expect(list.textsOutsidePage.isEmpty)
+        let overlaps = list.overlappingTexts()
         #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
         #expect(list.texts.contains { $0.font.size == theme.titleSize }, "a title")
         for panel in panels {

@@ -55,18 +55,8 @@ struct DocsTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-docs-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = Tool.executable
-        process.arguments = Array(Self.split(t.command).dropFirst())
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        var text = String(decoding: stdout + stderr, as: UTF8.self)
+        let r = try Tool.run(Array(Self.split(t.command).dropFirst()), in: folder)
+        var text = r.stdout + r.stderr
         while text.hasSuffix("\n") { text.removeLast() }
         let actual = text.isEmpty ? [] : text.components(separatedBy: "\n")
         #expect(actual == t.expected, "run tools/update_docs.py if the change is intended")

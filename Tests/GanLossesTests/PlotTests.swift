@@ -19,8 +19,8 @@ struct LossFigureTests {
     @Test("texts inside the page and not overlapping; curves clipped to the axes", arguments: defaults.indices)
     func layout(index: Int) throws {
         let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try Self.defaults[index].figure())
-        #expect(LayoutChecks.textsOutsidePage(list).isEmpty)
-        let overlaps = LayoutChecks.overlappingTexts(list)
+        #expect(list.textsOutsidePage.isEmpty)
+        let overlaps = list.overlappingTexts()
         #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
         for panel in panels {
             let bound = panel.axes.insetBy(-2 * 2.5 - 0.01)
@@ -42,7 +42,7 @@ struct LossFigureTests {
         let backend = CairoBackend()
         let spec = Self.defaults[1]
         let (list, panels) = try FigureRenderer(measurer: backend).renderWithGeometry(try spec.figure())
-        let png = try #require(DecodedPNG(try backend.render(list, format: .png, dpi: 150)))
+        let png = try #require(PNGImage(try backend.render(list, format: .png, dpi: 150)))
         let scale = 150.0 / 72
         let t = panels[0].transform
         for l in [-2.0, 1.0, 6.0] {
@@ -70,17 +70,9 @@ struct PlotCLITests {
     func defaultOutput() throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = Tool.executable
-        process.arguments = ["plot", "--loss", "minimax,nonsat"]
-        process.currentDirectoryURL = folder
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(printed == "minimax-nonsat-loss-vs-d.png\n")
+        let r = try Tool.run(["plot", "--loss", "minimax,nonsat"], in: folder)
+        #expect(r.status == 0)
+        #expect(r.stdout == "minimax-nonsat-loss-vs-d.png\n")
         let bytes = try Data(contentsOf: folder.appendingPathComponent("minimax-nonsat-loss-vs-d.png"))
         #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     }
@@ -119,17 +111,10 @@ struct PlotCLITests {
     func badInput(arguments: [String], message: String) throws {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        process.executableURL = Tool.executable
-        process.arguments = ["plot"] + arguments.map { $0 == "OUT.gif" ? folder.appendingPathComponent("f.gif").path : $0 }
-        process.currentDirectoryURL = folder
-        let err = Pipe()
-        process.standardError = err
-        process.standardOutput = Pipe()
-        try process.run()
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64, "\(arguments): \(stderr)")
+        let r = try Tool.run(["plot"] + arguments.map { $0 == "OUT.gif" ? folder.appendingPathComponent("f.gif").path : $0 },
+                             in: folder)
+        let stderr = r.stderr
+        #expect(r.status == 64, "\(arguments): \(stderr)")
         #expect(stderr.contains(message), "\(arguments): \(stderr)")
         #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing written")

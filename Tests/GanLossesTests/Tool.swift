@@ -19,10 +19,14 @@ enum Tool {
         return candidates[0].appendingPathComponent("gan-losses")
     }
 
-    static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> Result {
+    /// Runs the tool (or another copy of it) with `arguments`, optionally from `folder` and with
+    /// a given environment, and collects its exit status and output.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil,
+                    executable: URL = Tool.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

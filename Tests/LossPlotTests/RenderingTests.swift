@@ -23,8 +23,8 @@ struct RenderingTests {
     func textLayout(theme: Theme) throws {
         let list = try FigureRenderer(measurer: CairoBackend()).render(Self.sampleFigure(theme: theme))
         #expect(list.texts.count > 10)
-        #expect(LayoutChecks.textsOutsidePage(list).isEmpty)
-        let overlaps = LayoutChecks.overlappingTexts(list)
+        #expect(list.textsOutsidePage.isEmpty)
+        let overlaps = list.overlappingTexts()
         #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
     }
 
@@ -58,7 +58,7 @@ struct RenderingTests {
         ])])
         let (list, panels) = try FigureRenderer(measurer: backend).renderWithGeometry(figure)
         let dpi = 100.0
-        let png = try #require(DecodedPNG(try backend.render(list, format: .png, dpi: dpi)))
+        let png = try #require(PNGImage(try backend.render(list, format: .png, dpi: dpi)))
         #expect(png.width == 640 && png.height == 480)
         let t = panels[0].transform
         let scale = dpi / 72
