@@ -27,6 +27,18 @@ struct CourseFigureTests {
         }
     }
 
+    @Test("no legend crosses a curve", arguments: CourseFigure.allCases, [Theme.paper, .slides])
+    func legendsClear(figure: CourseFigure, theme: Theme) throws {
+        let (_, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try figure.figure(theme: theme))
+        for panel in panels {
+            guard let legend = panel.legend else { continue }
+            let crossings = panel.curves.reduce(0) { count, run in
+                count + run.indices.dropFirst().filter { legend.intersectsSegment(run[$0 - 1], run[$0]) }.count
+            }
+            #expect(crossings == 0)
+        }
+    }
+
     @Test("names are stable kebab-case and resolve")
     func names() {
         for figure in CourseFigure.allCases {

@@ -35,6 +35,11 @@ struct MathTextTests {
         #expect(MathText.plainText("plain -1") == "plain -1")
     }
 
+    @Test("an apostrophe in math is a prime")
+    func prime() {
+        #expect(MathText.plainText("$\\sigma'(x)$") == "σ′(x)")
+    }
+
     @Test("nested scripts shrink twice")
     func nested() {
         let spans = MathText.parse("$x^{a_{b}}$")

@@ -55,7 +55,7 @@ enum SaturationFigures {
             .function(FunctionCurve(label: #"minimax $\partial L/\partial D$"#, domain: domain) {
                 GeneratorLoss.minimax.evaluate(atD: $0).gradientD ?? .nan
             }),
-            .function(FunctionCurve(label: #"non-saturating $\partial L/\partial D$"#, domain: domain) {
+            .function(FunctionCurve(label: #"nonsat $\partial L/\partial D$"#, domain: domain) {
                 GeneratorLoss.nonsat.evaluate(atD: $0).gradientD ?? .nan
             }),
             .function(FunctionCurve(label: #"$\sigma'(\ell) = D(1-D)$"#, domain: domain) { $0 * (1 - $0) }),
@@ -67,7 +67,7 @@ enum SaturationFigures {
                                    at: Point(0.03, 0.97), anchor: Point(0, 1), arrowTo: Point(0.004, -1.004))),
         ]
         let panel = Panel(x: Axis(label: dLabel, range: 0...1),
-                          y: Axis(label: "derivative of the generator loss", range: -5...1.6), marks: marks)
+                          y: Axis(label: "derivative of the generator loss", range: -6...1.6), marks: marks)
         return Figure(title: "In $D$-space the minimax slope stays at $-1$; $D(1-D)$ kills it",
                       panels: [panel], theme: theme)
     }

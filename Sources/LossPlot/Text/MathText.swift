@@ -132,6 +132,9 @@ struct MathParser {
                 add(" \(c) ", italic: false)
             case " ":
                 i += 1
+            case "'":
+                i += 1
+                add("′", italic: false)  // a prime, not an apostrophe
             default:
                 i += 1
                 add(String(c), italic: c.isLetter && c.isASCII)
