@@ -57,7 +57,7 @@ public struct LossCurveFigure: Sendable {
         let p = parameters
         let inD = x == .d
         // In D-space the curves stop just short of 0 and 1, where some losses are infinite.
-        let domain: ClosedRange<Double> = inD ? max(xView.lowerBound, 1e-9)...min(xView.upperBound, 1 - 1e-9) : xView
+        let domain: ClosedRange<Double> = inD ? Self.openInterior(of: xView) : xView
         var marks: [Mark] = []
         // On the logit axis the region where the discriminator is confident is wide enough to shade
         // (on the D axis it is a sliver); it is where the saturating gradients vanish.
@@ -99,6 +99,15 @@ public struct LossCurveFigure: Sendable {
         return Panel(x: Axis(label: xLabel, scale: .linear, range: xView),
                      y: Axis(label: yLabel, scale: logY ? .log : .linear, range: try yView(for: q, xView: xView)),
                      marks: marks)
+    }
+
+    /// A D-range without the endpoints 0 and 1 (where some losses are infinite): an end at 0 or 1
+    /// moves inward by a billionth of the range. Expects 0 ≤ lo < hi ≤ 1.
+    static func openInterior(of r: ClosedRange<Double>) -> ClosedRange<Double> {
+        let width = r.upperBound - r.lowerBound
+        let lo = r.lowerBound > 0 ? r.lowerBound : width * 1e-9
+        let hi = r.upperBound < 1 ? r.upperBound : r.upperBound - width * 1e-9
+        return lo < hi ? lo...hi : r
     }
 
     /// The y range: as given, else the curves' extent over the informative part of x (D in

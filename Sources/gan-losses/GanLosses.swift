@@ -21,6 +21,7 @@ struct GanLosses: ParsableCommand {
     /// Runs the command; a usage error is reported on one line of standard error (what was wrong
     /// and how to fix it, without ArgumentParser's usage block) with exit status 64.
     static func main() {
+        Output.ignoreBrokenPipe()
         do {
             var command = try parseAsRoot()
             try command.run()

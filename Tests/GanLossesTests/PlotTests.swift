@@ -77,6 +77,20 @@ struct PlotCLITests {
         #expect(bytes.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
     }
 
+    @Test("extreme but valid ranges draw, found by the fuzz test", arguments: [
+        ["--loss", "mm,ns", "--x-range=1e-300:2e-300", "--log-y"],
+        ["--loss", "all", "--y", "grad", "--x-range=1e-300:2e-300", "--theme", "slides"],
+        ["--loss", "lsgan,ragan", "--x", "logit", "--x-range", "-1e300:1e300"],
+        ["--loss", "ns", "--x", "logit", "--x-range", "700:800", "--log-y"],
+    ])
+    func extremeRanges(arguments: [String]) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Tool.run(["plot"] + arguments + ["-o", "f.png"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(PNGImage(Array(try Data(contentsOf: folder.appendingPathComponent("f.png")))) != nil)
+    }
+
     @Test("the same command writes the same SVG and PDF bytes in another process", arguments: ["svg", "pdf"])
     func deterministicAcrossProcesses(ext: String) throws {
         let folder = try Self.temporaryFolder()
@@ -107,6 +121,7 @@ struct PlotCLITests {
         (["--loss", "mm", "--width", "40", "--height", "40", "--dpi", "1200"], "more than the limit"),
         (["--loss", "mm", "--x", "p"], "p"),
         (["--loss", "mm", "--height", "-2"], "outside 1 to 40"),
+        (["--loss", "lssigmoid", "--y-range", "-1e308:1e308"], "wider than the largest Double"),
     ])
     func badInput(arguments: [String], message: String) throws {
         let folder = try Self.temporaryFolder()

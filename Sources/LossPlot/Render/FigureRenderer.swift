@@ -163,6 +163,9 @@ struct PanelPlan {
             guard scale.contains(r.lowerBound), scale.contains(r.upperBound) else {
                 throw FigureError.outsideScale(axis: name, scale: scale, lo: r.lowerBound, hi: r.upperBound)
             }
+            guard (scale.forward(r.upperBound) - scale.forward(r.lowerBound)).isFinite else {
+                throw FigureError.rangeTooWide(axis: name, lo: r.lowerBound, hi: r.upperBound)
+            }
             return r
         }
         let ts = data.map(scale.forward).filter { $0.isFinite }
@@ -173,6 +176,8 @@ struct PanelPlan {
             let widen = max(abs(lo) * 0.05, scale == .linear ? 0.5 : 0.5)
             lo -= widen; hi += widen
         }
+        // Data spanning more than the Double range is shown over the largest range that has a width.
+        if !(hi - lo).isFinite { (lo, hi) = (max(lo, -8e307), min(hi, 8e307)) }
         let margin = 0.05 * (hi - lo)
         return scale.inverse(lo - margin)...scale.inverse(hi + margin)
     }

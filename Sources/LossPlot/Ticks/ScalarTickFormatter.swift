@@ -38,7 +38,7 @@ public enum ScalarTickFormatter {
         guard let minLoc = locs.min(), let maxLoc = locs.max() else { return 0 }
         var range = maxLoc - minLoc
         if range == 0 { range = locs.map(abs).max() ?? 0 }
-        if range == 0 { range = 1 }
+        if range == 0 || !range.isFinite { range = 1 }
         let oom = Int(log10(range).rounded(.down))
         var sigfigs = max(0, 3 - oom)
         let threshold = 1e-3 * pow(10, Double(oom))
@@ -58,10 +58,11 @@ public enum ScalarTickFormatter {
         guard !visible.isEmpty else { return 0 }
         let oom: Int
         if offset != 0 {
-            oom = Int(log10(hi - lo).rounded(.down))
+            let width = hi - lo
+            oom = width > 0 && width.isFinite ? Int(log10(width).rounded(.down)) : 0
         } else {
             let value = visible.map(abs).max()!
-            oom = value == 0 ? 0 : Int(log10(value).rounded(.down))
+            oom = value == 0 || !value.isFinite ? 0 : Int(log10(value).rounded(.down))
         }
         return oom <= powerLimits.0 || oom >= powerLimits.1 ? oom : 0
     }

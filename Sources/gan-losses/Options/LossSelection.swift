@@ -7,7 +7,7 @@ struct LossSelection: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Comma-separated loss ids or aliases: \(GeneratorLoss.allCases.map(\.id).joined(separator: ", ")).",
+            "Comma-separated loss ids or aliases, or all: \(GeneratorLoss.allCases.map(\.id).joined(separator: ", ")).",
             discussion: "Aliases such as mm, ns, modified, ls, wasserstein are accepted; case is ignored.",
             valueName: "ids"),
         transform: LossSelection.parse)
@@ -17,10 +17,14 @@ struct LossSelection: ParsableArguments {
     static func parse(_ text: String) throws -> [GeneratorLoss] {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         guard !names.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw ValidationError("the loss list is empty; give one or more of: \(validIDs)")
+            throw ValidationError("the loss list is empty; give one or more of: \(validIDs), or all")
         }
         var losses: [GeneratorLoss] = []
         for name in names {
+            if name.trimmingCharacters(in: .whitespaces).lowercased() == "all" {
+                losses += GeneratorLoss.allCases.filter { !losses.contains($0) }
+                continue
+            }
             guard let loss = GeneratorLoss(id: name) else {
                 let shown = name.isEmpty ? "an empty name" : "'\(name)'"
                 throw ValidationError("unknown loss \(shown); valid ids: \(validIDs) (see `gan-losses list` for aliases)")

@@ -6,8 +6,14 @@ enum NumberList {
     /// The numbers of `text` in order. Accepts what Swift's `Double(_:)` accepts — decimal and
     /// scientific notation, `inf`, `-inf`, `nan` — independent of the locale; rejects empty
     /// items and anything else with a message naming the offending item.
+    /// The most numbers one list may hold.
+    static let maximumCount = 100_000
+
     static func parse(_ text: String, name: String) throws -> [Double] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
+        guard items.count <= maximumCount else {
+            throw ValidationError("\(name) has \(items.count) numbers, more than the limit of \(maximumCount); split the work into several runs")
+        }
         guard !(items.count == 1 && items[0].trimmingCharacters(in: .whitespaces).isEmpty) else {
             throw ValidationError("\(name) needs at least one number, such as \(name) -2,0,2")
         }

@@ -1,13 +1,35 @@
 import Foundation
 
-/// Standard output and standard error.
+/// Standard output and standard error, written with `write(2)`.
+///
+/// SIGPIPE is ignored (``ignoreBrokenPipe()``), so a reader that goes away early, as in
+/// `gan-losses eval … | head -1`, shows up here as EPIPE, and the tool then exits quietly with
+/// status 0: the reader has everything it asked for.
 enum Output {
-    /// Writes `text` to standard output unbuffered by Swift, so that output and exit status agree.
-    static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Ignore SIGPIPE for the whole process; call once at start.
+    static func ignoreBrokenPipe() {
+        signal(SIGPIPE, SIG_IGN)
     }
 
+    static func write(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    /// One line on standard error (a newline is added if missing).
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n >= 0 { offset += n; continue }
+            if errno == EINTR { continue }
+            if errno == EPIPE { exit(0) }
+            return  // nowhere left to report a failing standard stream
+        }
+        bytes.removeAll()
     }
 }
