@@ -73,6 +73,15 @@ enum ArgumentFuzzer {
     static let texts = ["$\\partial L_G/\\partial\\ell$", "$", "$$", "\\", "plain", "ünïcødé ∂σℓ", "",
                         String(repeating: "A", count: 3000), "$x^{y_{z^{w}}}$", "$\\unknown{x}$", "a\nb"]
 
+    /// The values of each pool that a valid command accepts, for the runs that lean valid.
+    static let validNumbers = ["0", "-0", "1", "-1", "0.5", "-3.5", "1e-300", "5e-324", "-5e-324", "1.7976931348623157e308",
+                               "-1.7976931348623157e308", "inf", "-inf", "745", "-745", "40"]
+    static let validD = ["0", "1", "0.5", "1e-300", "5e-324", "0.999999", "1e-12"]
+    static let validLosses = ["minimax", "mm,ns", "all", "MINIMAX", "ns,ns,ns", "lsgan,ragan", "lssigmoid", "wgan,hinge",
+                              "modified, ls"]
+    static let validRanges = ["0:1", "0.2:0.8", "1e-12:1", "0.999:0.9999999", "1e-300:2e-300"]
+    static let validLogitRanges = ["-10:10", "-30:5", "-1e300:1e300", "700:800", "-0:0.5", "-800:-700"]
+
     static func pick<T>(_ options: [T], _ rng: inout SplitMix64) -> T { options[Int(rng.next() % UInt64(options.count))] }
     static func chance(_ p: Double, _ rng: inout SplitMix64) -> Bool { Double(rng.next() % 1000) < p * 1000 }
 
@@ -85,59 +94,71 @@ enum ArgumentFuzzer {
     }
 
     static func arguments(_ rng: inout SplitMix64, mounts: Mounts) -> [String] {
+        // Half the runs lean valid (every value from the accepted pools), so that the drawing and
+        // writing paths are exercised as often as the error paths.
+        let valid = chance(0.5, &rng)
         var a: [String] = []
         func maybe(_ p: Double, _ name: String, _ value: @autoclosure () -> String) {
-            if chance(p, &rng) { a += option(name, value(), &rng) }
+            if chance(valid ? min(1, p + 0.2) : p, &rng) { a += option(name, value(), &rng) }
+        }
+        func list(_ pool: [String]) -> String {
+            (0..<(1 + Int(rng.next() % 3))).map { _ in pick(pool, &rng) }.joined(separator: ",")
         }
         let paths = ["out.png", "out.svg", "out.pdf", "out.gif", "existing-folder", "missing/out.png", "out", ".png",
                      "", "existing-folder/f.pdf", "OUT.PNG"] + mounts.folders.map { $0.appendingPathComponent("f.png").path }
+        let validPaths = ["out.png", "out.svg", "out.pdf", "existing-folder/f.pdf", "OUT.PNG"]
         switch rng.next() % 12 {
         case 0:
             a = ["list"]
-            maybe(0.5, "--format", pick(formats, &rng))
+            maybe(0.5, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
         case 1, 2, 3:
             a = ["eval"]
-            maybe(0.9, "--loss", pick(losses, &rng))
-            maybe(0.7, "--logit", numberList(&rng))
-            maybe(0.3, "--d", numberList(&rng))
-            maybe(0.2, "--real-logit", pick(numbers, &rng))
-            maybe(0.2, "--ls-target", pick(numbers, &rng))
-            maybe(0.3, "--precision", pick(["double", "float", "half"], &rng))
-            maybe(0.4, "--format", pick(formats, &rng))
+            a += option("--loss", pick(valid ? validLosses : losses, &rng), &rng)
+            if valid && chance(0.5, &rng) { a += option("--d", list(validD), &rng) }
+            else { maybe(0.7, "--logit", valid ? list(validNumbers) : numberList(&rng)) }
+            if !valid { maybe(0.3, "--d", numberList(&rng)) }
+            maybe(0.2, "--real-logit", pick(valid ? validNumbers : numbers, &rng))
+            maybe(0.2, "--ls-target", pick(valid ? ["1", "0", "-2.5", "1e300"] : numbers, &rng))
+            maybe(0.3, "--precision", pick(valid ? ["double", "float"] : ["double", "float", "half"], &rng))
+            maybe(0.4, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
         case 4:
             a = ["check"]
-            maybe(0.5, "--loss", pick(losses, &rng))
-            maybe(0.7, "--points", pick(["4", "10", "0", "-5", "1000001", "abc", "200", "99999999999999999999", ""], &rng))
-            maybe(0.3, "--format", pick(formats, &rng))
+            maybe(0.5, "--loss", pick(valid ? validLosses : losses, &rng))
+            a += option("--points", pick(valid ? ["4", "10", "200"] : ["4", "10", "0", "-5", "1000001", "abc", "200",
+                                                                         "99999999999999999999", ""], &rng), &rng)
+            maybe(0.3, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
         case 5, 6, 7, 8, 9:
             a = ["plot"]
-            maybe(0.9, "--loss", pick(losses, &rng))
-            maybe(0.5, "--x", pick(["d", "logit", "p"], &rng))
-            maybe(0.5, "--y", pick(["loss", "grad", "both", "q"], &rng))
-            maybe(0.4, "--x-range", pick(ranges, &rng))
-            maybe(0.3, "--y-range", pick(ranges, &rng))
-            if chance(0.3, &rng) { a.append("--log-y") }
-            maybe(0.3, "--theme", pick(["paper", "slides", "dark"], &rng))
+            a += option("--loss", pick(valid ? validLosses : losses, &rng), &rng)
+            let x = pick(valid ? ["d", "logit"] : ["d", "logit", "p"], &rng)
+            maybe(0.6, "--x", x)
+            maybe(0.5, "--y", pick(valid ? ["loss", "grad", "both"] : ["loss", "grad", "both", "q"], &rng))
+            maybe(0.4, "--x-range", pick(valid ? (a.contains("logit") ? validLogitRanges : validRanges) : ranges, &rng))
+            let logY = chance(0.3, &rng)
+            if logY { a.append("--log-y") }
+            maybe(0.3, "--y-range", pick(valid ? (logY ? ["1e-12:1", "1e-300:1e300"] : ["-5:5", "-1e300:1e300", "0:1"]) : ranges, &rng))
+            maybe(0.3, "--theme", pick(valid ? ["paper", "slides"] : ["paper", "slides", "dark"], &rng))
             maybe(0.2, "--title", pick(texts, &rng))
-            maybe(0.2, "--width", pick(["6.4", "1", "0.5", "40", "41", "nan", "inf", "-3", "1e308", "3"], &rng))
-            maybe(0.2, "--height", pick(["4.8", "1", "0.5", "40", "41", "nan", "-inf", "2"], &rng))
-            maybe(0.3, "--dpi", pick(["150", "72", "10", "9", "1200", "1201", "0", "-1", "nan", "1e-300", "abc", "30"], &rng))
-            maybe(0.9, "-o", pick(paths, &rng))
-            maybe(0.1, "--real-logit", pick(numbers, &rng))
+            maybe(0.2, "--width", pick(valid ? ["6.4", "1", "40", "3"] : ["6.4", "1", "0.5", "40", "41", "nan", "inf", "-3", "1e308", "3"], &rng))
+            maybe(0.2, "--height", pick(valid ? ["4.8", "1", "2"] : ["4.8", "1", "0.5", "40", "41", "nan", "-inf", "2"], &rng))
+            maybe(0.3, "--dpi", pick(valid ? ["150", "72", "10", "30"] : ["150", "72", "10", "9", "1200", "1201", "0", "-1", "nan", "1e-300", "abc", "30"], &rng))
+            maybe(0.9, "-o", pick(valid ? validPaths : paths, &rng))
+            maybe(0.1, "--real-logit", pick(valid ? validNumbers : numbers, &rng))
         case 10:
             a = ["figures"]
-            maybe(0.9, "--only", pick(figureNames, &rng))
-            maybe(0.6, "--out", pick([".", "existing-folder", "new-folder", "missing/deeper", "out.png", ""]
+            a += option("--only", pick(valid ? Array(figureNames.prefix(9)) : figureNames, &rng), &rng)
+            maybe(0.6, "--out", pick((valid ? [".", "existing-folder", "new-folder"]
+                                      : [".", "existing-folder", "new-folder", "missing/deeper", "out.png", ""])
                                       + mounts.folders.map(\.path), &rng))
-            maybe(0.5, "--format", pick(["png", "svg", "pdf", "png,svg,pdf", "gif", "", "svg,svg"], &rng))
+            maybe(0.5, "--format", pick(valid ? ["png", "svg", "pdf", "svg,svg"] : ["png", "svg", "pdf", "png,svg,pdf", "gif", "", "svg,svg"], &rng))
             maybe(0.3, "--theme", pick(["paper", "slides"], &rng))
-            maybe(0.3, "--dpi", pick(["150", "30", "0", "601", "nan"], &rng))
+            maybe(0.3, "--dpi", pick(valid ? ["150", "30"] : ["150", "30", "0", "601", "nan"], &rng))
         default:
             a = [pick(["", "bogus", "--help", "-h", "--version", "help", "eval", "plot --loss", "🙂"], &rng)]
         }
         // Sometimes repeat a flag or add junk.
         if a.count > 2, chance(0.15, &rng) { a += Array(a[1...2]) }
-        if chance(0.1, &rng) { a.append(pick(["--bogus", "extra", "-x", "--", "--loss"], &rng)) }
+        if !valid, chance(0.1, &rng) { a.append(pick(["--bogus", "extra", "-x", "--", "--loss"], &rng)) }
         return a
     }
 }

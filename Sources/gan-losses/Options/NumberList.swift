@@ -7,7 +7,7 @@ enum NumberList {
     /// scientific notation, `inf`, `-inf`, `nan` — independent of the locale; rejects empty
     /// items and anything else with a message naming the offending item.
     /// The most numbers one list may hold.
-    static let maximumCount = 100_000
+    static let maximumCount = 10_000
 
     static func parse(_ text: String, name: String) throws -> [Double] {
         let items = text.split(separator: ",", omittingEmptySubsequences: false)
