@@ -46,3 +46,15 @@ struct MathTextTests {
         #expect(spans.last?.shift == [1, -1])
     }
 }
+
+@Suite("Accents")
+struct AccentTests {
+    @Test("\\hat and \\tilde put an accent over their argument")
+    func accents() {
+        #expect(MathText.plainText(#"$\hat{x}$"#) == "x\u{0302}")
+        #expect(MathText.plainText(#"$\tilde x$"#) == "x\u{0303}")
+        let layout = TextLayout(#"$\hat x = \epsilon x$"#, font: Font(size: 10), measurer: CairoBackend())
+        #expect(layout.runs.contains { $0.text == "ˆ" && $0.width == 0 }, "\(layout.runs.map(\.text))")
+        #expect(layout.runs.contains { $0.text == "x" })
+    }
+}

@@ -14,6 +14,10 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     case labelSmoothing = "label-smoothing"
     case stabilityFloatVsDouble = "stability-float-vs-double"
     case leastSquaresRawVsSigmoid = "least-squares-raw-vs-sigmoid"
+    case wassersteinVsJS = "wasserstein-vs-js"
+    case optimalDVsCritic = "optimal-d-vs-critic"
+    case gradientPenalty = "gradient-penalty"
+    case lipschitz = "lipschitz"
 
     public var name: String { rawValue }
 
@@ -38,6 +42,14 @@ public enum CourseFigure: String, CaseIterable, Sendable {
             "Naive log(1 − σ(ℓ)) and −log σ(ℓ) against the stable forms: where each returns −∞, a wrong 0 or loses its digits, in Float and Double."
         case .leastSquaresRawVsSigmoid:
             "Least squares on the raw output keeps its gradient; least squares on σ saturates at both ends."
+        case .wassersteinVsJS:
+            "Parallel lines at distance θ: W = |θ| gives a constant gradient, JS = log 2 gives none."
+        case .optimalDVsCritic:
+            "Two Gaussians far apart: the optimal discriminator is flat where the generator is, the optimal critic has slope 1 everywhere."
+        case .gradientPenalty:
+            "The two-sided, one-sided and R1 penalties; the interpolates x̂; a critic's gradient norms pulled to 1."
+        case .lipschitz:
+            "A 1-Lipschitz function stays inside the cones of slope 1 at each of its points; a steeper one leaves them."
         }
     }
 
@@ -65,6 +77,10 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .labelSmoothing: CatalogFigures.labelSmoothing(theme: theme)
         case .stabilityFloatVsDouble: StabilityFigure.figure(theme: theme)
         case .leastSquaresRawVsSigmoid: CatalogFigures.leastSquares(theme: theme)
+        case .wassersteinVsJS: WassersteinFigures.wassersteinVsJS(theme: theme)
+        case .optimalDVsCritic: WassersteinFigures.optimalDVsCritic(theme: theme)
+        case .gradientPenalty: WassersteinFigures.gradientPenalty(theme: theme)
+        case .lipschitz: WassersteinFigures.lipschitz(theme: theme)
         }
     }
 

@@ -4,6 +4,7 @@ struct Legend {
     enum Handle {
         case line(StrokeStyle)
         case patch(Color)
+        case marker(Color, hollow: Bool)
     }
 
     struct Entry {
@@ -87,6 +88,13 @@ struct Legend {
             case .patch(let color):
                 let r = Rect(x: handleLeft, y: midY - 0.35 * em, width: 2.0 * em, height: 0.7 * em)
                 list.append(.fill(.rectangle(r), color))
+            case .marker(let color, let hollow):
+                let disc = Marker.circle(at: Point(handleLeft + 1.0 * em, midY), diameter: 0.5 * em)
+                if hollow {
+                    list.append(.stroke(disc, StrokeStyle(color: color, width: 0.8)))
+                } else {
+                    list.append(.fill(disc, color))
+                }
             }
             painter.draw(entry.label, font: font, at: Point(handleRight + 0.8 * em, midY), anchor: Point(0, 0.5), into: &list)
             _ = layout

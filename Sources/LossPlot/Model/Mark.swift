@@ -12,6 +12,94 @@ public enum Mark: Sendable {
     case verticalLine(ReferenceLine)
     /// Text, optionally with an arrow to a point.
     case annotation(Annotation)
+    /// Bars over bins: counts or densities of a sample.
+    case histogram(Histogram)
+    /// Markers at data points.
+    case scatter(Scatter)
+    /// A set of separate line segments between data points.
+    case segments(SegmentSet)
+    /// The area between y = f(x) and a baseline, filled.
+    case area(FilledArea)
+    /// A closed polygon in data coordinates, filled.
+    case polygon(DataPolygon)
+}
+
+/// Bars: `edges` has one more element than `heights`; bar i spans edges[i]…edges[i+1].
+public struct Histogram: Sendable {
+    public var label: String?
+    public var edges: [Double]
+    public var heights: [Double]
+    public var color: Color?
+
+    public init(label: String?, edges: [Double], heights: [Double], color: Color? = nil) {
+        precondition(edges.count == heights.count + 1, "a histogram has one more edge than bars")
+        self.label = label; self.edges = edges; self.heights = heights; self.color = color
+    }
+
+    /// Bins `samples` into `bins` equal bins over `range`; with `density`, heights integrate to 1.
+    public init(label: String?, samples: [Double], range: ClosedRange<Double>, bins: Int, density: Bool = true,
+                color: Color? = nil) {
+        let width = (range.upperBound - range.lowerBound) / Double(bins)
+        var counts = [Double](repeating: 0, count: bins)
+        for s in samples where range.contains(s) { counts[min(bins - 1, Int((s - range.lowerBound) / width))] += 1 }
+        let scale = density ? 1 / (Double(max(samples.count, 1)) * width) : 1
+        self.init(label: label, edges: (0...bins).map { range.lowerBound + Double($0) * width },
+                  heights: counts.map { $0 * scale }, color: color)
+    }
+}
+
+/// Round markers of a given diameter in points.
+public struct Scatter: Sendable {
+    public var label: String?
+    public var x: [Double]
+    public var y: [Double]
+    public var color: Color?
+    public var size: Double
+    /// Hollow markers (a ring) instead of filled discs, so that two sets stay apart in grey print.
+    public var hollow: Bool
+
+    public init(label: String?, x: [Double], y: [Double], color: Color? = nil, size: Double = 4, hollow: Bool = false) {
+        self.label = label; self.x = x; self.y = y; self.color = color; self.size = size; self.hollow = hollow
+    }
+}
+
+/// Separate segments from (x0, y0) to (x1, y1).
+public struct SegmentSet: Sendable {
+    public var label: String?
+    public var segments: [(from: Point, to: Point)]
+    public var color: Color
+    public var width: Double
+
+    public init(label: String?, segments: [(from: Point, to: Point)], color: Color = Color(hex: 0x999999), width: Double = 0.6) {
+        self.label = label; self.segments = segments; self.color = color; self.width = width
+    }
+}
+
+/// The region between y = f(x) and y = baseline over a domain, filled, with the curve on top.
+public struct FilledArea: Sendable {
+    public var label: String?
+    public var function: @Sendable (Double) -> Double
+    public var domain: ClosedRange<Double>?
+    public var baseline: Double
+    public var color: Color?
+    public var opacity: Double
+
+    public init(label: String?, domain: ClosedRange<Double>? = nil, baseline: Double = 0, color: Color? = nil,
+                opacity: Double = 0.3, _ function: @escaping @Sendable (Double) -> Double) {
+        self.label = label; self.domain = domain; self.baseline = baseline; self.color = color; self.opacity = opacity
+        self.function = function
+    }
+}
+
+/// A filled polygon with an optional outline.
+public struct DataPolygon: Sendable {
+    public var label: String?
+    public var points: [Point]
+    public var color: Color
+
+    public init(label: String?, points: [Point], color: Color) {
+        self.label = label; self.points = points; self.color = color
+    }
 }
 
 /// The look of a series; nil fields come from the theme's cycle.

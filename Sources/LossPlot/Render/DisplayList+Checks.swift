@@ -9,9 +9,10 @@ extension DisplayList {
     }
 
     /// Pairs of text items whose boxes overlap by more than `slack` points on each side (adjacent
-    /// runs of one label touch, which is not an overlap).
+    /// runs of one label touch, which is not an overlap; accents, which take no room of their own,
+    /// sit on their base character by design and are not counted).
     public func overlappingTexts(slack: Double = 0.6) -> [(TextItem, TextItem)] {
-        let all = texts
+        let all = texts.filter { $0.bounds.width > 0 && $0.bounds.height > 0 }
         var pairs: [(TextItem, TextItem)] = []
         for i in all.indices {
             for j in all.indices where j > i {

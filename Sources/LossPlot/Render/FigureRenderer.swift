@@ -107,6 +107,9 @@ struct PanelPlan {
             switch mark {
             case .function(let c): style = c.style
             case .line(let l): style = l.style
+            case .histogram(let h): style = SeriesStyle(color: h.color, dash: .solid)
+            case .scatter(let m): style = SeriesStyle(color: m.color, dash: .solid)
+            case .area(let a): style = SeriesStyle(color: a.color, dash: .solid)
             default: return nil
             }
             defer { series += 1 }
@@ -127,6 +130,11 @@ struct PanelPlan {
             case .function(let c): if let d = c.domain { xs += [d.lowerBound, d.upperBound] }
             case .line(let l): xs += l.x.filter { $0.isFinite }
             case .verticalLine(let r): xs.append(r.at)
+            case .histogram(let h): xs += [h.edges.first!, h.edges.last!]
+            case .scatter(let m): xs += m.x
+            case .segments(let g): xs += g.segments.flatMap { [$0.from.x, $0.to.x] }
+            case .area(let a): if let d = a.domain { xs += [d.lowerBound, d.upperBound] }
+            case .polygon(let g): xs += g.points.map(\.x)
             default: break
             }
         }
@@ -147,6 +155,15 @@ struct PanelPlan {
             case .line(let l):
                 for (x, y) in zip(l.x, l.y) where xView.contains(x) { ys.append(y) }
             case .horizontalLine(let r): ys.append(r.at)
+            case .histogram(let h): ys += h.heights + [0]
+            case .scatter(let m): for (x, y) in zip(m.x, m.y) where xView.contains(x) { ys.append(y) }
+            case .segments(let g): ys += g.segments.flatMap { [$0.from.y, $0.to.y] }
+            case .area(let a):
+                ys.append(a.baseline)
+                let lo = max(a.domain?.lowerBound ?? xView.lowerBound, xView.lowerBound)
+                let hi = min(a.domain?.upperBound ?? xView.upperBound, xView.upperBound)
+                if lo < hi { for i in 0...200 { ys.append(a.function(lo + (hi - lo) * Double(i) / 200)) } }
+            case .polygon(let g): ys += g.points.map(\.y)
             default: break
             }
         }
@@ -255,8 +272,79 @@ struct PanelPlan {
             }
         }
         let clipBox = rect.insetBy(-2 * theme.lineWidth)
+        // Filled marks under the lines: areas, bars, polygons; then segment sets.
+        for (mark, style) in zip(panel.marks, styles) {
+            switch mark {
+            case .area(let a):
+                guard let style else { continue }
+                let lo = max(a.domain?.lowerBound ?? xView.lowerBound, xView.lowerBound)
+                let hi = min(a.domain?.upperBound ?? xView.upperBound, xView.upperBound)
+                let (t0, t1) = (panel.x.scale.forward(lo), panel.x.scale.forward(hi))
+                guard t0.isFinite, t1.isFinite, t0 < t1 else { continue }
+                let curve = AdaptiveSampler().sample(a.function, from: t0, to: t1, transform: transform)
+                    .filter { $0.y.isFinite }
+                guard let first = curve.first, let last = curve.last else { continue }
+                let base = min(max(transform.pageY(a.baseline), -1e9), 1e9)
+                var outline = Path(polyline: [Point(first.x, base)] + curve + [Point(last.x, base)])
+                outline.elements.append(.close)
+                list.append(.fill(outline, style.color.withAlpha(a.opacity)))
+                let edge = StrokeStyle(color: style.color, width: style.width)
+                for run in LineClipping.clip(polyline: curve, to: clipBox) {
+                    list.append(.stroke(Path(polyline: run), edge))
+                    curves.append(run)
+                }
+                if let label = a.label { legendEntries.append(.init(label: label, handle: .patch(style.color.withAlpha(a.opacity)))) }
+            case .histogram(let h):
+                guard let style else { continue }
+                let base = transform.pageY(panel.y.scale == .linear ? 0 : yView.lowerBound)
+                for (i, height) in h.heights.enumerated() where height > 0 {
+                    let x0 = transform.pageX(h.edges[i]), x1 = transform.pageX(h.edges[i + 1])
+                    let top = min(max(transform.pageY(height), -1e9), 1e9)
+                    guard x0.isFinite, x1.isFinite, top.isFinite else { continue }
+                    let bar = Rect(x: x0, y: min(top, base), width: x1 - x0, height: abs(base - top))
+                    list.append(.fill(.rectangle(bar), style.color.withAlpha(0.45)))
+                    list.append(.stroke(.rectangle(bar), StrokeStyle(color: style.color, width: 0.6)))
+                    curves.append([Point(x0, top), Point(x1, top)])
+                }
+                if let label = h.label { legendEntries.append(.init(label: label, handle: .patch(style.color.withAlpha(0.45)))) }
+            case .polygon(let g):
+                var path = Path(polyline: g.points.map { transform.page($0.x, $0.y) }.map { Point($0.x, min(max($0.y, -1e9), 1e9)) })
+                path.elements.append(.close)
+                list.append(.fill(path, g.color))
+                if let label = g.label { legendEntries.append(.init(label: label, handle: .patch(g.color))) }
+            case .segments(let g):
+                let stroke = StrokeStyle(color: g.color, width: g.width)
+                for segment in g.segments {
+                    let a = transform.page(segment.from.x, segment.from.y), b = transform.page(segment.to.x, segment.to.y)
+                    if let (p, q) = LineClipping.clip(a, b, to: clipBox) {
+                        list.append(.stroke(Path(polyline: [p, q]), stroke))
+                        curves.append([p, q])
+                    }
+                }
+                if let label = g.label { legendEntries.append(.init(label: label, handle: .line(stroke))) }
+            default: continue
+            }
+        }
         for (mark, style) in zip(panel.marks, styles) {
             guard let style else { continue }
+            if case .scatter(let m) = mark {
+                var points: [Point] = []
+                for (x, y) in zip(m.x, m.y) {
+                    let p = transform.page(x, y)
+                    guard p.x.isFinite, p.y.isFinite, rect.contains(p) else { continue }
+                    points.append(p)
+                    let disc = Marker.circle(at: p, diameter: m.size)
+                    if m.hollow {
+                        list.append(.fill(disc, .white))
+                        list.append(.stroke(disc, StrokeStyle(color: style.color, width: 0.8)))
+                    } else {
+                        list.append(.fill(disc, style.color))
+                    }
+                }
+                curves += points.map { [$0] }
+                if let label = m.label { legendEntries.append(.init(label: label, handle: .marker(style.color, hollow: m.hollow))) }
+                continue
+            }
             var points: [Point] = []
             var label: String?
             switch mark {
@@ -377,6 +465,20 @@ struct PanelPlan {
             legendBox = box
         }
         return .init(axes: rect, transform: transform, curves: curves, legend: legendBox, xTicks: xTicks, yTicks: yTicks)
+    }
+}
+
+/// Marker shapes as paths.
+enum Marker {
+    /// A circle as a 16-gon (small markers need no more).
+    static func circle(at c: Point, diameter: Double) -> Path {
+        let r = diameter / 2
+        var path = Path(polyline: (0..<16).map { k in
+            let a = Double(k) * Double.pi / 8
+            return Point(c.x + r * cos(a), c.y + r * sin(a))
+        })
+        path.elements.append(.close)
+        return path
     }
 }
 

@@ -50,6 +50,12 @@ public enum MathText {
     /// The text without markup, for accessibility and for tests.
     public static func plainText(_ markup: String) -> String { parse(markup).map(\.text).joined() }
 
+    /// Commands set upright and apart from a variable before or after them, as in "t log x".
+    static let operatorNames: Set<String> = ["log", "exp", "max", "min", "sin", "cos", "tan", "sign"]
+
+    /// Accents, as Unicode combining marks placed after the accented character: \hat{x} is x̂.
+    static let accents: [String: Character] = ["hat": "\u{0302}", "tilde": "\u{0303}", "bar": "\u{0304}", "dot": "\u{0307}"]
+
     static func append(_ spans: inout [Span], _ span: Span) {
         guard !span.text.isEmpty else { return }
         if let last = spans.last, last.italic == span.italic, last.shift == span.shift {
@@ -69,9 +75,11 @@ public enum MathText {
         "Sigma": ("Σ", false), "Phi": ("Φ", false), "Psi": ("Ψ", false), "Omega": ("Ω", false),
         "partial": ("∂", false), "nabla": ("∇", false), "infty": ("∞", false), "cdot": ("·", false),
         "times": ("×", false), "pm": ("±", false), "approx": (" ≈ ", false), "leq": (" ≤ ", false),
-        "le": (" ≤ ", false), "geq": (" ≥ ", false), "ge": (" ≥ ", false), "neq": (" ≠ ", false),
+        "le": (" ≤ ", false), "geq": (" ≥ ", false), "ge": (" ≥ ", false),
         "to": (" → ", false), "rightarrow": (" → ", false), "in": (" ∈ ", false), "sim": (" ∼ ", false),
         "log": ("log", false), "exp": ("exp", false), "max": ("max", false), "min": ("min", false),
+        "sin": ("sin", false), "cos": ("cos", false), "tan": ("tan", false), "sign": ("sign", false),
+        "neq": (" ≠ ", false), "ne": (" ≠ ", false),
         "sqrt": ("√", false), ",": ("\u{2009}", false), " ": (" ", false), ";": (" ", false),
         "|": ("‖", false), "{": ("{", false), "}": ("}", false),
     ]
@@ -100,7 +108,15 @@ struct MathParser {
                 for s in parseArgument(shift: inner) { MathText.append(&spans, s) }
             case "\\":
                 let (name, symbol) = readCommand()
-                if name == "mathrm" || name == "text" || name == "operatorname" {
+                if let accent = MathText.accents[name] {
+                    // The argument, with the combining mark after its first character.
+                    for var span in parseArgument(shift: shift) {
+                        if let first = span.text.first {
+                            span.text = String(first) + String(accent) + span.text.dropFirst()
+                        }
+                        MathText.append(&spans, span)
+                    }
+                } else if name == "mathrm" || name == "text" || name == "operatorname" {
                     if i < chars.count, chars[i] == "{" {
                         i += 1
                         var text = ""
@@ -109,7 +125,7 @@ struct MathParser {
                         add(text.replacingOccurrences(of: "-", with: "−"), italic: false)
                     }
                 } else if let (text, italic) = symbol {
-                    let isOperator = ["log", "exp", "max", "min"].contains(name)
+                    let isOperator = MathText.operatorNames.contains(name)
                     // "t log x": an operator name is set apart from a variable or number before it.
                     if isOperator, let last = spans.last?.text.last, last.isLetter || last.isNumber || last == ")" {
                         add("\u{2009}", italic: false)
@@ -151,6 +167,7 @@ struct MathParser {
 
     /// The argument of `_` or `^`: a braced group, a command, or one character.
     mutating func parseArgument(shift: [Int]) -> [MathText.Span] {
+        while i < chars.count, chars[i] == " " { i += 1 }
         guard i < chars.count else { return [] }
         if chars[i] == "{" {
             i += 1

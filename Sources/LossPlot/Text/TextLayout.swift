@@ -33,15 +33,48 @@ public struct TextLayout: Sendable {
                 size *= 0.7
             }
             let f = Font(size: size, italic: span.italic || font.italic, bold: font.bold, family: font.family)
-            let m = measurer.measure(span.text, font: f)
-            runs.append(Run(text: span.text, font: f, dx: x, rise: rise, width: m.width))
-            x += m.width
-            ascent = max(ascent, rise + m.ascent)
-            descent = max(descent, m.descent - rise)
+            // cairo's toy API does not place combining accents: draw each as a spacing accent
+            // centred over its base character, without advancing.
+            for piece in Self.splitAccents(span.text) {
+                let m = measurer.measure(piece.base, font: f)
+                runs.append(Run(text: piece.base, font: f, dx: x, rise: rise, width: m.width))
+                if let accent = piece.accent {
+                    let last = String(piece.base.last ?? " ")
+                    let lastWidth = measurer.measure(last, font: f).width
+                    let accentWidth = measurer.measure(accent, font: f).width
+                    let slant = f.italic ? 0.12 * size : 0
+                    runs.append(Run(text: accent, font: Font(size: size, italic: false, bold: font.bold, family: font.family),
+                                    dx: x + m.width - lastWidth + (lastWidth - accentWidth) / 2 + slant,
+                                    rise: rise + 0.1 * size, width: 0))
+                    ascent = max(ascent, rise + m.ascent + 0.1 * size)
+                }
+                x += m.width
+                ascent = max(ascent, rise + m.ascent)
+                descent = max(descent, m.descent - rise)
+            }
         }
-        self.runs = runs
+        self.runs = runs.filter { !$0.text.isEmpty }
         self.width = x
         self.ascent = ascent
         self.descent = descent
+    }
+
+    /// The spacing forms of the combining accents MathText produces.
+    static let spacingAccents: [Unicode.Scalar: String] = ["\u{0302}": "ˆ", "\u{0303}": "˜", "\u{0304}": "¯", "\u{0307}": "˙"]
+
+    /// Splits text at combining accents: pieces that end with an accented character carry its accent.
+    static func splitAccents(_ text: String) -> [(base: String, accent: String?)] {
+        var pieces: [(base: String, accent: String?)] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if let accent = spacingAccents[scalar] {
+                pieces.append((current, accent))
+                current = ""
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        if !current.isEmpty || pieces.isEmpty { pieces.append((current, nil)) }
+        return pieces
     }
 }
