@@ -130,3 +130,68 @@ struct RenderingTests {
         #expect(a.ascent > 5 && a.descent > 1)
     }
 }
+
+@Suite("Marks for samples and regions")
+struct SampleMarkTests {
+    static func figure() -> Figure {
+        var g = 0.0
+        let xs = (0..<200).map { _ -> Double in g += 0.618; return (g.truncatingRemainder(dividingBy: 1)) * 2 - 1 }
+        let left = Panel(title: "samples", x: Axis(range: -1.5...1.5), y: Axis(range: 0...2), marks: [
+            .histogram(Histogram(label: "histogram", samples: xs, range: -1...1, bins: 10)),
+            .area(FilledArea(label: "density", domain: -1...1) { _ in 0.5 }),
+        ])
+        let right = Panel(title: "points", x: Axis(range: -2...2), y: Axis(range: -2...2), marks: [
+            .polygon(DataPolygon(label: "triangle", points: [Point(-1, -1), Point(1, -1), Point(0, 1)], color: Color(hex: 0xCCBB44, alpha: 0.5))),
+            .segments(SegmentSet(label: "segments", segments: [(Point(-1.5, 1.5), Point(-0.5, 0.5)), (Point(0.5, 1.5), Point(1.5, 0.5))])),
+            .scatter(Scatter(label: "filled", x: [-1, 0, 1], y: [1.8, 1.8, 1.8], size: 6)),
+            .scatter(Scatter(label: "hollow", x: [-1, 0, 1], y: [-1.8, -1.8, -1.8], size: 6, hollow: true)),
+        ])
+        return Figure(width: 8, height: 4.5, title: "Marks", panels: [left, right], columns: 2, sharedLegend: true)
+    }
+
+    @Test("histogram heights integrate to 1 as a density")
+    func histogramDensity() {
+        let h = Histogram(label: nil, samples: [0.1, 0.2, 0.3, 0.9], range: 0...1, bins: 4)
+        var area = 0.0
+        for i in h.heights.indices { area += h.heights[i] * (h.edges[i + 1] - h.edges[i]) }
+        #expect(abs(area - 1) < 1e-12)
+        let expected: [Double] = [2, 1, 0, 1]
+        #expect(h.heights == expected)
+    }
+
+    @Test("a shared legend holds every label once, below the panels, and nothing overlaps")
+    func sharedLegend() throws {
+        let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(Self.figure())
+        #expect(panels.allSatisfy { $0.legend == nil })
+        let labels = ["histogram", "density", "triangle", "segments", "filled", "hollow"]
+        for label in labels {
+            let items = list.texts.filter { $0.string == label }
+            #expect(items.count == 1, "\(label)")
+            #expect((items.first?.bounds.minY ?? 0) > panels[0].axes.maxY, "\(label) below the axes")
+        }
+        #expect(list.overlappingTexts().isEmpty)
+        #expect(list.textsOutsidePage.isEmpty)
+    }
+
+    @Test("PNG: bars, area, polygon and markers are drawn where the data says")
+    func pixels() throws {
+        let backend = CairoBackend()
+        let (list, panels) = try FigureRenderer(measurer: backend).renderWithGeometry(Self.figure())
+        let png = try #require(PNGImage(try backend.render(list, format: .png, dpi: 72)))
+        let left = panels[0].transform, right = panels[1].transform
+        // Inside a bar: the first palette colour, lightened by its alpha, not white.
+        let bar = left.page(-0.95, 0.2)
+        #expect(png.rgb(Int(bar.x), Int(bar.y)) != (255, 255, 255))
+        // Above every bar and the area: white.
+        let above = left.page(0, 1.9)
+        #expect(png.rgb(Int(above.x), Int(above.y)) == (255, 255, 255))
+        // The polygon's inside is coloured, outside of it white.
+        let inside = right.page(0, -0.5), outside = right.page(1.5, -0.5)
+        #expect(png.rgb(Int(inside.x), Int(inside.y)) != (255, 255, 255))
+        #expect(png.rgb(Int(outside.x), Int(outside.y)) == (255, 255, 255))
+        // A filled marker is solid at its centre; a hollow one is white at its centre.
+        let filled = right.page(0, 1.8), hollow = right.page(0, -1.8)
+        #expect(png.rgb(Int(filled.x.rounded()), Int(filled.y.rounded())) != (255, 255, 255))
+        #expect(png.rgb(Int(hollow.x.rounded()), Int(hollow.y.rounded())) == (255, 255, 255))
+    }
+}

@@ -12,7 +12,7 @@ enum CatalogFigures {
         let blue = SeriesStyle(color: theme.palette[0], dash: .solid)
         let red = SeriesStyle(color: theme.palette[1], dash: .dashed)
         var panels: [Panel] = []
-        for (i, loss) in GeneratorLoss.allCases.enumerated() {
+        for loss in GeneratorLoss.allCases {
             let marks: [Mark] = [
                 zeroLine,
                 .function(FunctionCurve(label: "$L$", style: blue) { loss.value(atLogit: $0) }),
@@ -20,10 +20,10 @@ enum CatalogFigures {
             ]
             panels.append(Panel(title: "\(loss.id): \(loss.legendFormula(inD: false, parameters: .standard))",
                                 x: Axis(label: logitLabel, range: -5...5), y: Axis(range: -4...4), marks: marks,
-                                legend: i == 0 ? .fixed(.lowerLeft) : .none))
+                                legend: .none))
         }
-        return Figure(width: 12, height: 6.5, title: "Every generator loss and its logit derivative ($\\ell_r = 0$, $c = 1$)",
-                      panels: panels, columns: 4, sharesX: true, theme: theme)
+        return Figure(width: 12, height: 6.8, title: "Every generator loss and its logit derivative ($\\ell_r = 0$, $c = 1$)",
+                      panels: panels, columns: 4, sharesX: true, sharedLegend: true, theme: theme)
     }
 
     /// The real-sample and fake-sample halves of the discriminator losses, and their derivatives.
@@ -52,10 +52,10 @@ enum CatalogFigures {
                                  range: derivative ? -2.5...2.5 : -4...6),
                          marks: marks, legend: !real && derivative ? .best : .none)
         }
-        return Figure(width: 9, height: 7, title: "Discriminator losses on a real and on a fake logit",
+        return Figure(width: 9, height: 7.4, title: "Discriminator losses on a real and on a fake logit",
                       panels: [panel(real: true, derivative: false), panel(real: true, derivative: true),
                                panel(real: false, derivative: false), panel(real: false, derivative: true)],
-                      columns: 2, theme: theme)
+                      columns: 2, sharedLegend: true, theme: theme)
     }
 
     /// The real-sample BCE with targets 1, 0.9 and 0.8, and the optimum ℓ* = log(t/(1 − t)).

@@ -41,9 +41,9 @@ enum StabilityFigure {
                            reference: { GeneratorLoss.nonsat.value(atLogit: $0) },
                            naiveDouble: { Naive.nonsat($0) }, naiveFloat: { Naive.nonsat($0) },
                            stableFloat: { GeneratorLoss.nonsat.evaluate(atLogit: $0).value }, legend: true, notes: [])
-        var figure = Figure(width: 10, height: 4.8,
+        var figure = Figure(width: 10, height: 5.2,
                             title: "Naive against stable evaluation (errors ≥ 10 are −∞, +∞ or NaN; 1 is a wrong 0)",
-                            panels: [minimax, nonsat], columns: 2, theme: theme)
+                            panels: [minimax, nonsat], columns: 2, sharedLegend: true, theme: theme)
         figure.sharesX = false
         return figure
     }

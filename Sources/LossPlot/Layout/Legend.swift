@@ -14,18 +14,29 @@ struct Legend {
 
     var entries: [Entry]
     var font: Font
+    /// Entries side by side per row (1: a column, as inside the axes).
+    var columns: Int
     var size: (width: Double, height: Double)
     private var layouts: [TextLayout]
 
-    init(entries: [Entry], font: Font, measurer: any TextMeasuring) {
+    init(entries: [Entry], font: Font, measurer: any TextMeasuring, columns: Int = 1) {
         self.entries = entries
         self.font = font
+        self.columns = max(1, columns)
         layouts = entries.map { TextLayout($0.label, font: font, measurer: measurer) }
         let em = font.size
         let rowHeight = layouts.map(\.height).max() ?? em
-        let width = 2 * 0.4 * em + 2.0 * em + 0.8 * em + (layouts.map(\.width).max() ?? 0)
-        let height = 2 * 0.4 * em + Double(entries.count) * rowHeight + Double(max(entries.count - 1, 0)) * 0.5 * em
+        let entryWidth = 2.0 * em + 0.8 * em + (layouts.map(\.width).max() ?? 0) + (self.columns > 1 ? 1.0 * em : 0)
+        let rows = (entries.count + self.columns - 1) / self.columns
+        let width = 2 * 0.4 * em + Double(self.columns) * entryWidth
+        let height = 2 * 0.4 * em + Double(rows) * rowHeight + Double(max(rows - 1, 0)) * 0.5 * em
         size = (width, height)
+    }
+
+    /// The width one entry takes: handle, gap, the widest label (and a gap to the next column).
+    var entryWidth: Double {
+        let em = font.size
+        return 2.0 * em + 0.8 * em + (layouts.map(\.width).max() ?? 0) + 1.0 * em
     }
 
     /// The box at a location inside `axes`, 0.5 em from the frame.
@@ -77,11 +88,13 @@ struct Legend {
         list.append(.fill(.rectangle(box), Color.white.withAlpha(0.85)))
         list.append(.stroke(.rectangle(box), StrokeStyle(color: .lightGray, width: max(0.8, theme.frameWidth))))
         let em = font.size
-        var y = box.minY + 0.4 * em
         let rowHeight = layouts.map(\.height).max() ?? em
-        for (entry, layout) in zip(entries, layouts) {
+        let columnWidth = (box.width - 0.8 * em) / Double(columns)
+        for (index, (entry, layout)) in zip(entries, layouts).enumerated() {
+            let (row, column) = (index / columns, index % columns)
+            let y = box.minY + 0.4 * em + Double(row) * (rowHeight + 0.5 * em)
             let midY = y + rowHeight / 2
-            let handleLeft = box.minX + 0.4 * em, handleRight = handleLeft + 2.0 * em
+            let handleLeft = box.minX + 0.4 * em + Double(column) * columnWidth, handleRight = handleLeft + 2.0 * em
             switch entry.handle {
             case .line(let style):
                 list.append(.stroke(Path(polyline: [Point(handleLeft, midY), Point(handleRight, midY)]), style))
@@ -98,7 +111,6 @@ struct Legend {
             }
             painter.draw(entry.label, font: font, at: Point(handleRight + 0.8 * em, midY), anchor: Point(0, 0.5), into: &list)
             _ = layout
-            y += rowHeight + 0.5 * em
         }
     }
 }

@@ -10,12 +10,15 @@ public struct Figure: Sendable {
     public var columns: Int
     /// Panels in one column share their x axis: only the bottom one shows its tick labels and label.
     public var sharesX: Bool
+    /// One legend for the whole figure, in rows below the panels, with each label once; the
+    /// panels' own legends are then not drawn.
+    public var sharedLegend: Bool
     public var theme: Theme
 
     public init(width: Double = 6.4, height: Double = 4.8, title: String? = nil, panels: [Panel],
-                columns: Int = 1, sharesX: Bool = false, theme: Theme = .paper) {
+                columns: Int = 1, sharesX: Bool = false, sharedLegend: Bool = false, theme: Theme = .paper) {
         self.width = width; self.height = height; self.title = title; self.panels = panels
-        self.columns = max(1, columns); self.sharesX = sharesX; self.theme = theme
+        self.columns = max(1, columns); self.sharesX = sharesX; self.sharedLegend = sharedLegend; self.theme = theme
     }
 
     public var rows: Int { (panels.count + columns - 1) / columns }

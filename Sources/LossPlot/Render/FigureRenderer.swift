@@ -40,9 +40,21 @@ public struct FigureRenderer {
         let titleFont = figure.title.map { painter.fitting($0, font: theme.titleFont, width: page.width - 2 * fs) }
             ?? theme.titleFont
         let titleBand = figure.title.map { painter.layout($0, font: titleFont).height + 0.8 * fs } ?? 0
+        // A shared legend: every panel's entries once, in rows across the bottom of the page.
+        var shared: Legend?
+        if figure.sharedLegend {
+            var seen = Set<String>()
+            let entries = plans.flatMap { $0.legendEntries() }.filter { seen.insert($0.label).inserted }
+            if !entries.isEmpty {
+                let single = Legend(entries: entries, font: theme.font, measurer: measurer)
+                let columns = max(1, min(entries.count, Int((page.width - 2 * fs) / single.entryWidth)))
+                shared = Legend(entries: entries, font: theme.font, measurer: measurer, columns: columns)
+            }
+        }
+        let legendBand = shared.map { $0.size.height + fs } ?? 0
         let rows = figure.rows, columns = figure.columns
         let cellWidth = page.width / Double(columns)
-        let cellHeight = (page.height - titleBand) / Double(rows)  // for the first guess only
+        let cellHeight = (page.height - titleBand - legendBand) / Double(rows)  // for the first guess only
         func showsX(_ index: Int) -> Bool {
             !figure.sharesX || index / columns == rows - 1 || index + columns >= figure.panels.count
         }
@@ -66,7 +78,7 @@ public struct FigureRenderer {
             // Every axes rectangle gets the same size, so that small multiples compare at a glance;
             // the margins each row and column needs are laid end to end around them.
             let axesWidth = (page.width - left.reduce(0, +) - right.reduce(0, +)) / Double(columns)
-            let axesHeight = (page.height - titleBand - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows)
+            let axesHeight = (page.height - titleBand - legendBand - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows)
             guard axesWidth > 20, axesHeight > 20 else {
                 throw FigureError.badSize(width: figure.width, height: figure.height)
             }
@@ -80,7 +92,13 @@ public struct FigureRenderer {
 
         var geometries: [PanelGeometry] = []
         for (i, plan) in plans.enumerated() {
-            geometries.append(plan.draw(in: rects[i], showsX: showsX(i), theme: theme, painter: painter, into: &list))
+            geometries.append(plan.draw(in: rects[i], showsX: showsX(i), theme: theme, painter: painter,
+                                        sharedLegend: shared != nil, into: &list))
+        }
+        if let shared {
+            let box = Rect(x: (page.width - shared.size.width) / 2, y: page.height - legendBand + 0.3 * fs,
+                           width: shared.size.width, height: shared.size.height)
+            shared.draw(in: box, painter: painter, theme: theme, into: &list)
         }
         if let title = figure.title {
             painter.draw(title, font: titleFont, at: Point(page.width / 2, 0.5 * fs), anchor: Point(0.5, 1), into: &list)
@@ -238,12 +256,31 @@ struct PanelPlan {
         return (left, right, top, bottom)
     }
 
-    func draw(in rect: Rect, showsX: Bool, theme: Theme, painter: TextPainter,
+    /// The legend entries of the labelled marks, in mark order.
+    func legendEntries() -> [Legend.Entry] {
+        var entries: [Legend.Entry] = []
+        for (mark, style) in zip(panel.marks, styles) {
+            switch mark {
+            case .verticalSpan(let s): if let l = s.label { entries.append(.init(label: l, handle: .patch(s.color))) }
+            case .area(let a): if let l = a.label, let style { entries.append(.init(label: l, handle: .patch(style.color.withAlpha(a.opacity)))) }
+            case .histogram(let h): if let l = h.label, let style { entries.append(.init(label: l, handle: .patch(style.color.withAlpha(0.45)))) }
+            case .polygon(let g): if let l = g.label { entries.append(.init(label: l, handle: .patch(g.color))) }
+            case .segments(let g): if let l = g.label { entries.append(.init(label: l, handle: .line(StrokeStyle(color: g.color, width: g.width)))) }
+            case .scatter(let m): if let l = m.label, let style { entries.append(.init(label: l, handle: .marker(style.color, hollow: m.hollow))) }
+            case .function(let c): if let l = c.label, let style { entries.append(.init(label: l, handle: .line(style))) }
+            case .line(let d): if let l = d.label, let style { entries.append(.init(label: l, handle: .line(style))) }
+            default: break
+            }
+        }
+        return entries
+    }
+
+    func draw(in rect: Rect, showsX: Bool, theme: Theme, painter: TextPainter, sharedLegend: Bool = false,
               into list: inout DisplayList) -> FigureRenderer.PanelGeometry {
         let transform = AxesTransform(rect: rect, xScale: panel.x.scale, yScale: panel.y.scale, xView: xView, yView: yView)
         let fs = theme.fontSize, tickPad = 0.35 * fs, labelPad = 0.4 * fs
         var curves: [[Point]] = []
-        var legendEntries: [Legend.Entry] = []
+        let legendEntries = self.legendEntries()
         var obstacles: [Rect] = []
 
         // Data, clipped to the axes.
@@ -255,7 +292,6 @@ struct PanelPlan {
                 if x1 > x0 {
                     list.append(.fill(.rectangle(Rect(x: x0, y: rect.minY, width: x1 - x0, height: rect.height)), s.color))
                 }
-                if let label = s.label { legendEntries.append(.init(label: label, handle: .patch(s.color))) }
             case .horizontalLine(let r):
                 let y = transform.pageY(r.at)
                 if y.isFinite {
@@ -293,7 +329,6 @@ struct PanelPlan {
                     list.append(.stroke(Path(polyline: run), edge))
                     curves.append(run)
                 }
-                if let label = a.label { legendEntries.append(.init(label: label, handle: .patch(style.color.withAlpha(a.opacity)))) }
             case .histogram(let h):
                 guard let style else { continue }
                 let base = transform.pageY(panel.y.scale == .linear ? 0 : yView.lowerBound)
@@ -306,12 +341,10 @@ struct PanelPlan {
                     list.append(.stroke(.rectangle(bar), StrokeStyle(color: style.color, width: 0.6)))
                     curves.append([Point(x0, top), Point(x1, top)])
                 }
-                if let label = h.label { legendEntries.append(.init(label: label, handle: .patch(style.color.withAlpha(0.45)))) }
             case .polygon(let g):
                 var path = Path(polyline: g.points.map { transform.page($0.x, $0.y) }.map { Point($0.x, min(max($0.y, -1e9), 1e9)) })
                 path.elements.append(.close)
                 list.append(.fill(path, g.color))
-                if let label = g.label { legendEntries.append(.init(label: label, handle: .patch(g.color))) }
             case .segments(let g):
                 let stroke = StrokeStyle(color: g.color, width: g.width)
                 for segment in g.segments {
@@ -321,7 +354,6 @@ struct PanelPlan {
                         curves.append([p, q])
                     }
                 }
-                if let label = g.label { legendEntries.append(.init(label: label, handle: .line(stroke))) }
             default: continue
             }
         }
@@ -342,14 +374,11 @@ struct PanelPlan {
                     }
                 }
                 curves += points.map { [$0] }
-                if let label = m.label { legendEntries.append(.init(label: label, handle: .marker(style.color, hollow: m.hollow))) }
                 continue
             }
             var points: [Point] = []
-            var label: String?
             switch mark {
             case .function(let c):
-                label = c.label
                 let lo = max(c.domain?.lowerBound ?? xView.lowerBound, xView.lowerBound)
                 let hi = min(c.domain?.upperBound ?? xView.upperBound, xView.upperBound)
                 let (t0, t1) = (panel.x.scale.forward(lo), panel.x.scale.forward(hi))
@@ -357,7 +386,6 @@ struct PanelPlan {
                     points = AdaptiveSampler().sample(c.function, from: t0, to: t1, transform: transform)
                 }
             case .line(let l):
-                label = l.label
                 points = zip(l.x, l.y).map { x, y in
                     panel.x.scale.contains(x) && panel.y.scale.contains(y) ? transform.page(x, y) : Point(.nan, .nan)
                 }.map { Point($0.x, min(max($0.y, -1e9), 1e9)) }
@@ -366,7 +394,6 @@ struct PanelPlan {
             let runs = LineClipping.clip(polyline: points, to: clipBox)
             for run in runs { list.append(.stroke(Path(polyline: run), style)) }
             curves += runs
-            if let label { legendEntries.append(.init(label: label, handle: .line(style))) }
         }
         list.append(.popClip)
 
@@ -454,7 +481,7 @@ struct PanelPlan {
 
         // Legend.
         var legendBox: Rect?
-        if !legendEntries.isEmpty, panel.legend != .none {
+        if !legendEntries.isEmpty, panel.legend != .none, !sharedLegend {
             let legend = Legend(entries: legendEntries, font: theme.font, measurer: painter.measurer)
             let box: Rect
             switch panel.legend {
