@@ -27,13 +27,18 @@ let package = Package(
             dependencies: ["CCairo"]
         ),
         .target(
+            name: "Dynamics",
+            dependencies: ["LossMath"]
+        ),
+        .target(
             name: "LossFigures",
-            dependencies: ["LossMath", "LossPlot"]
+            dependencies: ["LossMath", "LossPlot", "Dynamics"]
         ),
         .executableTarget(
             name: "gan-losses",
             dependencies: [
                 "LossMath",
+                "Dynamics",
                 "LossPlot",
                 "LossFigures",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -45,6 +50,10 @@ let package = Package(
                 "LossMath",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "DynamicsTests",
+            dependencies: ["Dynamics", "LossMath"]
         ),
         .testTarget(
             name: "LossPlotTests",

@@ -15,7 +15,8 @@ struct GanLosses: ParsableCommand {
             Start with `gan-losses list`, then `gan-losses eval --loss minimax,nonsat --d 0.001`.
             """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, EvalCommand.self, CheckCommand.self, PlotCommand.self, FiguresCommand.self]
+        subcommands: [ListCommand.self, EvalCommand.self, CheckCommand.self, PlotCommand.self, FiguresCommand.self,
+                      SimulateCommand.self]
     )
 
     /// Runs the command; a usage error is reported on one line of standard error (what was wrong

@@ -107,7 +107,15 @@ enum ArgumentFuzzer {
         let paths = ["out.png", "out.svg", "out.pdf", "out.gif", "existing-folder", "missing/out.png", "out", ".png",
                      "", "existing-folder/f.pdf", "OUT.PNG"] + mounts.folders.map { $0.appendingPathComponent("f.png").path }
         let validPaths = ["out.png", "out.svg", "out.pdf", "existing-folder/f.pdf", "OUT.PNG"]
-        switch rng.next() % 12 {
+        switch rng.next() % 13 {
+        case 11:
+            a = ["simulate", pick(valid ? ["dirac", "gradient-decay"] : ["dirac", "gradient-decay", "mixture", ""], &rng)]
+            if a[1] == "dirac" || !valid { maybe(0.5, "--loss", pick(valid ? ["minimax", "r1,wgan-gp", "nonsat,wgan"] : ["minimax", "bogus", "", "r1,"], &rng)) }
+            maybe(0.5, "--steps", pick(valid ? ["1", "50", "300"] : ["0", "-1", "100001", "abc", "50"], &rng))
+            maybe(0.4, "--lr", pick(valid ? ["0.1", "1", "0.01"] : ["0", "-1", "nan", "inf", "1e-300", "0.1"], &rng))
+            if a[1] == "gradient-decay" { maybe(0.3, "--seed", pick(valid ? ["1", "2017"] : ["-1", "abc", "1"], &rng)) }
+            maybe(0.4, "--csv", pick(valid ? ["t.csv", "existing-folder/t.csv"] : ["t.csv", "missing/t.csv", "existing-folder", ""], &rng))
+            maybe(0.4, "-o", pick(valid ? validPaths : paths, &rng))
         case 0:
             a = ["list"]
             maybe(0.5, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))

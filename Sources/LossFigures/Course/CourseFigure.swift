@@ -18,6 +18,8 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     case optimalDVsCritic = "optimal-d-vs-critic"
     case gradientPenalty = "gradient-penalty"
     case lipschitz = "lipschitz"
+    case diracVectorFields = "dirac-vector-fields"
+    case generatorGradientDecay = "generator-gradient-decay"
 
     public var name: String { rawValue }
 
@@ -50,6 +52,10 @@ public enum CourseFigure: String, CaseIterable, Sendable {
             "The two-sided, one-sided and R1 penalties; the interpolates x̂; a critic's gradient norms pulled to 1."
         case .lipschitz:
             "A 1-Lipschitz function stays inside the cones of slope 1 at each of its points; a steeper one leaves them."
+        case .diracVectorFields:
+            "DiracGAN: simultaneous gradient steps spiral out, alternating ones circle, R1 and WGAN-GP converge."
+        case .generatorGradientDecay:
+            "Against a discriminator in training, the minimax generator's gradient collapses by orders of magnitude; the non-saturating one does not."
         }
     }
 
@@ -81,6 +87,8 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .optimalDVsCritic: WassersteinFigures.optimalDVsCritic(theme: theme)
         case .gradientPenalty: WassersteinFigures.gradientPenalty(theme: theme)
         case .lipschitz: WassersteinFigures.lipschitz(theme: theme)
+        case .diracVectorFields: DynamicsFigures.diracFields(theme: theme)
+        case .generatorGradientDecay: DynamicsFigures.gradientDecay(theme: theme)
         }
     }
 

@@ -22,6 +22,26 @@ public enum Mark: Sendable {
     case area(FilledArea)
     /// A closed polygon in data coordinates, filled.
     case polygon(DataPolygon)
+    /// Arrows from points along vectors: a vector field (quiver plot).
+    case arrows(ArrowSet)
+}
+
+/// Arrows at `points` along `vectors`, both in data coordinates. With `normalized`, every arrow
+/// has the same length on the page (`length` points) and shows direction only.
+public struct ArrowSet: Sendable {
+    public var label: String?
+    public var points: [Point]
+    public var vectors: [Point]
+    public var color: Color
+    public var normalized: Bool
+    public var length: Double
+
+    public init(label: String?, points: [Point], vectors: [Point], color: Color = Color(hex: 0x777777),
+                normalized: Bool = true, length: Double = 9) {
+        precondition(points.count == vectors.count, "one vector per point")
+        self.label = label; self.points = points; self.vectors = vectors; self.color = color
+        self.normalized = normalized; self.length = length
+    }
 }
 
 /// Bars: `edges` has one more element than `heights`; bar i spans edges[i]…edges[i+1].

@@ -153,6 +153,7 @@ struct PanelPlan {
             case .segments(let g): xs += g.segments.flatMap { [$0.from.x, $0.to.x] }
             case .area(let a): if let d = a.domain { xs += [d.lowerBound, d.upperBound] }
             case .polygon(let g): xs += g.points.map(\.x)
+            case .arrows(let a): xs += a.points.map(\.x)
             default: break
             }
         }
@@ -182,6 +183,7 @@ struct PanelPlan {
                 let hi = min(a.domain?.upperBound ?? xView.upperBound, xView.upperBound)
                 if lo < hi { for i in 0...200 { ys.append(a.function(lo + (hi - lo) * Double(i) / 200)) } }
             case .polygon(let g): ys += g.points.map(\.y)
+            case .arrows(let a): ys += a.points.map(\.y)
             default: break
             }
         }
@@ -345,6 +347,17 @@ struct PanelPlan {
                 var path = Path(polyline: g.points.map { transform.page($0.x, $0.y) }.map { Point($0.x, min(max($0.y, -1e9), 1e9)) })
                 path.elements.append(.close)
                 list.append(.fill(path, g.color))
+            case .arrows(let set):
+                for (base, vector) in zip(set.points, set.vectors) {
+                    let a = transform.page(base.x, base.y)
+                    let tipData = transform.page(base.x + vector.x, base.y + vector.y)
+                    var (dx, dy) = (tipData.x - a.x, tipData.y - a.y)
+                    let norm = (dx * dx + dy * dy).squareRoot()
+                    guard a.x.isFinite, a.y.isFinite, norm.isFinite, norm > 0, rect.contains(a) else { continue }
+                    if set.normalized { dx *= set.length / norm; dy *= set.length / norm }
+                    Arrow.draw(from: a, to: Point(a.x + dx, a.y + dy), head: 0.35 * theme.fontSize, width: 0.6,
+                               color: set.color, into: &list)
+                }
             case .segments(let g):
                 let stroke = StrokeStyle(color: g.color, width: g.width)
                 for segment in g.segments {
@@ -514,23 +527,30 @@ extension Rect {
     var midY: Double { y + height / 2 }
 }
 
-/// An arrow from the edge of a box to a point: a line and a filled head.
+/// Arrows: a line and a filled head.
 enum Arrow {
+    /// From the edge of a box (where the line from its centre to the tip leaves it) to a point.
     static func draw(from box: Rect, to tip: Point, color: Color, theme: Theme, into list: inout DisplayList) {
-        // Start where the line from the box centre to the tip leaves the box.
         let center = Point(box.midX, box.midY)
         let dx = tip.x - center.x, dy = tip.y - center.y
-        let length = (dx * dx + dy * dy).squareRoot()
-        guard length > 1 else { return }
+        guard (dx * dx + dy * dy).squareRoot() > 1 else { return }
         let tx = dx != 0 ? (box.width / 2) / abs(dx) : .infinity
         let ty = dy != 0 ? (box.height / 2) / abs(dy) : .infinity
         let t = min(tx, ty, 1)
-        let start = Point(center.x + dx * t, center.y + dy * t)
+        draw(from: Point(center.x + dx * t, center.y + dy * t), to: tip, head: 0.72 * theme.fontSize,
+             width: theme.frameWidth, color: color, into: &list)
+    }
+
+    /// From one point to another, with a head `head` points long.
+    static func draw(from start: Point, to tip: Point, head: Double, width: Double, color: Color,
+                     into list: inout DisplayList) {
+        let dx = tip.x - start.x, dy = tip.y - start.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 0.5 else { return }
         let (ux, uy) = (dx / length, dy / length)
-        let head = 1.6 * theme.fontSize * 0.45
+        let head = min(head, 0.6 * length)
         let base = Point(tip.x - ux * head, tip.y - uy * head)
-        guard (base.x - start.x) * ux + (base.y - start.y) * uy > 0 else { return }
-        list.append(.stroke(Path(polyline: [start, base]), StrokeStyle(color: color, width: theme.frameWidth)))
+        list.append(.stroke(Path(polyline: [start, base]), StrokeStyle(color: color, width: width)))
         var triangle = Path(polyline: [tip, Point(base.x - uy * head * 0.4, base.y + ux * head * 0.4),
                                        Point(base.x + uy * head * 0.4, base.y - ux * head * 0.4)])
         triangle.elements.append(.close)

@@ -15,9 +15,9 @@ enum Output {
         write(text, to: STDOUT_FILENO)
     }
 
-    /// One line on standard error (a newline is added if missing).
-    static func error(_ text: String) {
-        write(text.hasSuffix("\n") ? text : text + "\n", to: STDERR_FILENO)
+    /// One line on standard error (a newline is added if missing, unless `newline` is false).
+    static func error(_ text: String, newline: Bool = true) {
+        write(newline && !text.hasSuffix("\n") ? text + "\n" : text, to: STDERR_FILENO)
     }
 
     private static func write(_ text: String, to fd: Int32) {

@@ -1,0 +1,70 @@
+import Dynamics
+import LossMath
+import LossPlot
+
+/// Training dynamics: the DiracGAN's gradient fields and trajectories, and the decay of the
+/// generator's gradient as the discriminator is trained (also drawn by `gan-losses simulate`).
+public enum DynamicsFigures {
+    public static let start = (theta: 1.0, psi: 1.0)
+    public static let steps = 300
+    public static let learningRate = 0.1
+
+    /// One panel per game: the field (direction only) and gradient steps from (θ, ψ) = (1, 1),
+    /// simultaneous and alternating; the equilibrium (0, 0) marked.
+    public static func diracFields(theme: Theme, games: [DiracGAN.Game] = DiracGAN.Game.allCases,
+                                   steps: Int = steps, learningRate: Double = learningRate) -> Figure {
+        let p = theme.palette
+        let grid = stride(from: -2.0, through: 2.0, by: 0.4).map { $0 }
+        var panels: [Panel] = []
+        for game in games {
+            let gan = DiracGAN(game: game)
+            var points: [Point] = [], vectors: [Point] = []
+            for theta in grid {
+                for psi in grid {
+                    let v = gan.field(theta: theta, psi: psi)
+                    points.append(Point(theta, psi))
+                    vectors.append(Point(v.dTheta, v.dPsi))
+                }
+            }
+            var marks: [Mark] = [.arrows(ArrowSet(label: nil, points: points, vectors: vectors, color: Color(hex: 0xAAAAAA)))]
+            for (i, schedule) in DiracGAN.Schedule.allCases.enumerated() {
+                let path = gan.trajectory(from: start, steps: steps, learningRate: learningRate, schedule: schedule)
+                marks.append(.line(DataLine(label: "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi),
+                                            style: SeriesStyle(color: p[i], dash: i == 0 ? .solid : .dashed, width: 1.2))))
+            }
+            marks.append(.scatter(Scatter(label: "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
+            marks.append(.scatter(Scatter(label: "equilibrium (0, 0)", x: [0], y: [0], color: .black, size: 7, hollow: true)))
+            panels.append(Panel(title: game.title, x: Axis(label: "generator $\\theta$", range: -2.2...2.2),
+                                y: Axis(label: "discriminator $\\psi$", range: -2.2...2.2), marks: marks))
+        }
+        let columns = min(3, panels.count)
+        let rows = (panels.count + columns - 1) / columns
+        return Figure(width: 4 * Double(columns), height: 0.6 + 4 * Double(rows),
+                      title: "DiracGAN: gradient fields and \(steps) steps of size \(learningRate) (Mescheder et al. 2018)",
+                      panels: panels, columns: columns, sharedLegend: true, theme: theme)
+    }
+
+    /// The generator's gradient norm under minimax and non-saturating losses while the
+    /// discriminator trains against a fixed generator.
+    public static func gradientDecay(theme: Theme, records all: [GradientDecay.Record] = GradientDecay().run(steps: 3000)) -> Figure {
+        let records = Array(all.dropFirst())  // step 0: D is constant, no gradient
+        let steps = records.map { Double($0.step) }
+        let last = Double(max(records.last?.step ?? 2, 2))
+        let marks: [Mark] = [
+            .line(DataLine(label: "minimax $\\|\\partial L_G/\\partial\\mu\\|$", x: steps, y: records.map(\.minimaxGradientNorm))),
+            .line(DataLine(label: "non-saturating", x: steps, y: records.map(\.nonsatGradientNorm))),
+            .annotation(Annotation("as the discriminator improves, the minimax gradient\nshrinks while the non-saturating one grows",
+                                   at: Point(0.97, 0.55), anchor: Point(1, 0.5))),
+        ]
+        let loss: [Mark] = [
+            .line(DataLine(label: "discriminator BCE", x: steps, y: records.map(\.discriminatorLoss),
+                           style: SeriesStyle(color: theme.palette[2], dash: .dashDot))),
+        ]
+        return Figure(width: 7, height: 6.4, title: "The generator's gradient while the discriminator trains",
+                      panels: [Panel(x: Axis(label: "discriminator steps", scale: .log, range: 1...last),
+                                     y: Axis(label: "generator gradient norm", scale: .log), marks: marks),
+                               Panel(x: Axis(label: "discriminator steps", scale: .log, range: 1...last),
+                                     y: Axis(label: "discriminator loss", scale: .log), marks: loss, legend: .fixed(.upperRight))],
+                      columns: 1, sharesX: true, theme: theme)
+    }
+}

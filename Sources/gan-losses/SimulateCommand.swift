@@ -1,0 +1,165 @@
+import ArgumentParser
+import Dynamics
+import Foundation
+import LossFigures
+import LossPlot
+
+/// `gan-losses simulate`: small, exact, deterministic simulations of GAN training.
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Simulate training dynamics and write their trajectory (CSV) and figure.",
+        discussion: """
+            Models:
+              dirac           the DiracGAN (Mescheder et al. 2018): data at 0, generator at θ, \
+            discriminator D(x) = ψx; gradient steps from (θ, ψ) = (1, 1), simultaneous and \
+            alternating, for the games minimax, nonsat, wgan, wgan-gp, r1 (--loss).
+              gradient-decay  a fixed 1-D generator against a logistic discriminator trained for \
+            --steps steps (Arjovsky & Bottou 2017): the generator's gradient norm under the \
+            minimax and the non-saturating loss.
+
+            The same arguments give the same numbers, bit for bit. With no --csv and no -o the \
+            trajectory is printed as CSV.
+
+            Examples:
+              gan-losses simulate dirac --loss minimax,r1 --steps 300 --lr 0.1 -o dirac.png
+              gan-losses simulate gradient-decay --steps 3000 --csv decay.csv -o decay.pdf
+            """)
+
+    enum Model: String, ExpressibleByArgument, CaseIterable {
+        case dirac
+        case gradientDecay = "gradient-decay"
+    }
+
+    @Argument(help: "The model: dirac or gradient-decay.")
+    var model: Model
+
+    @Option(help: ArgumentHelp("dirac only: comma-separated games (minimax, nonsat, wgan, wgan-gp, r1; default all).", valueName: "games"),
+            transform: SimulateCommand.parseGames)
+    var loss: [DiracGAN.Game]?
+
+    @Option(parsing: .unconditional, help: "Steps (default 300 for dirac, 3000 for gradient-decay; at most 100000).")
+    var steps: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (default 0.1 for dirac, 1.0 for gradient-decay).", valueName: "x"))
+    var lr: Double?
+
+    @Option(parsing: .unconditional, help: "gradient-decay only: the seed of the samples (default 2017).")
+    var seed: UInt64?
+
+    @Option(help: ArgumentHelp("Write the trajectory as CSV to this file.", valueName: "path"))
+    var csv: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the figure to this file (.png, .svg or .pdf).", valueName: "path"))
+    var output: String?
+
+    func validate() throws {
+        if let steps, !(1...100_000).contains(steps) {
+            throw ValidationError("--steps \(steps) is outside 1 to 100000")
+        }
+        if let lr, !(lr.isFinite && lr > 0 && lr <= 100) {
+            throw ValidationError("--lr \(lr) must be a positive number up to 100")
+        }
+        if model == .gradientDecay, loss != nil {
+            throw ValidationError("--loss does not apply to gradient-decay, which always compares minimax and non-saturating")
+        }
+        if model == .dirac, seed != nil {
+            throw ValidationError("--seed does not apply to dirac, which has no randomness")
+        }
+        if let output {
+            let ext = URL(fileURLWithPath: output).pathExtension
+            guard ImageFormat(pathExtension: ext) != nil else {
+                throw ValidationError("-o \(output): unknown extension '\(ext)'; use .png, .svg or .pdf")
+            }
+        }
+        for path in [csv, output].compactMap({ $0 }) {
+            do { try AtomicFile.checkWritable(path) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    func run() throws {
+        let table: Table
+        let figure: Figure
+        switch model {
+        case .dirac:
+            let games = loss ?? DiracGAN.Game.allCases
+            let (n, h) = (steps ?? DynamicsFigures.steps, lr ?? DynamicsFigures.learningRate)
+            var t = Table(columns: ["game", "schedule", "step", "theta", "psi"])
+            for game in games {
+                for schedule in DiracGAN.Schedule.allCases {
+                    let path = DiracGAN(game: game).trajectory(from: DynamicsFigures.start, steps: n, learningRate: h, schedule: schedule)
+                    for (step, point) in path.enumerated() {
+                        t.rows.append([.text(game.rawValue), .text(schedule.rawValue), .number(Double(step), String(step)),
+                                       .double(point.theta), .double(point.psi)])
+                    }
+                }
+            }
+            table = t
+            figure = DynamicsFigures.diracFields(theme: .paper, games: games, steps: n, learningRate: h)
+        case .gradientDecay:
+            var decay = GradientDecay()
+            if let lr { decay.learningRate = lr }
+            if let seed { decay.seed = seed }
+            let progress = ProgressBar(label: "gradient-decay")
+            let records = decay.run(steps: steps ?? 3000) { progress.update($0) }
+            progress.finish()
+            var t = Table(columns: ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm"])
+            for r in records {
+                t.rows.append([.number(Double(r.step), String(r.step)), .double(r.discriminatorLoss),
+                               .double(r.minimaxGradientNorm), .double(r.nonsatGradientNorm)])
+            }
+            table = t
+            figure = DynamicsFigures.gradientDecay(theme: .paper, records: records)
+        }
+        if csv == nil && output == nil { Output.write(table.renderCSV()) }
+        do {
+            if let csv { try AtomicFile.write(Array(table.renderCSV().utf8), to: csv) }
+            if let output {
+                let backend = CairoBackend()
+                let format = ImageFormat(pathExtension: URL(fileURLWithPath: output).pathExtension) ?? .png
+                try AtomicFile.write(try backend.render(try FigureRenderer(measurer: backend).render(figure), format: format, dpi: 150),
+                                     to: output)
+            }
+        } catch {
+            Output.error("Error: \(error)")
+            throw ExitCode.failure
+        }
+        for path in [csv, output].compactMap({ $0 }) { Output.write(path + "\n") }
+    }
+
+    static func parseGames(_ text: String) throws -> [DiracGAN.Game] {
+        var games: [DiracGAN.Game] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let game = DiracGAN.Game(rawValue: name) else {
+                throw ValidationError("unknown game '\(name)'; the games are \(DiracGAN.Game.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !games.contains(game) { games.append(game) }
+        }
+        return games
+    }
+}
+
+/// A one-line progress bar on standard error, shown only on a terminal and only once a run has
+/// taken more than a second.
+final class ProgressBar {
+    private let label: String
+    private let start = Date()
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+
+    init(label: String) { self.label = label }
+
+    func update(_ fraction: Double) {
+        guard enabled, Date().timeIntervalSince(start) > 1 else { return }
+        shown = true
+        let width = 30
+        let filled = Int((fraction * Double(width)).rounded(.down))
+        let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
+        Output.error("\r\(label) [\(bar)] \(Int(fraction * 100))%".replacingOccurrences(of: "\n", with: ""), newline: false)
+    }
+
+    func finish() {
+        if shown { Output.error("\r" + String(repeating: " ", count: label.count + 40) + "\r", newline: false) }
+    }
+}

@@ -1,0 +1,104 @@
+import _Differentiation
+import Dynamics
+import LossMath
+import Testing
+
+/// The DiracGAN's losses written out for automatic differentiation, independently of the catalog.
+enum DiracLosses {
+    @differentiable(reverse) static func softplus(_ x: Double) -> Double { x > 0 ? x + log1p(exp(-x)) : log1p(exp(x)) }
+
+    /// (generator loss, discriminator loss) as functions of (θ, ψ).
+    @differentiable(reverse) static func generator(_ theta: Double, _ psi: Double, _ game: Int) -> Double {
+        switch game {
+        case 0: return -softplus(psi * theta)                  // minimax: log(1 − σ(ψθ))
+        case 1, 4: return softplus(-psi * theta)               // non-saturating: −log σ(ψθ)
+        default: return -psi * theta                          // WGAN, WGAN-GP
+        }
+    }
+
+    @differentiable(reverse) static func discriminator(_ theta: Double, _ psi: Double, _ game: Int) -> Double {
+        let bce = softplus(-psi * 0) + softplus(psi * theta)
+        switch game {
+        case 0, 1: return bce
+        case 4: return bce + 0.5 * psi * psi                   // R1, γ = 1: (γ/2)|∇ₓD(0)|² = ψ²/2
+        case 2: return psi * theta - psi * 0                   // WGAN
+        default: return wganGP(theta, psi)
+        }
+    }
+
+    /// ψθ + λ(|ψ| − 1)² with λ = 1, |ψ| written as ψ·sign(ψ) with the sign held constant.
+    /// (Written with `psi > 0 ? psi : -psi` inside the switch above, Swift 6.3's autodiff
+    /// returned a gradient without the ψθ term for 0 < ψ < 1: a compiler bug, kept out of the way.)
+    @differentiable(reverse) static func wganGP(_ theta: Double, _ psi: Double) -> Double {
+        let sign: Double = withoutDerivative(at: psi > 0 ? 1 : -1)
+        let norm = psi * sign
+        return psi * theta + (norm - 1) * (norm - 1)
+    }
+}
+
+@Suite("DiracGAN")
+struct DiracGANTests {
+    @Test("the field matches automatic differentiation of the two losses", arguments: DiracGAN.Game.allCases.indices)
+    func fieldMatchesAutodiff(index: Int) {
+        let game = DiracGAN.Game.allCases[index]
+        let gan = DiracGAN(game: game)
+        for theta in stride(from: -2.0, through: 2.0, by: 0.37) {
+            for psi in stride(from: -2.0, through: 2.0, by: 0.41) where psi != 0 {
+                let g = gradient(at: theta) { t in DiracLosses.generator(t, psi, index) }
+                let d = gradient(at: psi) { p in DiracLosses.discriminator(theta, p, index) }
+                #expect(abs(gan.generatorGradient(theta: theta, psi: psi) - g) <= 1e-12 * max(1, abs(g)), "\(game) ∂θ at (\(theta), \(psi))")
+                #expect(abs(gan.discriminatorGradient(theta: theta, psi: psi) - d) <= 1e-12 * max(1, abs(d)), "\(game) ∂ψ at (\(theta), \(psi))")
+            }
+        }
+    }
+
+    @Test("the field matches its closed form near the equilibrium: a rotation v ≈ (ψ/2, −θ/2) for minimax")
+    func closedForm() {
+        let gan = DiracGAN(game: .minimax)
+        for (t, p) in [(0.01, 0.02), (-0.003, 0.004)] {
+            let v = gan.field(theta: t, psi: p)
+            // −∂θ(−softplus(ψθ)) = σ(ψθ)ψ ≈ ψ/2; −∂ψ(softplus(ψθ)) = −σ(ψθ)θ ≈ −θ/2.
+            #expect(abs(v.dTheta - p / 2) < 1e-4 && abs(v.dPsi + t / 2) < 1e-4)
+        }
+        #expect(DiracGAN(game: .wgan).field(theta: 0.3, psi: -0.7) == (dTheta: -0.7, dPsi: -0.3))
+    }
+
+    static func radius(_ p: (theta: Double, psi: Double)) -> Double { (p.theta * p.theta + p.psi * p.psi).squareRoot() }
+
+    @Test("simultaneous steps spiral out, alternating steps stay on a bounded orbit, R1 converges")
+    func behaviour() {
+        let start = (theta: 1.0, psi: 1.0)
+        for game in [DiracGAN.Game.minimax, .wgan] {
+            let gan = DiracGAN(game: game)
+            let simultaneous = gan.trajectory(from: start, steps: 300, learningRate: 0.1, schedule: .simultaneous)
+            let alternating = gan.trajectory(from: start, steps: 300, learningRate: 0.1, schedule: .alternating)
+            #expect(Self.radius(simultaneous.last!) > Self.radius(start) * 1.1, "\(game) simultaneous moves out")
+            let radii = alternating.map(Self.radius)
+            #expect(radii.max()! < 1.1 * Self.radius(start) && radii.min()! > 0.5, "\(game) alternating circles")
+        }
+        let r1 = DiracGAN(game: .r1).trajectory(from: start, steps: 2000, learningRate: 0.1, schedule: .simultaneous)
+        #expect(Self.radius(r1.last!) < 1e-3)
+    }
+}
+
+@Suite("Gradient decay")
+struct GradientDecayTests {
+    @Test("the minimax gradient ends at least 100× below the non-saturating one, and falls while D improves")
+    func decay() {
+        let records = GradientDecay().run(steps: 3000)
+        let last = records.last!
+        #expect(last.nonsatGradientNorm / last.minimaxGradientNorm >= 100)
+        let peak = records.max { $0.minimaxGradientNorm < $1.minimaxGradientNorm }!
+        #expect(last.minimaxGradientNorm < peak.minimaxGradientNorm / 5)
+        #expect(last.discriminatorLoss < records[1].discriminatorLoss / 50)
+    }
+
+    @Test("the same seed gives the same run, bit for bit; another seed another run")
+    func reproducible() {
+        let a = GradientDecay().run(steps: 200), b = GradientDecay().run(steps: 200)
+        #expect(a.map(\.minimaxGradientNorm) == b.map(\.minimaxGradientNorm))
+        var other = GradientDecay()
+        other.seed = 99
+        #expect(other.run(steps: 200).map(\.minimaxGradientNorm) != a.map(\.minimaxGradientNorm))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import LossPlot
+import Testing
+
+@Suite("gan-losses simulate")
+struct SimulateCLITests {
+    @Test("dirac: CSV of both schedules per game, the same bytes every run")
+    func diracCSV() throws {
+        let a = try Tool.run(["simulate", "dirac", "--loss", "minimax,r1", "--steps", "20"])
+        let b = try Tool.run(["simulate", "dirac", "--loss", "minimax,r1", "--steps", "20"])
+        #expect(a.status == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+        let rows = csvRows(a.stdout)
+        #expect(rows.first == ["game", "schedule", "step", "theta", "psi"])
+        #expect(rows.count == 1 + 2 * 2 * 21)
+        #expect(rows[1] == ["minimax", "simultaneous", "0", "1.0", "1.0"])
+    }
+
+    @Test("gradient-decay: CSV and figure files, reproducible from the seed")
+    func gradientDecayFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-sim-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Tool.run(["simulate", "gradient-decay", "--steps", "500", "--seed", "7", "--csv", "d.csv", "-o", "d.png"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "d.csv\nd.png\n")
+        let rows = csvRows(try String(contentsOf: folder.appendingPathComponent("d.csv"), encoding: .utf8))
+        #expect(rows.first == ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm"])
+        #expect(rows.count == 502)
+        let last = rows.last!
+        #expect(Double(last[3])! / Double(last[2])! > 100)
+        #expect(PNGImage(Array(try Data(contentsOf: folder.appendingPathComponent("d.png")))) != nil)
+    }
+
+    @Test("bad input: one line, exit 64", arguments: [
+        (["simulate", "mixture"], "mixture"),
+        (["simulate", "dirac", "--loss", "bogus"], "unknown game 'bogus'"),
+        (["simulate", "dirac", "--steps", "0"], "outside 1 to 100000"),
+        (["simulate", "dirac", "--lr", "-1"], "positive number"),
+        (["simulate", "gradient-decay", "--loss", "minimax"], "does not apply to gradient-decay"),
+        (["simulate", "dirac", "--seed", "3"], "does not apply to dirac"),
+        (["simulate", "dirac", "-o", "x.gif"], "unknown extension"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let r = try Tool.run(arguments)
+        #expect(r.status == 64, "\(r.stderr)")
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+}
