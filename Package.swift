@@ -28,7 +28,10 @@ let package = Package(
         ),
         .target(
             name: "Dynamics",
-            dependencies: ["LossMath"]
+            dependencies: ["LossMath"],
+            // The simulations train small networks: optimized even in debug builds, so that the
+            // debug test run and `gan-losses figures` from a debug build take seconds, not minutes.
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         .target(
             name: "LossFigures",

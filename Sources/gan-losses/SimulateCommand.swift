@@ -17,6 +17,8 @@ struct SimulateCommand: ParsableCommand {
               gradient-decay  a fixed 1-D generator against a logistic discriminator trained for \
             --steps steps (Arjovsky & Bottou 2017): the generator's gradient norm under the \
             minimax and the non-saturating loss.
+              mixture         small tanh networks trained on a 1-D mixture of four Gaussians with \
+            the objectives minimax, nonsat, wgan-gp (--loss): the modes covered over training.
 
             The same arguments give the same numbers, bit for bit. With no --csv and no -o the \
             trajectory is printed as CSV.
@@ -24,27 +26,29 @@ struct SimulateCommand: ParsableCommand {
             Examples:
               gan-losses simulate dirac --loss minimax,r1 --steps 300 --lr 0.1 -o dirac.png
               gan-losses simulate gradient-decay --steps 3000 --csv decay.csv -o decay.pdf
+              gan-losses simulate mixture --loss nonsat --steps 2000 --seed 1 -o modes.png
             """)
 
     enum Model: String, ExpressibleByArgument, CaseIterable {
         case dirac
         case gradientDecay = "gradient-decay"
+        case mixture
     }
 
-    @Argument(help: "The model: dirac or gradient-decay.")
+    @Argument(help: "The model: dirac, gradient-decay or mixture.")
     var model: Model
 
-    @Option(help: ArgumentHelp("dirac only: comma-separated games (minimax, nonsat, wgan, wgan-gp, r1; default all).", valueName: "games"),
-            transform: SimulateCommand.parseGames)
-    var loss: [DiracGAN.Game]?
+    @Option(help: ArgumentHelp("dirac: games (minimax, nonsat, wgan, wgan-gp, r1); mixture: objectives (minimax, nonsat, wgan-gp). Default all.",
+                               valueName: "ids"))
+    var loss: String?
 
-    @Option(parsing: .unconditional, help: "Steps (default 300 for dirac, 3000 for gradient-decay; at most 100000).")
+    @Option(parsing: .unconditional, help: "Steps (default 300 for dirac, 3000 for gradient-decay, 2000 for mixture; at most 100000, 20000 for mixture).")
     var steps: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (default 0.1 for dirac, 1.0 for gradient-decay).", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (default 0.1 for dirac, 1.0 for gradient-decay, 0.005 for mixture).", valueName: "x"))
     var lr: Double?
 
-    @Option(parsing: .unconditional, help: "gradient-decay only: the seed of the samples (default 2017).")
+    @Option(parsing: .unconditional, help: "gradient-decay and mixture: the seed (default 2017 and 1).")
     var seed: UInt64?
 
     @Option(help: ArgumentHelp("Write the trajectory as CSV to this file.", valueName: "path"))
@@ -63,6 +67,11 @@ struct SimulateCommand: ParsableCommand {
         if model == .gradientDecay, loss != nil {
             throw ValidationError("--loss does not apply to gradient-decay, which always compares minimax and non-saturating")
         }
+        if model == .mixture, let steps, steps > 20_000 {
+            throw ValidationError("--steps \(steps) is more than 20000 for mixture (about 25 s per 20000 steps and objective)")
+        }
+        if model == .dirac, let loss { _ = try Self.parseGames(loss) }
+        if model == .mixture, let loss { _ = try Self.parseObjectives(loss) }
         if model == .dirac, seed != nil {
             throw ValidationError("--seed does not apply to dirac, which has no randomness")
         }
@@ -82,7 +91,7 @@ struct SimulateCommand: ParsableCommand {
         let figure: Figure
         switch model {
         case .dirac:
-            let games = loss ?? DiracGAN.Game.allCases
+            let games = try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases
             let (n, h) = (steps ?? DynamicsFigures.steps, lr ?? DynamicsFigures.learningRate)
             var t = Table(columns: ["game", "schedule", "step", "theta", "psi"])
             for game in games {
@@ -110,6 +119,31 @@ struct SimulateCommand: ParsableCommand {
             }
             table = t
             figure = DynamicsFigures.gradientDecay(theme: .paper, records: records)
+        case .mixture:
+            let objectives = try loss.map(Self.parseObjectives) ?? MixtureGAN.Objective.allCases
+            let n = steps ?? 2000
+            let every = max(1, n / 20)
+            let figureSteps = [n / 8, n / 4, n / 2, n].map { max($0, 1) }
+            var t = Table(columns: ["objective", "step", "modes_covered", "share_near_modes"] + (1...4).map { "mode\($0)_samples" })
+            var figureSnapshots: [[MixtureGAN.Snapshot]] = []
+            let progress = ProgressBar(label: "mixture")
+            for (index, objective) in objectives.enumerated() {
+                var gan = MixtureGAN(objective: objective)
+                gan.steps = n
+                if let lr { gan.learningRate = lr }
+                if let seed { gan.seed = seed }
+                let recorded = Array(Set([0] + Array(stride(from: every, through: n, by: every)) + figureSteps)).sorted()
+                let snapshots = gan.train(snapshotSteps: recorded) { progress.update((Double(index) + $0) / Double(objectives.count)) }
+                for snap in snapshots {
+                    t.rows.append([.text(objective.rawValue), .number(Double(snap.step), String(snap.step)),
+                                   .number(Double(snap.modesCovered), String(snap.modesCovered)), .double(snap.shareNearModes)]
+                                  + gan.samplesPerMode(snap.samples).map { .number(Double($0), String($0)) })
+                }
+                figureSnapshots.append(snapshots.filter { figureSteps.contains($0.step) })
+            }
+            progress.finish()
+            table = t
+            figure = DynamicsFigures.modeCollapse(theme: .paper, objectives: objectives, snapshots: figureSnapshots)
         }
         if csv == nil && output == nil { Output.write(table.renderCSV()) }
         do {
@@ -125,6 +159,18 @@ struct SimulateCommand: ParsableCommand {
             throw ExitCode.failure
         }
         for path in [csv, output].compactMap({ $0 }) { Output.write(path + "\n") }
+    }
+
+    static func parseObjectives(_ text: String) throws -> [MixtureGAN.Objective] {
+        var objectives: [MixtureGAN.Objective] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let objective = MixtureGAN.Objective(rawValue: name) else {
+                throw ValidationError("unknown objective '\(name)'; the objectives are \(MixtureGAN.Objective.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !objectives.contains(objective) { objectives.append(objective) }
+        }
+        return objectives
     }
 
     static func parseGames(_ text: String) throws -> [DiracGAN.Game] {

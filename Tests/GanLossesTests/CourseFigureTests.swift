@@ -46,7 +46,7 @@ struct CourseFigureTests {
             #expect(CourseFigure(name: figure.name) == figure)
             #expect(!figure.summary.isEmpty)
         }
-        #expect(CourseFigure.allCases.count == 15)
+        #expect(CourseFigure.allCases.count == 16)
     }
 
     @Test("rendering twice gives the same SVG and PDF bytes", arguments: [CourseFigure.gradientMagnitudeLog, .allGeneratorLosses, .stabilityFloatVsDouble])

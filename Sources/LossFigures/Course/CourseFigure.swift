@@ -20,6 +20,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     case lipschitz = "lipschitz"
     case diracVectorFields = "dirac-vector-fields"
     case generatorGradientDecay = "generator-gradient-decay"
+    case modeCollapse = "mode-collapse"
 
     public var name: String { rawValue }
 
@@ -55,7 +56,9 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .diracVectorFields:
             "DiracGAN: simultaneous gradient steps spiral out, alternating ones circle, R1 and WGAN-GP converge."
         case .generatorGradientDecay:
-            "Against a discriminator in training, the minimax generator's gradient collapses by orders of magnitude; the non-saturating one does not."
+            "Against a discriminator in training, the minimax generator's gradient shrinks while the non-saturating one grows."
+        case .modeCollapse:
+            "A mixture of four Gaussians: the minimax and non-saturating generators hop between modes and end on the two outer ones; WGAN-GP spreads its mass but fits none well."
         }
     }
 
@@ -89,6 +92,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .lipschitz: WassersteinFigures.lipschitz(theme: theme)
         case .diracVectorFields: DynamicsFigures.diracFields(theme: theme)
         case .generatorGradientDecay: DynamicsFigures.gradientDecay(theme: theme)
+        case .modeCollapse: DynamicsFigures.modeCollapse(theme: theme)
         }
     }
 

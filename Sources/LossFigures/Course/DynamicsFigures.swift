@@ -67,4 +67,37 @@ public enum DynamicsFigures {
                                      y: Axis(label: "discriminator loss", scale: .log), marks: loss, legend: .fixed(.upperRight))],
                       columns: 1, sharesX: true, theme: theme)
     }
+
+    /// The snapshots of the mode-collapse figure: computed once per process.
+    static let mixtureSnapshots: [[MixtureGAN.Snapshot]] = MixtureGAN.Objective.allCases.map {
+        MixtureGAN(objective: $0).train(snapshotSteps: [250, 500, 1000, 2000])
+    }
+
+    /// Rows: objectives; columns: training steps; each panel the generator's samples over the data
+    /// density, titled with the number of modes covered (measured on the samples).
+    public static func modeCollapse(theme: Theme, objectives: [MixtureGAN.Objective] = MixtureGAN.Objective.allCases,
+                                    snapshots given: [[MixtureGAN.Snapshot]]? = nil) -> Figure {
+        let all = given ?? objectives.map { mixtureSnapshots[MixtureGAN.Objective.allCases.firstIndex(of: $0)!] }
+        let data = MixtureGAN(objective: .nonsat)
+        let density: @Sendable (Double) -> Double = { x in
+            data.centers.reduce(0) { $0 + Normal(mean: $1, standardDeviation: data.modeWidth).density(x) } / Double(data.centers.count)
+        }
+        var panels: [Panel] = []
+        for (objective, snapshots) in zip(objectives, all) {
+            for snap in snapshots {
+                let marks: [Mark] = [
+                    .area(FilledArea(label: "data density", color: Color(hex: 0xBBBBBB), opacity: 0.5, density)),
+                    .histogram(Histogram(label: "generator samples", samples: snap.samples, range: -4.5...4.5, bins: 90,
+                                         color: theme.palette[0])),
+                ]
+                panels.append(Panel(title: "\(objective.rawValue), step \(snap.step): \(snap.modesCovered)/\(data.centers.count) modes",
+                                    x: Axis(label: "$x$", range: -4.5...4.5), y: Axis(range: 0...2.6), marks: marks,
+                                    legend: .none))
+            }
+        }
+        let columns = max(1, all.first?.count ?? 1)
+        return Figure(width: 3.5 * Double(columns), height: 0.9 + 2.6 * Double(max(objectives.count, 1)),
+                      title: "A 1-D mixture of four Gaussians: which modes the generator covers as it trains",
+                      panels: panels, columns: columns, sharesX: true, sharedLegend: true, theme: theme)
+    }
 }

@@ -341,7 +341,7 @@ struct PanelPlan {
                     let bar = Rect(x: x0, y: min(top, base), width: x1 - x0, height: abs(base - top))
                     list.append(.fill(.rectangle(bar), style.color.withAlpha(0.45)))
                     list.append(.stroke(.rectangle(bar), StrokeStyle(color: style.color, width: 0.6)))
-                    curves.append([Point(x0, top), Point(x1, top)])
+                    if let (p, q) = LineClipping.clip(Point(x0, top), Point(x1, top), to: clipBox) { curves.append([p, q]) }
                 }
             case .polygon(let g):
                 var path = Path(polyline: g.points.map { transform.page($0.x, $0.y) }.map { Point($0.x, min(max($0.y, -1e9), 1e9)) })

@@ -1,0 +1,158 @@
+import LossMath
+
+/// A small network from ℝ to ℝ with two tanh hidden layers, and its gradients written out by hand
+/// (checked against automatic differentiation in the tests):
+/// ```
+/// z₁ = W₁x + b₁,  a₁ = tanh z₁,  z₂ = W₂a₁ + b₂,  a₂ = tanh z₂,  f(x) = w₃·a₂ + b₃
+/// ```
+/// Besides ∂f/∂params it gives the input slope f′(x) = w₃·((1 − a₂²) ⊙ W₂((1 − a₁²) ⊙ W₁)) and the
+/// gradient of a function of that slope with respect to the parameters (a second-order
+/// backward pass), which the WGAN-GP penalty needs.
+public struct TanhMLP: Sendable {
+    public var w1: [Double], b1: [Double]      // n₁
+    public var w2: [Double], b2: [Double]      // n₂ × n₁ row-major, n₂
+    public var w3: [Double], b3: Double        // n₂, scalar
+    public let n1: Int, n2: Int
+
+    /// Random weights with the Glorot scale √(2/(fan in + fan out)).
+    public init(hidden n1: Int, _ n2: Int, generator g: inout SeededGenerator) {
+        self.n1 = n1; self.n2 = n2
+        func draw(_ count: Int, _ fanIn: Int, _ fanOut: Int) -> [Double] {
+            let s = (2 / Double(fanIn + fanOut)).squareRoot()
+            return (0..<count).map { _ in s * g.standardNormal() }
+        }
+        w1 = draw(n1, 1, n1); b1 = [Double](repeating: 0, count: n1)
+        w2 = draw(n2 * n1, n1, n2); b2 = [Double](repeating: 0, count: n2)
+        w3 = draw(n2, n2, 1); b3 = 0
+    }
+
+    /// All parameters as one vector (w₁, b₁, w₂, b₂, w₃, b₃), for optimizers.
+    public var parameters: [Double] {
+        get { w1 + b1 + w2 + b2 + w3 + [b3] }
+        set {
+            var i = 0
+            func take(_ n: Int) -> [Double] { defer { i += n }; return Array(newValue[i..<(i + n)]) }
+            w1 = take(n1); b1 = take(n1); w2 = take(n1 * n2); b2 = take(n2); w3 = take(n2); b3 = newValue[i]
+        }
+    }
+
+    public var parameterCount: Int { 2 * n1 + n1 * n2 + 2 * n2 + 1 }
+
+    /// What the forward pass keeps for the backward passes.
+    public struct Trace: Sendable {
+        public var x: Double
+        public var a1: [Double], a2: [Double]
+        public var output: Double
+    }
+
+    public func forward(_ x: Double) -> Trace {
+        var a1 = [Double](repeating: 0, count: n1)
+        for i in 0..<n1 { a1[i] = tanh(w1[i] * x + b1[i]) }
+        var a2 = [Double](repeating: 0, count: n2)
+        for j in 0..<n2 {
+            var z = b2[j]
+            for i in 0..<n1 { z += w2[j * n1 + i] * a1[i] }
+            a2[j] = tanh(z)
+        }
+        var out = b3
+        for j in 0..<n2 { out += w3[j] * a2[j] }
+        return Trace(x: x, a1: a1, a2: a2, output: out)
+    }
+
+    public func callAsFunction(_ x: Double) -> Double { forward(x).output }
+
+    /// Adds g·∂f/∂params to `gradient` and returns g·∂f/∂x (plain backpropagation).
+    @discardableResult
+    public func backward(_ t: Trace, scale g: Double, into gradient: inout [Double]) -> Double {
+        let (o1, o2, o3, o4, o5) = (n1, 2 * n1, 2 * n1 + n1 * n2, 2 * n1 + n1 * n2 + n2, 2 * n1 + n1 * n2 + 2 * n2)
+        var gz2 = [Double](repeating: 0, count: n2)
+        for j in 0..<n2 {
+            gradient[o4 + j] += g * t.a2[j]
+            gz2[j] = g * w3[j] * (1 - t.a2[j] * t.a2[j])
+            gradient[o3 + j] += gz2[j]
+        }
+        gradient[o5] += g
+        var gx = 0.0
+        for i in 0..<n1 {
+            var ga1 = 0.0
+            for j in 0..<n2 {
+                gradient[o2 + j * n1 + i] += gz2[j] * t.a1[i]
+                ga1 += w2[j * n1 + i] * gz2[j]
+            }
+            let gz1 = ga1 * (1 - t.a1[i] * t.a1[i])
+            gradient[i] += gz1 * t.x
+            gradient[o1 + i] += gz1
+            gx += gz1 * w1[i]
+        }
+        return gx
+    }
+
+    /// f′(x), the slope of the network at its input, by forward-mode tangents.
+    public func inputSlope(_ t: Trace) -> Double {
+        var u1 = [Double](repeating: 0, count: n1)
+        for i in 0..<n1 { u1[i] = (1 - t.a1[i] * t.a1[i]) * w1[i] }
+        var s = 0.0
+        for j in 0..<n2 {
+            var t2 = 0.0
+            for i in 0..<n1 { t2 += w2[j * n1 + i] * u1[i] }
+            s += w3[j] * (1 - t.a2[j] * t.a2[j]) * t2
+        }
+        return s
+    }
+
+    /// Adds g·∂f′(x)/∂params to `gradient`: the backward pass through the tangent computation
+    /// u₁ = (1 − a₁²)⊙w₁, t₂ = W₂u₁, u₂ = (1 − a₂²)⊙t₂, f′ = w₃·u₂, where a₁ and a₂ depend on the
+    /// parameters too (d(1 − a²)/dz = −2a(1 − a²)).
+    public func slopeBackward(_ t: Trace, scale g: Double, into gradient: inout [Double]) {
+        let (o1, o2, o3, o4) = (n1, 2 * n1, 2 * n1 + n1 * n2, 2 * n1 + n1 * n2 + n2)
+        var u1 = [Double](repeating: 0, count: n1)
+        for i in 0..<n1 { u1[i] = (1 - t.a1[i] * t.a1[i]) * w1[i] }
+        var t2 = [Double](repeating: 0, count: n2)
+        for j in 0..<n2 { for i in 0..<n1 { t2[j] += w2[j * n1 + i] * u1[i] } }
+        var gu1 = [Double](repeating: 0, count: n1)
+        var ga1 = [Double](repeating: 0, count: n1)
+        for j in 0..<n2 {
+            let d2 = 1 - t.a2[j] * t.a2[j]
+            gradient[o4 + j] += g * d2 * t2[j]                 // ∂/∂w₃
+            let gu2 = g * w3[j]
+            let gt2 = gu2 * d2
+            let gz2 = gu2 * t2[j] * (-2 * t.a2[j]) * d2        // through a₂ = tanh z₂
+            gradient[o3 + j] += gz2                            // ∂/∂b₂
+            for i in 0..<n1 {
+                gradient[o2 + j * n1 + i] += gt2 * u1[i] + gz2 * t.a1[i]   // ∂/∂W₂ via t₂ and via z₂
+                gu1[i] += w2[j * n1 + i] * gt2
+                ga1[i] += w2[j * n1 + i] * gz2
+            }
+        }
+        for i in 0..<n1 {
+            let d1 = 1 - t.a1[i] * t.a1[i]
+            gradient[i] += gu1[i] * d1                         // ∂/∂w₁ via u₁
+            let gz1 = (ga1[i] + gu1[i] * w1[i] * (-2 * t.a1[i])) * d1
+            gradient[i] += gz1 * t.x                           // ∂/∂w₁ via z₁
+            gradient[o1 + i] += gz1                            // ∂/∂b₁
+        }
+    }
+}
+
+/// Adam (Kingma & Ba 2015) over a parameter vector.
+public struct Adam: Sendable {
+    public var learningRate: Double
+    public var beta1 = 0.5, beta2 = 0.999, epsilon = 1e-8
+    private var m: [Double], v: [Double], t = 0
+
+    public init(count: Int, learningRate: Double) {
+        self.learningRate = learningRate
+        m = [Double](repeating: 0, count: count)
+        v = m
+    }
+
+    public mutating func step(_ parameters: inout [Double], gradient: [Double]) {
+        t += 1
+        let c1 = 1 - pow(beta1, Double(t)), c2 = 1 - pow(beta2, Double(t))
+        for i in parameters.indices {
+            m[i] = beta1 * m[i] + (1 - beta1) * gradient[i]
+            v[i] = beta2 * v[i] + (1 - beta2) * gradient[i] * gradient[i]
+            parameters[i] -= learningRate * (m[i] / c1) / ((v[i] / c2).squareRoot() + epsilon)
+        }
+    }
+}
