@@ -72,12 +72,12 @@ enum CatalogFigures {
         }
         let optimum = logit(0.9)
         marks.append(.annotation(Annotation("minimum at ℓ* = log(t/(1 − t))\n= \(String(format: "%.3f", optimum)) for t = 0.9",
-                                            at: Point(0.42, 0.74), anchor: Point(0, 0.5),
+                                            at: Point(0.42, 0.62), anchor: Point(0, 0.5),
                                             arrowTo: Point(optimum, DiscriminatorLoss.bceSmoothed(target: 0.9)
                                                 .evaluate(realLogit: optimum, fakeLogit: -.infinity).value))))
         let panel = Panel(x: Axis(label: #"logit $\ell_r$ on a real sample"#, range: -3...8),
                           y: Axis(label: #"$-t\log\sigma(\ell_r) - (1-t)\log(1-\sigma(\ell_r))$"#, range: 0...3),
-                          marks: marks)
+                          marks: marks, legend: .fixed(.upperRight))
         return Figure(title: "Label smoothing: the real target $t$ moves the optimum", panels: [panel], theme: theme)
     }
 
