@@ -16,7 +16,7 @@ struct GanLosses: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ListCommand.self, EvalCommand.self, CheckCommand.self, PlotCommand.self, FiguresCommand.self,
-                      SimulateCommand.self]
+                      SimulateCommand.self, BenchCommand.self]
     )
 
     /// Runs the command; a usage error is reported on one line of standard error (what was wrong

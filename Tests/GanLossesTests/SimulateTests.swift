@@ -50,3 +50,27 @@ struct SimulateCLITests {
         #expect(r.stderr.split(separator: "\n").count == 1)
     }
 }
+
+@Suite("gan-losses bench")
+struct BenchCLITests {
+    @Test("CSV: the exact header and one row per loss with a positive time")
+    func csv() throws {
+        let r = try Tool.run(["bench", "--loss", "mm,hinge", "--n", "2000", "--reps", "3", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = csvRows(r.stdout)
+        #expect(rows.first == ["loss", "n", "ns_per_element"])
+        #expect(rows.dropFirst().map { $0[0] } == ["minimax", "hinge"])
+        #expect(rows.dropFirst().allSatisfy { $0[1] == "2000" && (Double($0[2]) ?? 0) > 0 })
+    }
+
+    @Test("bad input: one line, exit 64", arguments: [
+        (["bench", "--n", "10"], "--n 10 is outside"),
+        (["bench", "--reps", "0"], "--reps 0 is outside"),
+        (["bench", "--format", "json"], "json"),
+    ])
+    func badInput(arguments: [String], message: String) throws {
+        let r = try Tool.run(arguments)
+        #expect(r.status == 64)
+        #expect(r.stderr.contains(message), "\(r.stderr)")
+    }
+}
