@@ -29,6 +29,9 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
     var format: OutputFormat = .table
 
+    @Flag(help: "Only the closed forms against the reference, per loss: the largest error in ULPs and the share correctly rounded.")
+    var accuracy = false
+
     func validate() throws {
         guard (4...1_000_000).contains(points) else {
             throw ValidationError("--points \(points) is out of range; give a count from 4 to 1000000")
@@ -42,6 +45,10 @@ struct CheckCommand: ParsableCommand {
         } catch let error as ReferenceError {
             Output.error("Error: \(error)")
             throw ExitCode.failure
+        }
+        if accuracy {
+            try printAccuracy(comparisons.filter { $0.witnesses == "closed form vs reference" })
+            return
         }
         comparisons += AccuracyCheck.runPrimitives(sweepPoints: points)
 
@@ -66,6 +73,20 @@ struct CheckCommand: ParsableCommand {
                          : "\n\(failed) of \(comparisons.count) comparisons out of tolerance\n")
         }
         if failed > 0 { throw ExitCode.failure }
+    }
+
+    /// The per-loss accuracy table of `--accuracy`.
+    private func printAccuracy(_ comparisons: [AccuracyCheck.Comparison]) throws {
+        var table = Table(columns: ["loss", "quantity", "points", "max_ulp", "correctly_rounded"],
+                          titles: ["loss", "quantity", "points", "max ULP", "correctly rounded"])
+        for c in comparisons {
+            table.rows.append([.text(c.subject), .text(c.quantity), .number(Double(c.points), String(c.points)),
+                               .number(c.maxULP, format(c.maxULP, digits: 3)),
+                               format == .table ? .number(c.correctlyRoundedShare, format(100 * c.correctlyRoundedShare, digits: 1) + "%")
+                                   : .double(c.correctlyRoundedShare)])
+        }
+        Output.write(table.render(format))
+        if comparisons.contains(where: { !$0.passed }) { throw ExitCode.failure }
     }
 
     /// A short fixed-point or scientific rendering for the table (the CSV keeps it too).

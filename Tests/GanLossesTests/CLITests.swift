@@ -130,6 +130,16 @@ struct ListCheckCLITests {
         #expect(r.stdout.contains("closed form vs reference") && r.stdout.contains("autodiff vs reference"))
     }
 
+    @Test("check --accuracy: one row per loss and quantity, with the share correctly rounded")
+    func accuracyTable() throws {
+        let r = try Tool.run(["check", "--accuracy", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = csvRows(r.stdout)
+        #expect(rows.first == ["loss", "quantity", "points", "max_ulp", "correctly_rounded"])
+        #expect(rows.count == 1 + 20)
+        #expect(rows.dropFirst().allSatisfy { (Double($0[3]) ?? 9) <= 2 && (Double($0[4]) ?? 0) > 0.9 })
+    }
+
     @Test("check without the reference vectors fails with a message, not a crash")
     func checkWithoutReference() throws {
         var environment = ProcessInfo.processInfo.environment

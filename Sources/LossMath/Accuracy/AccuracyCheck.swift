@@ -39,6 +39,8 @@ public enum AccuracyCheck {
         /// Where the largest ULP error (or the first failure) occurred.
         public var worstLogit: Double = .nan
         public var points = 0
+        /// Points whose computed value is the correctly rounded exact value.
+        public var correctlyRounded = 0
         /// Points whose result is 0, subnormal or infinite and disagreed beyond the rules above.
         public var failedSpecialPoints = 0
         public var toleranceULP: Double
@@ -63,8 +65,12 @@ public enum AccuracyCheck {
             return abs(computed - exact.rounded) <= Double.leastNonzeroMagnitude
         }
 
+        /// The share of points that were correctly rounded.
+        public var correctlyRoundedShare: Double { points == 0 ? 0 : Double(correctlyRounded) / Double(points) }
+
         mutating func record(computed: Double, exact: ReferenceValue, at logit: Double) {
             points += 1
+            if computed == exact.rounded || (computed.isNaN && exact.rounded.isNaN) { correctlyRounded += 1 }
             if exact.isNormal && computed.isFinite {
                 let ulps = exact.ulpError(of: computed)
                 if ulps > maxULP || (maxULP == 0 && worstLogit.isNaN) { maxULP = ulps; worstLogit = logit }
