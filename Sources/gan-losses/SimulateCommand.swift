@@ -162,27 +162,25 @@ struct SimulateCommand: ParsableCommand {
     }
 
     static func parseObjectives(_ text: String) throws -> [MixtureGAN.Objective] {
-        var objectives: [MixtureGAN.Objective] = []
-        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let objective = MixtureGAN.Objective(rawValue: name) else {
-                throw ValidationError("unknown objective '\(name)'; the objectives are \(MixtureGAN.Objective.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            if !objectives.contains(objective) { objectives.append(objective) }
-        }
-        return objectives
+        try parseNames(text, kind: "objective")
     }
 
     static func parseGames(_ text: String) throws -> [DiracGAN.Game] {
-        var games: [DiracGAN.Game] = []
+        try parseNames(text, kind: "game")
+    }
+
+    /// A comma-separated list of names of `T`'s cases, in order, without repeats.
+    static func parseNames<T: RawRepresentable & CaseIterable & Equatable>(_ text: String, kind: String) throws -> [T]
+        where T.RawValue == String {
+        var result: [T] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = item.trimmingCharacters(in: .whitespaces).lowercased()
-            guard let game = DiracGAN.Game(rawValue: name) else {
-                throw ValidationError("unknown game '\(name)'; the games are \(DiracGAN.Game.allCases.map(\.rawValue).joined(separator: ", "))")
+            guard let value = T(rawValue: name) else {
+                throw ValidationError("unknown \(kind) '\(name)'; the \(kind)s are \(T.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            if !games.contains(game) { games.append(game) }
+            if !result.contains(value) { result.append(value) }
         }
-        return games
+        return result
     }
 }
 
