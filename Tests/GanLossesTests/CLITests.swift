@@ -145,9 +145,7 @@ struct ListCheckCLITests {
         var environment = ProcessInfo.processInfo.environment
         environment["GAN_LOSSES_REFERENCE_DIR"] = "/nonexistent"
         // The override only adds a candidate; run from a copy of the binary with no bundle beside it.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-test-\(getpid())")
-        try? FileManager.default.removeItem(at: folder)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Tool.temporaryFolder("test")
         defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("gan-losses")
         try FileManager.default.copyItem(at: Tool.executable, to: copy)

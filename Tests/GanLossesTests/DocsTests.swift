@@ -52,8 +52,7 @@ struct DocsTests {
 
     @Test("each command prints what the page shows", arguments: transcripts)
     func transcript(t: Transcript) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-docs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Tool.temporaryFolder("docs")
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try Tool.run(Array(Self.split(t.command).dropFirst()), in: folder)
         var text = r.stdout + r.stderr

@@ -1,6 +1,7 @@
 import Foundation
 import FoundationXML
 import LossFigures
+import LossMath
 import LossPlot
 import Testing
 
@@ -15,13 +16,12 @@ struct FuzzTests {
 
     @Test("every generated command exits 0, 1 or 64 with one-line errors and whole files", arguments: 0..<shards)
     func fuzz(shard: Int) throws {
-        var rng = SplitMix64(seed: 0x6A6E_6C6F_7373_0000 &+ UInt64(shard))
+        var rng = SeededGenerator(seed: 0x6A6E_6C6F_7373_0000 &+ UInt64(shard))
         let mounts = Mounts()
         defer { mounts.unmount() }
         var outcomes: [String: Int] = [:]
         for run in 0..<Self.iterations {
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-fuzz-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let folder = try Tool.temporaryFolder("fuzz")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("existing-folder"), withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let arguments = ArgumentFuzzer.arguments(&rng, mounts: mounts)
@@ -42,19 +42,6 @@ struct FuzzTests {
             mounts.clean()
         }
         print("fuzz shard \(shard): \(Self.iterations) runs, outcomes \(outcomes.sorted { $0.key < $1.key })")
-    }
-}
-
-/// A small, fast, seedable generator, so that a failing run can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
@@ -82,18 +69,18 @@ enum ArgumentFuzzer {
     static let validRanges = ["0:1", "0.2:0.8", "1e-12:1", "0.999:0.9999999", "1e-300:2e-300"]
     static let validLogitRanges = ["-10:10", "-30:5", "-1e300:1e300", "700:800", "-0:0.5", "-800:-700"]
 
-    static func pick<T>(_ options: [T], _ rng: inout SplitMix64) -> T { options[Int(rng.next() % UInt64(options.count))] }
-    static func chance(_ p: Double, _ rng: inout SplitMix64) -> Bool { Double(rng.next() % 1000) < p * 1000 }
+    static func pick<T>(_ options: [T], _ rng: inout SeededGenerator) -> T { options[Int(rng.next() % UInt64(options.count))] }
+    static func chance(_ p: Double, _ rng: inout SeededGenerator) -> Bool { Double(rng.next() % 1000) < p * 1000 }
 
-    static func numberList(_ rng: inout SplitMix64) -> String {
+    static func numberList(_ rng: inout SeededGenerator) -> String {
         (0..<(1 + Int(rng.next() % 3))).map { _ in pick(numbers, &rng) }.joined(separator: ",")
     }
 
-    static func option(_ name: String, _ value: String, _ rng: inout SplitMix64) -> [String] {
+    static func option(_ name: String, _ value: String, _ rng: inout SeededGenerator) -> [String] {
         chance(0.2, &rng) ? ["\(name)=\(value)"] : [name, value]
     }
 
-    static func arguments(_ rng: inout SplitMix64, mounts: Mounts) -> [String] {
+    static func arguments(_ rng: inout SeededGenerator, mounts: Mounts) -> [String] {
         // Half the runs lean valid (every value from the accepted pools), so that the drawing and
         // writing paths are exercised as often as the error paths.
         let valid = chance(0.5, &rng)

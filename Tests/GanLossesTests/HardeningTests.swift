@@ -5,11 +5,7 @@ import Testing
 
 @Suite("Hardening")
 struct HardeningTests {
-    static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-hard-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func folder() throws -> URL { try Tool.temporaryFolder("hard") }
 
     @Test("numbers print and parse the same under LC_ALL=de_DE.UTF-8 as under C", arguments: [
         ["eval", "--loss", "all", "--logit", "-1.5,0.25,1e-300,1,5", "--format", "csv"],

@@ -60,11 +60,7 @@ struct LossFigureTests {
 
 @Suite("gan-losses plot")
 struct PlotCLITests {
-    static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-plot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryFolder() throws -> URL { try Tool.temporaryFolder("plot") }
 
     @Test("with no -o it writes a PNG named after the losses and prints its path")
     func defaultOutput() throws {

@@ -18,8 +18,7 @@ struct SimulateCLITests {
 
     @Test("gradient-decay: CSV and figure files, reproducible from the seed")
     func gradientDecayFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-sim-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try Tool.temporaryFolder("sim")
         defer { try? FileManager.default.removeItem(at: folder) }
         let r = try Tool.run(["simulate", "gradient-decay", "--steps", "500", "--seed", "7", "--csv", "d.csv", "-o", "d.png"], in: folder)
         #expect(r.status == 0, "\(r.stderr)")

@@ -8,6 +8,13 @@ enum Tool {
         var stderr: String
     }
 
+    /// A new, empty folder under the temporary directory, named `gan-losses-<purpose>-<uuid>`.
+    static func temporaryFolder(_ purpose: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-\(purpose)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     /// The executable beside the test bundle in the build folder.
     static var executable: URL {
         let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]

@@ -38,7 +38,4 @@ public struct QuadraticCritic: Sendable, Hashable {
         }
         return c
     }
-
-    public static func == (a: QuadraticCritic, b: QuadraticCritic) -> Bool { a.w1 == b.w1 && a.w2 == b.w2 && a.k == b.k }
-    public func hash(into h: inout Hasher) { h.combine(w1); h.combine(w2); h.combine(k) }
 }

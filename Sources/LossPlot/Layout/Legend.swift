@@ -90,7 +90,7 @@ struct Legend {
         let em = font.size
         let rowHeight = layouts.map(\.height).max() ?? em
         let columnWidth = (box.width - 0.8 * em) / Double(columns)
-        for (index, (entry, layout)) in zip(entries, layouts).enumerated() {
+        for (index, entry) in entries.enumerated() {
             let (row, column) = (index / columns, index % columns)
             let y = box.minY + 0.4 * em + Double(row) * (rowHeight + 0.5 * em)
             let midY = y + rowHeight / 2
@@ -110,7 +110,6 @@ struct Legend {
                 }
             }
             painter.draw(entry.label, font: font, at: Point(handleRight + 0.8 * em, midY), anchor: Point(0, 0.5), into: &list)
-            _ = layout
         }
     }
 }

@@ -66,10 +66,9 @@ public struct FigureRenderer {
         for _ in 0..<2 {
             var left = Array(repeating: 0.0, count: columns), right = left
             var top = Array(repeating: 0.0, count: rows), bottom = top
-            for (i, plan) in plans.enumerated() {
+            for i in plans.indices {
                 plans[i].makeTicks(axesWidth: rects[i].width, axesHeight: rects[i].height, fontSize: fs)
                 let m = plans[i].margins(painter: painter, theme: theme, showsX: showsX(i))
-                _ = plan
                 left[i % columns] = max(left[i % columns], m.left + pad)
                 right[i % columns] = max(right[i % columns], m.right + pad)
                 top[i / columns] = max(top[i / columns], m.top + pad)

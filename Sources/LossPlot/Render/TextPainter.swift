@@ -25,8 +25,7 @@ struct TextPainter {
         let baseline = top + t.ascent
         for run in t.runs where !run.text.isEmpty {
             let origin = Point(left + run.dx, baseline - run.rise)
-            let m = measurer.measure(run.text, font: run.font)
-            let bounds = Rect(x: origin.x, y: origin.y - m.ascent, width: run.width, height: m.ascent + m.descent)
+            let bounds = Rect(x: origin.x, y: origin.y - run.ascent, width: run.width, height: run.ascent + run.descent)
             list.append(.text(TextItem(string: run.text, font: run.font, origin: origin, color: color, bounds: bounds)))
         }
         return Rect(x: left, y: top, width: t.width, height: t.height)
@@ -43,8 +42,7 @@ struct TextPainter {
         for run in t.runs where !run.text.isEmpty {
             // Along the baseline is up the page (−y); "up" for the glyphs is to the left (−x).
             let origin = Point(originX - run.rise, originY - run.dx)
-            let m = measurer.measure(run.text, font: run.font)
-            let bounds = Rect(x: origin.x - m.ascent, y: origin.y - run.width, width: m.ascent + m.descent, height: run.width)
+            let bounds = Rect(x: origin.x - run.ascent, y: origin.y - run.width, width: run.ascent + run.descent, height: run.width)
             list.append(.text(TextItem(string: run.text, font: run.font, origin: origin, angle: .pi / 2, color: color,
                                        bounds: bounds)))
         }

@@ -7,6 +7,9 @@ public struct TextLayout: Sendable {
         public var dx: Double
         public var rise: Double
         public var width: Double
+        /// The run's own extent above and below its baseline.
+        public var ascent: Double
+        public var descent: Double
     }
 
     public var runs: [Run]
@@ -37,15 +40,18 @@ public struct TextLayout: Sendable {
             // centred over its base character, without advancing.
             for piece in Self.splitAccents(span.text) {
                 let m = measurer.measure(piece.base, font: f)
-                runs.append(Run(text: piece.base, font: f, dx: x, rise: rise, width: m.width))
+                runs.append(Run(text: piece.base, font: f, dx: x, rise: rise, width: m.width, ascent: m.ascent, descent: m.descent))
                 if let accent = piece.accent {
                     let last = String(piece.base.last ?? " ")
                     let lastWidth = measurer.measure(last, font: f).width
+                    let accentFont = Font(size: size, italic: false, bold: font.bold, family: font.family)
+                    let accentMetrics = measurer.measure(accent, font: accentFont)
                     let accentWidth = measurer.measure(accent, font: f).width
                     let slant = f.italic ? 0.12 * size : 0
-                    runs.append(Run(text: accent, font: Font(size: size, italic: false, bold: font.bold, family: font.family),
+                    runs.append(Run(text: accent, font: accentFont,
                                     dx: x + m.width - lastWidth + (lastWidth - accentWidth) / 2 + slant,
-                                    rise: rise + 0.1 * size, width: 0))
+                                    rise: rise + 0.1 * size, width: 0,
+                                    ascent: accentMetrics.ascent, descent: accentMetrics.descent))
                     ascent = max(ascent, rise + m.ascent + 0.1 * size)
                 }
                 x += m.width
