@@ -47,12 +47,10 @@ extension GeneratorLoss {
     @inlinable
     public func gradientD(atLogit l: Double) -> Double? {
         switch self {
-        case .minimax: -(1 + exp(l))
-        case .nonsat: -(1 + exp(-l))
-        case .maxlik:
-            // −½ (1 + eˡ)²; for ℓ > 0 factor out eˡ: −½ e²ˡ (1 + e⁻ˡ)², which cannot overflow early.
-            l <= 0 ? -0.5 * OnePlusPower(exp(l), power: 2).sum
-                : -0.5 * exp(2 * l) * OnePlusPower(exp(-l), power: 2).sum
+        // −(1 + e^(±ℓ)) and −½ (1 + eˡ)², each rounded once (``OnePlusExp``).
+        case .minimax: l.isNaN ? l : -OnePlusExp(l).rounded
+        case .nonsat: l.isNaN ? l : -OnePlusExp(-l).rounded
+        case .maxlik: l.isNaN ? l : -OnePlusExp(l).halfSquareRounded
         case .lssigmoid: -sigmoid(-l)
         case .lsgan, .wgan, .hinge, .ragan: nil
         }
@@ -74,30 +72,50 @@ extension GeneratorLoss {
 
     // MARK: Stable pieces
 
-    /// `½ σ(−ℓ)²`, with e = e^(−|ℓ|):
+    /// `½ σ(−ℓ)²`, with e = e^(−|ℓ|) = 2ᵏ m (``ExtendedExp``, m a pair) and (1 + e)² a pair:
     /// ```
-    /// ℓ ≥ 0:  ½ e² / (1 + e)²     (e² computed as e^(−2ℓ): doubling is exact, one rounding less)
+    /// ℓ ≥ 0:  ½ e² / (1 + e)² = 2²ᵏ⁻¹ m² / (1 + e)²     (m² exact by twoProduct)
     /// ℓ < 0:  ½ / (1 + e)²
     /// ```
+    /// One corrected quotient, one rounding; the power of two applied last keeps subnormal
+    /// results from rounding twice in the numerator.
     @inlinable
     static func lsSigmoidValue(_ l: Double) -> Double {
         if l.isNaN { return l }
-        let e = exp(-abs(l))
-        let numerator = l >= 0 ? exp(-2 * l) : 1
-        return 0.5 * OnePlusPower(e, power: 2).dividing(numerator)
+        let e = ExtendedExp(l > 0 ? -l : l)
+        let denominator = onePlusPower(e, 2)
+        if l < 0 { return 0.5 * denominator.dividing(1) }
+        let m2 = mantissaSquare(e)
+        return scaled(denominator.dividing(m2.high, low: m2.low), byPowerOfTwo: 2 * e.exponent - 1)
     }
 
-    /// `−σ(ℓ) σ(−ℓ)²`, with e = e^(−|ℓ|):
+    /// `−σ(ℓ) σ(−ℓ)²`, with e = e^(−|ℓ|) = 2ᵏ m:
     /// ```
-    /// ℓ ≥ 0:  σ(ℓ) = 1/(1 + e), σ(−ℓ) = e/(1 + e)   →  −e² / (1 + e)³
-    /// ℓ < 0:  σ(ℓ) = e/(1 + e), σ(−ℓ) = 1/(1 + e)   →  −e / (1 + e)³
+    /// ℓ ≥ 0:  σ(ℓ) = 1/(1 + e), σ(−ℓ) = e/(1 + e)   →  −e² / (1 + e)³ = −2²ᵏ m² / (1 + e)³
+    /// ℓ < 0:  σ(ℓ) = e/(1 + e), σ(−ℓ) = 1/(1 + e)   →  −e / (1 + e)³  = −2ᵏ m / (1 + e)³
     /// ```
     @inlinable
     static func lsSigmoidGradientLogit(_ l: Double) -> Double {
         if l.isNaN { return l }
-        let e = exp(-abs(l))
-        let numerator = l >= 0 ? exp(-2 * l) : e
-        return -OnePlusPower(e, power: 3).dividing(numerator)
+        let e = ExtendedExp(l > 0 ? -l : l)
+        let denominator = onePlusPower(e, 3)
+        if l < 0 { return -scaled(denominator.dividing(e.high, low: e.low), byPowerOfTwo: e.exponent) }
+        let m2 = mantissaSquare(e)
+        return -scaled(denominator.dividing(m2.high, low: m2.low), byPowerOfTwo: 2 * e.exponent)
+    }
+
+    /// (1 + e)ᵖ as a pair, for e = 2ᵏ m ≤ 1.
+    @inlinable
+    static func onePlusPower(_ e: ExtendedExp, _ power: Int) -> OnePlusPower {
+        OnePlusPower(scaled(e.high, byPowerOfTwo: e.exponent), low: scaled(e.low, byPowerOfTwo: e.exponent),
+                     power: power)
+    }
+
+    /// m² = (high + low)² as a pair: high² exactly (twoProduct) plus 2·high·low.
+    @inlinable
+    static func mantissaSquare(_ e: ExtendedExp) -> (high: Double, low: Double) {
+        let square = twoProduct(e.high, e.high)
+        return (square.high, square.low + 2 * e.high * e.low)
     }
 }
 
@@ -109,9 +127,7 @@ extension GeneratorLoss {
 /// |d| > 8.9e307 and give ∞ − ∞.
 @inlinable
 func halfSquare(_ a: Double, minus b: Double) -> Double {
-    let d = a - b
+    let (d, delta) = twoSum(a, -b)
     guard d.isFinite else { return 0.5 * d * d }
-    let bPart = d - a
-    let delta = (a - (d - bPart)) + (-b - bPart)
-    return fma(0.5 * d, d, d * delta)
+    return (d * delta).addingProduct(0.5 * d, d)
 }

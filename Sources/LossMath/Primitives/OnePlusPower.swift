@@ -1,8 +1,8 @@
-/// `(1 + e)ᵏ` for `0 ≤ e ≤ 1` and k = 1, 2 or 3, as an unevaluated sum `high + low` that carries
-/// about twice the precision of `Double`.
+/// `(1 + e)ᵏ` for `0 ≤ e ≤ 1` (given as `e + eLow`, the pair from ``ExtendedExp``) and k = 1, 2
+/// or 3, as an unevaluated sum `high + low` that carries about twice the precision of `Double`.
 ///
 /// ```
-/// s + t = 1 + e exactly                 (Fast2Sum: s = fl(1 + e), t = (1 − s) + e, valid as 1 ≥ e)
+/// s + t = 1 + e + eLow                  (Fast2Sum: s = fl(1 + e), t = (1 − s) + e + eLow, 1 ≥ e)
 /// (s + t)ᵏ ≈ sᵏ + k sᵏ⁻¹ t              (the dropped terms are O(t²) ≈ 2⁻¹⁰⁶)
 /// sᵏ = high + low exactly for k ≤ 2     (TwoProduct with fma: low = fma(s, s, −high))
 /// ```
@@ -14,24 +14,23 @@ struct OnePlusPower {
     @usableFromInline var low: Double
 
     @inlinable
-    init(_ e: Double, power k: Int) {
+    init(_ e: Double, low eLow: Double = 0, power k: Int) {
         precondition((1...3).contains(k), "OnePlusPower supports the powers 1, 2 and 3")
-        let s = 1 + e
-        let t = (1 - s) + e
+        let (s, sumLow) = fastTwoSum(1, e)
+        let t = sumLow + eLow
         if k == 1 {
             high = s
             low = t
             return
         }
-        let square = s * s
-        let squareLow = fma(s, s, -square)
+        let (square, squareLow) = twoProduct(s, s)
         if k == 2 {
             high = square
             low = squareLow + 2 * s * t
         } else {
-            let cube = square * s
-            high = cube
-            low = fma(square, s, -cube) + squareLow * s + 3 * square * t
+            let cube = twoProduct(square, s)
+            high = cube.high
+            low = cube.low + squareLow * s + 3 * square * t
         }
     }
 
@@ -39,13 +38,13 @@ struct OnePlusPower {
     @inlinable
     var sum: Double { high + low }
 
-    /// `a / (high + low)` with one final rounding of a corrected quotient:
-    /// `q = a / high`, `r = a − q·high` exactly (fma), `result = q + (r − q·low) / high`.
+    /// `(a + aLow) / (high + low)` with one final rounding of a corrected quotient:
+    /// `q = a / high`, `r = a − q·high` exactly (fma), `result = q + (r + aLow − q·low) / high`.
     @inlinable
-    func dividing(_ a: Double) -> Double {
+    func dividing(_ a: Double, low aLow: Double = 0) -> Double {
         let q = a / high
         guard q.isFinite, q != 0 else { return q }
-        let r = fma(-q, high, a)
-        return q + (r - q * low) / high
+        let r = a.addingProduct(-q, high)
+        return q + (r + aLow - q * low) / high
     }
 }

@@ -1,0 +1,30 @@
+/// Error-free transformations: a sum or a product of two doubles written exactly as an
+/// unevaluated pair `high + low`, with `high` the rounded result and `low` its rounding error.
+/// They are the building blocks of every extra-precision step in this module.
+///
+/// ```
+/// twoSum(a, b)      high = fl(a + b)   low = (a − (high − b′)) + (b − b′),  b′ = high − a   (Knuth)
+/// fastTwoSum(a, b)  high = fl(a + b)   low = b − (high − a)        needs |a| ≥ |b| or a = 0  (Dekker)
+/// twoProduct(a, b)  high = fl(a · b)   low = fma(a, b, −high)      exact unless a·b underflows
+/// ```
+/// All three are exact for finite inputs whose results do not overflow.
+@inlinable @inline(__always)
+func twoSum(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+    let high = a + b
+    let bPart = high - a
+    return (high, (a - (high - bPart)) + (b - bPart))
+}
+
+/// Dekker's Fast2Sum: ``twoSum(_:_:)`` in three operations when `|a| ≥ |b|` (or `a` is 0).
+@inlinable @inline(__always)
+func fastTwoSum(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+    let high = a + b
+    return (high, b - (high - a))
+}
+
+/// The product of two doubles as `high + low`, exact through one fused multiply-add.
+@inlinable @inline(__always)
+func twoProduct(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+    let high = a * b
+    return (high, (-high).addingProduct(a, b))
+}

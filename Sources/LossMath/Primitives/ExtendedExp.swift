@@ -1,0 +1,80 @@
+/// `eˣ` carried to about 2⁻⁵⁸ relative precision, as `2ᵏ · (high + low)` with `high` in
+/// [½√2, √2]: the exponential that lets a loss round only once, at the very end.
+///
+/// A correctly rounded `exp` is still off by up to ½ ULP, and a loss that feeds that rounded value
+/// into a sum, a logarithm or a quotient adds its own ½ ULP on top: 1 ULP and more in all. Keeping
+/// the low part (and the power of two apart, so that tiny and huge results keep their precision)
+/// leaves the final rounding as the only one that matters.
+///
+/// ```
+/// k = round(x / ln 2),  r = x − k ln 2  with |r| ≤ ½ ln 2 + ε     (Cody–Waite: k·ln2Hi is exact,
+///                                                                 x − k·ln2Hi too, by Sterbenz)
+/// r = rh + rl exactly-ish:  rh + rl = (x − k·ln2Hi) − k·ln2Lo     (twoSum; rl ≤ 2⁻⁵⁴)
+/// eʳ = e^rh (1 + rl) + O(rl²)
+/// e^rh = 1 + rh + rh²/2 + rh³ Σₙ₌₃¹⁵ rhⁿ⁻³/n!                    (Taylor; the first omitted term,
+///                                                                 r¹⁶/16!, is below 2⁻⁶⁸)
+/// ```
+/// `1 + rh` and `rh²/2` are formed exactly (Fast2Sum, an fma), so only the cubic tail, at most
+/// 0.0076, rounds: its error is about 2⁻⁶⁰ of the result.
+///
+/// `x` must not be NaN; it is clamped to ±1100, beyond which eˣ is 0 or ∞ in every format here.
+@usableFromInline
+struct ExtendedExp {
+    /// k in eˣ = 2ᵏ (high + low).
+    @usableFromInline var exponent: Int
+    @usableFromInline var high: Double
+    @usableFromInline var low: Double
+
+    @inlinable
+    init(_ x: Double) {
+        let x = x < -1100 ? -1100 : (x > 1100 ? 1100 : x)
+        let k = (x * 1.4426950408889634).rounded(.toNearestOrEven)
+        // ln 2 = ln2Hi + ln2Lo, ln2Hi with 32 significant bits so that k·ln2Hi is exact for |k| < 2²¹.
+        let ln2Hi = 0.6931471803691238, ln2Lo = 1.9082149292705877e-10
+        let r = twoSum(x.addingProduct(-k, ln2Hi), -(k * ln2Lo))
+        let rh = r.high
+        // Σₙ₌₃¹⁵ rhⁿ⁻³/n!, Horner.
+        var tail = 7.647163731819816e-13
+        tail = tail * rh + 1.1470745597729725e-11
+        tail = tail * rh + 1.6059043836821613e-10
+        tail = tail * rh + 2.08767569878681e-09
+        tail = tail * rh + 2.505210838544172e-08
+        tail = tail * rh + 2.755731922398589e-07
+        tail = tail * rh + 2.7557319223985893e-06
+        tail = tail * rh + 2.48015873015873e-05
+        tail = tail * rh + 0.0001984126984126984
+        tail = tail * rh + 0.001388888888888889
+        tail = tail * rh + 0.008333333333333333
+        tail = tail * rh + 0.041666666666666664
+        tail = tail * rh + 0.16666666666666666
+        let square = twoProduct(rh, rh)
+        let one = fastTwoSum(1, rh)                                  // 1 + rh
+        let quadratic = fastTwoSum(one.high, 0.5 * square.high)      // + rh²/2 (|rh²/2| ≤ 0.061)
+        let small = rh * square.high * tail + (0.5 * square.low + r.low * one.high)
+        let sum = fastTwoSum(quadratic.high, (one.low + quadratic.low) + small)
+        exponent = Int(k)
+        high = sum.high
+        low = sum.low
+    }
+
+    /// eˣ as one rounded `Double` (within ½ ULP + 2⁻⁵⁸ relative; subnormal results round twice).
+    @inlinable
+    var rounded: Double { scaled(high + low, byPowerOfTwo: exponent) }
+}
+
+/// `v · 2ᵏ` with a single rounding (only when the result is subnormal) and overflow to ±∞:
+/// two exact multiplications by normal powers of two. For the moderate `v` used here (|v| < 2²⁰)
+/// k beyond [−2044, 2046] gives 0 or ∞ anyway and is clamped.
+@inlinable
+func scaled(_ v: Double, byPowerOfTwo k: Int) -> Double {
+    if k >= -1022 && k <= 1023 { return v * powerOfTwo(k) }
+    let k = k < -2044 ? -2044 : (k > 2046 ? 2046 : k)
+    let half = k >> 1
+    return v * powerOfTwo(half) * powerOfTwo(k - half)
+}
+
+/// 2ᵏ for −1022 ≤ k ≤ 1023, built from its bits.
+@inlinable @inline(__always)
+func powerOfTwo(_ k: Int) -> Double {
+    Double(bitPattern: UInt64(truncatingIfNeeded: k &+ 1023) << 52)
+}

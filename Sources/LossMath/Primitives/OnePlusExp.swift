@@ -1,0 +1,38 @@
+/// `1 + eˣ` as `2ᵏ · (high + low)`, carried to about 2⁻⁵⁸ relative precision: the ∂L/∂D of the
+/// BCE losses, `−1/(1 − D) = −(1 + eˡ)` and `−1/D = −(1 + e⁻ˡ)`, and its square for maximum
+/// likelihood, `−½/(1 − D)² = −½ (1 + eˡ)²`.
+///
+/// ```
+/// x ≤ 0:  eˣ ≤ 1                  1 + eˣ = s + t            (Fast2Sum, k = 0)
+/// x > 0:  eˣ = 2ᵏ m, k ≥ 0        1 + eˣ = 2ᵏ (m + 2⁻ᵏ)     (twoSum; no overflow before the end)
+/// ```
+/// `x` must not be NaN.
+@usableFromInline
+struct OnePlusExp {
+    @usableFromInline var exponent: Int
+    @usableFromInline var high: Double
+    @usableFromInline var low: Double
+
+    @inlinable
+    init(_ x: Double) {
+        let e = ExtendedExp(x)
+        if x <= 0 {
+            let sum = fastTwoSum(1, scaled(e.high, byPowerOfTwo: e.exponent))
+            (exponent, high, low) = (0, sum.high, sum.low + scaled(e.low, byPowerOfTwo: e.exponent))
+        } else {
+            let sum = twoSum(e.high, scaled(1, byPowerOfTwo: -e.exponent))
+            (exponent, high, low) = (e.exponent, sum.high, sum.low + e.low)
+        }
+    }
+
+    /// 1 + eˣ, rounded once (∞ when it overflows).
+    @inlinable
+    var rounded: Double { scaled(high + low, byPowerOfTwo: exponent) }
+
+    /// ½ (1 + eˣ)² = 2²ᵏ⁻¹ (high + low)², with the square formed exactly (twoProduct), rounded once.
+    @inlinable
+    var halfSquareRounded: Double {
+        let square = twoProduct(high, high)
+        return scaled(square.high + (square.low + 2 * high * low), byPowerOfTwo: 2 * exponent - 1)
+    }
+}
