@@ -1,25 +1,35 @@
 #!/usr/bin/env python3
 """Write the high-precision reference vectors for every generator loss.
 
-Each loss gets one CSV file under Sources/LossMath/Resources/reference/ with the columns
+Each loss gets one binary file `<id>.ref` under Sources/LossMath/Resources/reference/, all
+little-endian:
 
-    logit,value,value_err,grad_logit,grad_logit_err,grad_d,grad_d_err
+    magic   8 bytes  b"GANREF01"
+    n       uint32   number of points
+    q       uint32   number of quantities (2: value, grad_logit; 3: and grad_d)
+    logits  n x float64           exactly representable float64 logits, sorted
+    then for each quantity:
+      rounded  n x float64        the correctly rounded float64 of the exact value
+      error    n x int16          (exact - rounded) / ulp(rounded), in [-1/2, 1/2], times 65534
 
-`logit` is an exactly representable float64. Each quantity is given as the correctly rounded
-float64 (shortest round-trip repr) followed by `*_err = (exact - rounded) / ulp(rounded)` in
-[-0.5, 0.5], so a test can measure a computed value's error in ULPs to a fraction of a ULP:
+so a test can measure a computed value's error in ULPs to 1e-5 of an ULP:
 
-    ulp_error(c) = (c - rounded) / ulp(rounded) - err
+    ulp_error(c) = (c - rounded) / ulp(rounded) - error / 65534
 
-Columns for quantities that do not apply (grad_d for losses on the raw output) are empty.
 Exact values are computed with mpmath at 60 significant digits; the formulas are the
-definitions of DESIGN.md section 3 (ls target c = 1, RaGAN real logit l_r = 0).
+definitions of DESIGN.md section 3 (ls target c = 1, RaGAN real logit l_r = 0). The sweep has
+about 110 000 logits: a regular grid, log-spaced magnitudes from the smallest subnormal to the
+largest double, uniform random logits on [-50, 50] and [-760, 760], random float32 logits (for the
+Float checks), and clusters around every breakpoint of the closed forms (the thresholds of the
+evaluation, where e^-|l| turns subnormal or underflows, where results overflow).
 
-Usage: python3 tools/make_reference.py   (needs `pip install mpmath`)
+Usage: python3 tools/make_reference.py   (needs `pip install mpmath`; about a minute on 2 cores)
 """
 import math
 import os
+import multiprocessing
 import random
+import struct
 import sys
 
 import mpmath
@@ -103,7 +113,7 @@ LIMITS = {
 
 
 def logits():
-    """The sweep: dense near 0, log-spaced magnitudes from 1e-300 to 1000, breakpoints, extremes."""
+    """The sweep (see the module docstring), sorted, with -0.0 before 0.0."""
     xs = set()
     for k in range(-400, 401):                      # [-40, 40] in steps of 0.1
         xs.add(k / 10)
@@ -119,6 +129,37 @@ def logits():
     rng = random.Random(20261122)
     for _ in range(600):
         xs.add(rng.uniform(-50.0, 50.0))
+    # The dense sweep.
+    for _ in range(30000):
+        xs.add(rng.uniform(-50.0, 50.0))
+    for _ in range(12000):
+        xs.add(rng.uniform(-760.0, 760.0))
+    for _ in range(12000):                          # magnitudes from 5e-324 to 1.8e308
+        m = 2.0 ** rng.uniform(-1074, 1024)
+        if math.isfinite(m) and m > 0:
+            xs.add(m if rng.random() < 0.5 else -m)
+    for _ in range(20000):                          # float32 logits, to [-120, 120] (Float's subnormals)
+        xs.add(struct.unpack("<f", struct.pack("<f", rng.uniform(-120.0, 120.0)))[0])
+    for _ in range(4000):                           # float32 magnitudes, 1e-45 to 3e38
+        m = struct.unpack("<f", struct.pack("<f", min(2.0 ** rng.uniform(-149, 128), 3.4e38)))[0]
+        if m > 0:
+            xs.add(m if rng.random() < 0.5 else -m)
+    # Clusters around the breakpoints: where e = e^-|l| crosses 1/2 (ln 2), where it drops below 2^-60
+    # (41.6), Maechler's thresholds, where e^2 and e turn subnormal, where results overflow (354.9 for
+    # (1 + e^l)^2, 709.78) and where e^-|l| underflows to 0 (745.13).
+    ln2 = math.log(2)
+    centres = [ln2, 41.9, 18.0, 33.3, 37.0, 354.89, 372.5, 708.4, 709.78, 744.44, 745.13, 1.0]
+    for c in centres:
+        for _ in range(900):
+            v = c * (1 + rng.uniform(-1e-3, 1e-3))
+            xs.update((v, -v))
+        v = c
+        for _ in range(20):                         # consecutive doubles
+            xs.update((v, -v))
+            v = math.nextafter(v, INF)
+    for k in range(-1100, 1101):                    # the reduction's switch points, (k + 1/2) ln 2
+        v = (k + 0.5) * ln2
+        xs.update((v, math.nextafter(v, INF), math.nextafter(v, -INF)))
     xs.update((-INF, INF))
     return sorted(xs, key=lambda v: (v, math.copysign(1, v)))
 
@@ -135,30 +176,38 @@ def rounded(v):
     return r, err
 
 
-def fmt(pair):
-    if pair is None:
-        return ","
-    r, err = pair
-    return f"{r!r},{err:.4f}"
+def row(task):
+    """The rounded quantities of one loss at one logit."""
+    name, x = task
+    if math.isinf(x):
+        return [None if q is None else (q, 0.0) for q in LIMITS[name][x]]
+    return [rounded(q) for q in LOSSES[name](mpf(x))]
+
+
+ERROR_SCALE = 65534
+
+
+def write(name, xs, rows):
+    quantities = 3 if rows[0][2] is not None else 2
+    parts = [b"GANREF01", struct.pack("<II", len(xs), quantities), struct.pack(f"<{len(xs)}d", *xs)]
+    for q in range(quantities):
+        parts.append(struct.pack(f"<{len(xs)}d", *(r[q][0] for r in rows)))
+        errors = [round(r[q][1] * ERROR_SCALE) for r in rows]
+        assert all(-32767 <= e <= 32767 for e in errors)
+        parts.append(struct.pack(f"<{len(xs)}h", *errors))
+    path = os.path.join(OUT, f"{name}.ref")
+    with open(path + ".tmp", "wb") as fh:
+        fh.write(b"".join(parts))
+    os.replace(path + ".tmp", path)
+    print(f"{path}: {len(xs)} points, {quantities} quantities", file=sys.stderr)
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     xs = logits()
-    for name, f in LOSSES.items():
-        lines = ["logit,value,value_err,grad_logit,grad_logit_err,grad_d,grad_d_err"]
-        for x in xs:
-            if math.isinf(x):
-                lim = LIMITS[name][x]
-                row = [None if q is None else (q, 0.0) for q in lim]
-            else:
-                row = [rounded(q) for q in f(mpf(x))]
-            lines.append(repr(x) + "," + ",".join(fmt(p) for p in row))
-        path = os.path.join(OUT, f"{name}.csv")
-        with open(path + ".tmp", "w") as fh:
-            fh.write("\n".join(lines) + "\n")
-        os.replace(path + ".tmp", path)
-        print(f"{path}: {len(xs)} points", file=sys.stderr)
+    with multiprocessing.Pool() as pool:
+        for name in LOSSES:
+            write(name, xs, pool.map(row, [(name, x) for x in xs], chunksize=2000))
 
 
 if __name__ == "__main__":

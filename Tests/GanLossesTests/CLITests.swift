@@ -130,14 +130,16 @@ struct ListCheckCLITests {
         #expect(r.stdout.contains("closed form vs reference") && r.stdout.contains("autodiff vs reference"))
     }
 
-    @Test("check --accuracy: one row per loss and quantity, with the share correctly rounded")
+    @Test("check --accuracy: one row per loss, quantity and type, every one within 1 ULP")
     func accuracyTable() throws {
         let r = try Tool.run(["check", "--accuracy", "--format", "csv"])
         #expect(r.status == 0, "\(r.stderr)")
         let rows = csvRows(r.stdout)
-        #expect(rows.first == ["loss", "quantity", "points", "max_ulp", "correctly_rounded"])
-        #expect(rows.count == 1 + 20)
-        #expect(rows.dropFirst().allSatisfy { (Double($0[3]) ?? 9) <= 2 && (Double($0[4]) ?? 0) > 0.9 })
+        #expect(rows.first == ["loss", "quantity", "type", "points", "max_ulp", "correctly_rounded", "ok"])
+        #expect(rows.count == 1 + 2 * 20)
+        #expect(Set(rows.dropFirst().map { $0[2] }) == ["Double", "Float"])
+        #expect(rows.dropFirst().allSatisfy { (Int($0[3]) ?? 0) > 20_000 && (Double($0[4]) ?? 9) < 1 })
+        #expect(rows.dropFirst().allSatisfy { (Double($0[5]) ?? 0) > 0.98 && $0[6] == "ok" })
     }
 
     @Test("check without the reference vectors fails with a message, not a crash")

@@ -1,12 +1,13 @@
+import Foundation
 import LossMath
 import Testing
 
 @Suite("Closed forms against the 60-digit reference")
 struct ReferenceAccuracyTests {
-    @Test("value, ∂L/∂ℓ and ∂L/∂D within 2 ULP wherever the result is normal", arguments: GeneratorLoss.allCases)
-    func withinTwoULP(loss: GeneratorLoss) throws {
+    @Test("value, ∂L/∂ℓ and ∂L/∂D within 1 ULP wherever the result is normal", arguments: GeneratorLoss.allCases)
+    func withinOneULP(loss: GeneratorLoss) throws {
         let vectors = try #require(Reference.vectors[loss])
-        #expect(vectors.points.count > 4000)
+        #expect(vectors.points.count > 100_000)
         var worst = (value: 0.0, gradient: 0.0, gradientD: 0.0)
         for point in vectors.points {
             let e = loss.evaluate(atLogit: point.logit)
@@ -20,7 +21,7 @@ struct ReferenceAccuracyTests {
                 let error = exact.ulpError(of: computed)
                 if exact.isNormal {
                     worst[keyPath: slot] = max(worst[keyPath: slot], error)
-                    #expect(error <= 2, "\(loss.id) at ℓ = \(point.logit): \(computed) is \(error) ULP from \(exact.rounded)")
+                    #expect(error < 1, "\(loss.id) at ℓ = \(point.logit): \(computed) is \(error) ULP from \(exact.rounded)")
                 } else if exact.rounded.isFinite {
                     #expect(abs(computed - exact.rounded) <= .leastNonzeroMagnitude,
                             "\(loss.id) at ℓ = \(point.logit): \(computed) vs subnormal/zero \(exact.rounded)")
@@ -31,6 +32,28 @@ struct ReferenceAccuracyTests {
         }
         // Any loss that reached 0 ULP everywhere would mean the comparison compared nothing.
         if loss != .wgan && loss != .hinge { #expect(worst.value > 0 && worst.gradient > 0) }
+    }
+
+    @Test("Float: value, ∂L/∂ℓ and ∂L/∂D within 1 ULP at every Float logit of the sweep", arguments: GeneratorLoss.allCases)
+    func floatWithinOneULP(loss: GeneratorLoss) throws {
+        let vectors = try #require(Reference.vectors[loss])
+        var floatPoints = 0
+        for point in vectors.points where Double(Float(point.logit)) == point.logit {
+            floatPoints += 1
+            let e = loss.evaluate(atLogit: Float(point.logit))
+            let pairs: [(ReferenceValue?, Float?)] = [
+                (point.value, e.value), (point.gradientLogit, e.gradientLogit), (point.gradientD, e.gradientD),
+            ]
+            for case let (exact?, computed?) in pairs {
+                if exact.isNormalFloat {
+                    let error = exact.ulpError(of: computed)
+                    #expect(error < 1, "\(loss.id) at ℓ = \(point.logit): \(computed) is \(error) Float ULP off")
+                } else {
+                    #expect(exact.matchesSpecialFloat(computed), "\(loss.id) at ℓ = \(point.logit): \(computed) vs \(exact.rounded)")
+                }
+            }
+        }
+        #expect(floatPoints > 20_000)
     }
 
     @Test("DESIGN.md's golden values, to the last bit")
@@ -45,9 +68,13 @@ struct ReferenceAccuracyTests {
 
     @Test("the reference parser rejects malformed files")
     func malformedReference() {
-        #expect(throws: ReferenceError.self) {
-            try ReferenceVectors(loss: .minimax, csv: "logit,value,value_err,grad_logit,grad_logit_err,grad_d,grad_d_err\n1,x,0,1,0,,\n")
-        }
-        #expect(throws: ReferenceError.self) { try ReferenceVectors(loss: .minimax, csv: "header only\n") }
+        let header = Array("GANREF01".utf8)
+        let onePoint: [UInt8] = [1, 0, 0, 0, 2, 0, 0, 0]   // n = 1, q = 2
+        let body = [UInt8](repeating: 0, count: 8 + 2 * 10)
+        #expect(throws: Never.self) { try ReferenceVectors(loss: .minimax, data: Data(header + onePoint + body)) }
+        #expect(throws: ReferenceError.self) { try ReferenceVectors(loss: .minimax, data: Data("GANREF02".utf8 + onePoint + body)) }
+        #expect(throws: ReferenceError.self) { try ReferenceVectors(loss: .minimax, data: Data(header + onePoint + body.dropLast())) }
+        #expect(throws: ReferenceError.self) { try ReferenceVectors(loss: .minimax, data: Data(header + [1, 0, 0, 0, 4, 0, 0, 0] + body)) }
+        #expect(throws: ReferenceError.self) { try ReferenceVectors(loss: .minimax, data: Data(header)) }
     }
 }

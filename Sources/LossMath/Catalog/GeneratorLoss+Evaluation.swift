@@ -16,35 +16,32 @@
 /// 60-digit reference (`gan-losses check`, `swift test`).
 extension GeneratorLoss {
     /// L(ℓ).
-    @inlinable
     public func value(atLogit l: Double, parameters: LossParameters = .standard) -> Double {
         switch self {
         case .minimax: -softplus(l)
         case .nonsat: softplus(-l)
-        case .maxlik: -0.5 * exp(l)
+        case .maxlik: Self.maxlikValue(l)
         case .lsgan: halfSquare(l, minus: parameters.leastSquaresTarget)
         case .lssigmoid: Self.lsSigmoidValue(l)
         case .wgan, .hinge: -l
-        case .ragan: 2 * softplus(parameters.realLogit - l)
+        case .ragan: logisticPair(parameters.realLogit - l, timesPowerOfTwo: 1).softplus
         }
     }
 
     /// ∂L/∂ℓ.
-    @inlinable
     public func gradientLogit(atLogit l: Double, parameters: LossParameters = .standard) -> Double {
         switch self {
         case .minimax: -sigmoid(l)
         case .nonsat: -sigmoid(-l)
-        case .maxlik: -0.5 * exp(l)
+        case .maxlik: Self.maxlikValue(l)
         case .lsgan: l - parameters.leastSquaresTarget
         case .lssigmoid: Self.lsSigmoidGradientLogit(l)
         case .wgan, .hinge: l.isNaN ? l : -1
-        case .ragan: -2 * sigmoid(parameters.realLogit - l)
+        case .ragan: -logisticPair(parameters.realLogit - l, timesPowerOfTwo: 1).sigmoid
         }
     }
 
     /// ∂L/∂D at D = σ(ℓ); nil where the loss is not a function of D.
-    @inlinable
     public func gradientD(atLogit l: Double) -> Double? {
         switch self {
         // −(1 + e^(±ℓ)) and −½ (1 + eˡ)², each rounded once (``OnePlusExp``).
@@ -57,7 +54,6 @@ extension GeneratorLoss {
     }
 
     /// Value and both derivatives at ℓ.
-    @inlinable
     public func evaluate(atLogit l: Double, parameters: LossParameters = .standard) -> LossEvaluation<Double> {
         LossEvaluation(value: value(atLogit: l, parameters: parameters),
                        gradientLogit: gradientLogit(atLogit: l, parameters: parameters),
@@ -65,12 +61,18 @@ extension GeneratorLoss {
     }
 
     /// Value and both derivatives at ℓ in single precision: computed in `Double`, rounded once.
-    @inlinable
     public func evaluate(atLogit l: Float, parameters: LossParameters = .standard) -> LossEvaluation<Float> {
         LossEvaluation(rounding: evaluate(atLogit: Double(l), parameters: parameters))
     }
 
     // MARK: Stable pieces
+
+    /// `−½ eˡ`, halved before it rounds: for 709.78 < ℓ ≤ 710.47 eˡ overflows but ½ eˡ does not.
+    static func maxlikValue(_ l: Double) -> Double {
+        if l.isNaN { return l }
+        let e = ExtendedExp(l)
+        return -scaled(e.high + e.low, byPowerOfTwo: e.exponent - 1)
+    }
 
     /// `½ σ(−ℓ)²`, with e = e^(−|ℓ|) = 2ᵏ m (``ExtendedExp``, m a pair) and (1 + e)² a pair:
     /// ```
@@ -79,7 +81,6 @@ extension GeneratorLoss {
     /// ```
     /// One corrected quotient, one rounding; the power of two applied last keeps subnormal
     /// results from rounding twice in the numerator.
-    @inlinable
     static func lsSigmoidValue(_ l: Double) -> Double {
         if l.isNaN { return l }
         let e = ExtendedExp(l > 0 ? -l : l)
@@ -94,7 +95,6 @@ extension GeneratorLoss {
     /// ℓ ≥ 0:  σ(ℓ) = 1/(1 + e), σ(−ℓ) = e/(1 + e)   →  −e² / (1 + e)³ = −2²ᵏ m² / (1 + e)³
     /// ℓ < 0:  σ(ℓ) = e/(1 + e), σ(−ℓ) = 1/(1 + e)   →  −e / (1 + e)³  = −2ᵏ m / (1 + e)³
     /// ```
-    @inlinable
     static func lsSigmoidGradientLogit(_ l: Double) -> Double {
         if l.isNaN { return l }
         let e = ExtendedExp(l > 0 ? -l : l)
@@ -105,14 +105,12 @@ extension GeneratorLoss {
     }
 
     /// (1 + e)ᵖ as a pair, for e = 2ᵏ m ≤ 1.
-    @inlinable
     static func onePlusPower(_ e: ExtendedExp, _ power: Int) -> OnePlusPower {
         OnePlusPower(scaled(e.high, byPowerOfTwo: e.exponent), low: scaled(e.low, byPowerOfTwo: e.exponent),
                      power: power)
     }
 
     /// m² = (high + low)² as a pair: high² exactly (twoProduct) plus 2·high·low.
-    @inlinable
     static func mantissaSquare(_ e: ExtendedExp) -> (high: Double, low: Double) {
         let square = twoProduct(e.high, e.high)
         return (square.high, square.low + 2 * e.high * e.low)
@@ -125,7 +123,6 @@ extension GeneratorLoss {
 /// ```
 /// The correction is dδ, not 2dδ: doubling it would overflow to −∞ next to d² = +∞ for
 /// |d| > 8.9e307 and give ∞ − ∞.
-@inlinable
 func halfSquare(_ a: Double, minus b: Double) -> Double {
     let (d, delta) = twoSum(a, -b)
     guard d.isFinite else { return 0.5 * d * d }

@@ -20,61 +20,61 @@
 /// `x` must not be NaN; it is clamped to ±1100, beyond which eˣ is 0 or ∞ in every format here.
 @usableFromInline
 struct ExtendedExp {
-    /// k in eˣ = 2ᵏ (high + low).
-    @usableFromInline var exponent: Int
+    /// k in eˣ = 2ᵏ (high + low), an integer held in a `Double` (vectorizable, unlike `Int(k)`).
+    @usableFromInline var exponent: Double
     @usableFromInline var high: Double
     @usableFromInline var low: Double
 
-    @inlinable
+    @inlinable @inline(__always)
     init(_ x: Double) {
         let x = x < -1100 ? -1100 : (x > 1100 ? 1100 : x)
         let k = (x * 1.4426950408889634).rounded(.toNearestOrEven)
         // ln 2 = ln2Hi + ln2Lo, ln2Hi with 32 significant bits so that k·ln2Hi is exact for |k| < 2²¹.
-        let ln2Hi = 0.6931471803691238, ln2Lo = 1.9082149292705877e-10
-        let r = twoSum(x.addingProduct(-k, ln2Hi), -(k * ln2Lo))
+        let r = twoSum(x.addingProduct(-k, 0.6931471803691238), -(k * 1.9082149292705877e-10))
         let rh = r.high
-        // Σₙ₌₃¹⁵ rhⁿ⁻³/n!, Horner.
-        var tail = 7.647163731819816e-13
-        tail = tail * rh + 1.1470745597729725e-11
-        tail = tail * rh + 1.6059043836821613e-10
-        tail = tail * rh + 2.08767569878681e-09
-        tail = tail * rh + 2.505210838544172e-08
-        tail = tail * rh + 2.755731922398589e-07
-        tail = tail * rh + 2.7557319223985893e-06
-        tail = tail * rh + 2.48015873015873e-05
-        tail = tail * rh + 0.0001984126984126984
-        tail = tail * rh + 0.001388888888888889
-        tail = tail * rh + 0.008333333333333333
-        tail = tail * rh + 0.041666666666666664
-        tail = tail * rh + 0.16666666666666666
+        // Σₙ₌₃¹⁵ rhⁿ⁻³/n!, Horner with fused steps.
+        var tail: Double = 7.647163731819816e-13
+        tail = 1.1470745597729725e-11.addingProduct(tail, rh)
+        tail = 1.6059043836821613e-10.addingProduct(tail, rh)
+        tail = 2.08767569878681e-09.addingProduct(tail, rh)
+        tail = 2.505210838544172e-08.addingProduct(tail, rh)
+        tail = 2.755731922398589e-07.addingProduct(tail, rh)
+        tail = 2.7557319223985893e-06.addingProduct(tail, rh)
+        tail = 2.48015873015873e-05.addingProduct(tail, rh)
+        tail = 0.0001984126984126984.addingProduct(tail, rh)
+        tail = 0.001388888888888889.addingProduct(tail, rh)
+        tail = 0.008333333333333333.addingProduct(tail, rh)
+        tail = 0.041666666666666664.addingProduct(tail, rh)
+        tail = 0.16666666666666666.addingProduct(tail, rh)
         let square = twoProduct(rh, rh)
-        let one = fastTwoSum(1, rh)                                  // 1 + rh
+        let one = fastTwoSum(1.0, rh)                                // 1 + rh
         let quadratic = fastTwoSum(one.high, 0.5 * square.high)      // + rh²/2 (|rh²/2| ≤ 0.061)
-        let small = rh * square.high * tail + (0.5 * square.low + r.low * one.high)
+        let cubic = rh * square.high * tail
+        let small = cubic + (0.5 * square.low + r.low * one.high)
         let sum = fastTwoSum(quadratic.high, (one.low + quadratic.low) + small)
-        exponent = Int(k)
+        exponent = k
         high = sum.high
         low = sum.low
     }
 
     /// eˣ as one rounded `Double` (within ½ ULP + 2⁻⁵⁸ relative; subnormal results round twice).
-    @inlinable
+    @inlinable @inline(__always)
     var rounded: Double { scaled(high + low, byPowerOfTwo: exponent) }
 }
 
-/// `v · 2ᵏ` with a single rounding (only when the result is subnormal) and overflow to ±∞:
-/// two exact multiplications by normal powers of two. For the moderate `v` used here (|v| < 2²⁰)
-/// k beyond [−2044, 2046] gives 0 or ∞ anyway and is clamped.
-@inlinable
-func scaled(_ v: Double, byPowerOfTwo k: Int) -> Double {
-    if k >= -1022 && k <= 1023 { return v * powerOfTwo(k) }
-    let k = k < -2044 ? -2044 : (k > 2046 ? 2046 : k)
-    let half = k >> 1
+/// `v · 2ᵏ` (k an integer held in a `Double`) with a single rounding, only when the result is
+/// subnormal, and overflow to ±∞: two exact multiplications by normal powers of two. For the
+/// moderate `v` used here (|v| ≤ 4) k beyond ±2040 gives 0 or ∞ anyway and is clamped.
+@inlinable @inline(__always)
+func scaled(_ v: Double, byPowerOfTwo k: Double) -> Double {
+    let k = k < -2040 ? -2040 : (k > 2040 ? 2040 : k)
+    let half = (k * 0.5).rounded(.down)
     return v * powerOfTwo(half) * powerOfTwo(k - half)
 }
 
-/// 2ᵏ for −1022 ≤ k ≤ 1023, built from its bits.
+/// 2ᵏ for an integer k in [−1022, 1023] held in a `Double`, built from the bits: k + 1.5·2⁵² holds
+/// k in its low bits (exactly, for |k| < 2⁵¹), which are shifted into the exponent field.
 @inlinable @inline(__always)
-func powerOfTwo(_ k: Int) -> Double {
-    Double(bitPattern: UInt64(truncatingIfNeeded: k &+ 1023) << 52)
+func powerOfTwo(_ k: Double) -> Double {
+    Double(bitPattern: ((k + 6755399441055744).bitPattern &+ 1023) &<< 52)
 }

@@ -9,7 +9,7 @@
 /// `x` must not be NaN.
 @usableFromInline
 struct OnePlusExp {
-    @usableFromInline var exponent: Int
+    @usableFromInline var exponent: Double
     @usableFromInline var high: Double
     @usableFromInline var low: Double
 

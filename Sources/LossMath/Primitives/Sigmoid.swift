@@ -10,23 +10,15 @@
 /// Mathematical properties: `σ(x) + σ(−x) = 1`; `σ′(x) = σ(x) σ(−x)`; `σ(−∞) = 0`, `σ(+∞) = 1`;
 /// NaN propagates.
 ///
-/// `e = e^(−|x|)` is carried as a pair (``ExtendedExp``), `1 + e` with its rounding error
-/// (``OnePlusPower``), and the quotient is corrected by its fma remainder, so only the final
-/// rounding counts: within ½ ULP + about 2⁻⁵⁷ relative. With libm's `exp` the error of e alone
-/// passes into σ(x) for x < 0 (1 ULP), and the plain quotient reaches 1.5 ULP (1.4 at ℓ = −20).
-/// For |x| > 41.6, e < 2⁻⁶⁰: σ(x) = 1 − e + … rounds to 1 for x > 0 and e (1 − e + …) to e for x < 0.
-@inlinable
+/// `e = e^(−|x|)` is carried as a pair, `1 + e` with its rounding error, and the quotient is
+/// corrected by its fma remainder (``logisticPair(_:)``), so only the final rounding counts: within
+/// ½ ULP + about 2⁻⁵⁷ relative. With libm's `exp` the error of e alone passes into σ(x) for x < 0
+/// (1 ULP), and the plain quotient reaches 1.5 ULP (1.4 at ℓ = −20).
 public func sigmoid(_ x: Double) -> Double {
-    if x.isNaN { return x }
-    let e = ExtendedExp(x > 0 ? -x : x)
-    if e.exponent < -60 { return x >= 0 ? 1 : e.rounded }
-    let eHigh = scaled(e.high, byPowerOfTwo: e.exponent), eLow = scaled(e.low, byPowerOfTwo: e.exponent)
-    let onePlusE = OnePlusPower(eHigh, low: eLow, power: 1)
-    return x >= 0 ? onePlusE.dividing(1) : onePlusE.dividing(eHigh, low: eLow)
+    logisticPair(x).sigmoid
 }
 
 /// σ in single precision: ``sigmoid(_:)-(Double)`` evaluated in `Double` and rounded once.
-@inlinable
 public func sigmoid(_ x: Float) -> Float {
     Float(sigmoid(Double(x)))
 }

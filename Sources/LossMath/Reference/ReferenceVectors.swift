@@ -4,49 +4,70 @@ import Foundation
 /// derivative (DESIGN.md §5).
 ///
 /// Written by `tools/make_reference.py` with mpmath at 60 digits and shipped as a resource of this
-/// module (`Resources/reference/<id>.csv`), so that neither the tests nor `gan-losses check` need
-/// Python. Each quantity is stored as its correctly rounded `Double` and the rounding error in ULPs,
-/// which lets an error be measured to a fraction of an ULP (see ``ReferenceValue``).
+/// module (`Resources/reference/<id>.ref`, about 110 000 logits each), so that neither the tests nor
+/// `gan-losses check` need Python. Each quantity is stored as its correctly rounded `Double` and the
+/// rounding error in ULPs, which lets an error be measured to a fraction of an ULP
+/// (see ``ReferenceValue``).
+///
+/// The file is little-endian binary (text would take 70 MB):
+/// ```
+/// "GANREF01"  n: UInt32  q: UInt32            q = 2 (L, ∂L/∂ℓ) or 3 (and ∂L/∂D)
+/// n × Float64                                 the logits
+/// q × (n × Float64, n × Int16)                per quantity: rounded values, errors × 65534
+/// ```
 public struct ReferenceVectors: Sendable {
     public var loss: GeneratorLoss
     public var points: [ReferencePoint]
 
+    /// The scale of the stored errors: an Int16 `e` stands for `e / 65534` ULP (±½ ↦ ±32767).
+    static let errorScale = 65534.0
+
     /// The vectors of `loss`, read from the module's resources.
     public static func load(for loss: GeneratorLoss) throws -> ReferenceVectors {
-        let url = try directory().appendingPathComponent("\(loss.id).csv")
-        let text: String
+        let url = try directory().appendingPathComponent("\(loss.id).ref")
+        let data: Data
         do {
-            text = try String(contentsOf: url, encoding: .utf8)
+            data = try Data(contentsOf: url)
         } catch {
             throw ReferenceError.unreadable(path: url.path, reason: "\(error.localizedDescription)")
         }
-        return try ReferenceVectors(loss: loss, csv: text, source: url.path)
+        return try ReferenceVectors(loss: loss, data: data, source: url.path)
     }
 
-    /// Parses the CSV format of `tools/make_reference.py`.
-    public init(loss: GeneratorLoss, csv: String, source: String = "<memory>") throws {
+    /// Parses the binary format written by `tools/make_reference.py` (see the type's description).
+    public init(loss: GeneratorLoss, data: Data, source: String = "<memory>") throws {
         self.loss = loss
-        var points: [ReferencePoint] = []
-        for (index, line) in csv.split(separator: "\n").enumerated().dropFirst() {
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            func value(_ i: Int) throws -> ReferenceValue? {
-                if fields[i].isEmpty && fields[i + 1].isEmpty { return nil }
-                guard let rounded = Double(fields[i]), let error = Double(fields[i + 1]) else {
-                    throw ReferenceError.malformed(path: source, line: index + 1)
-                }
-                return ReferenceValue(rounded: rounded, error: error)
-            }
-            guard fields.count == 7, let logit = Double(fields[0]),
-                  let v = try value(1), let g = try value(3) else {
-                throw ReferenceError.malformed(path: source, line: index + 1)
-            }
-            points.append(ReferencePoint(logit: logit, value: v, gradientLogit: g, gradientD: try value(5)))
+        let bytes = [UInt8](data)
+        func malformed(_ reason: String) -> ReferenceError { .malformed(path: source, reason: reason) }
+        guard bytes.count >= 16, bytes[0..<8].elementsEqual("GANREF01".utf8) else {
+            throw malformed("not a reference file (no GANREF01 header)")
         }
-        guard !points.isEmpty else { throw ReferenceError.malformed(path: source, line: 1) }
-        self.points = points
+        func word(_ offset: Int, _ size: Int) -> UInt64 {
+            (0..<size).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+        }
+        let n = Int(word(8, 4)), quantities = Int(word(12, 4))
+        guard n > 0, quantities == 2 || quantities == 3 else {
+            throw malformed("\(n) points and \(quantities) quantities")
+        }
+        guard bytes.count == 16 + 8 * n + quantities * 10 * n else {
+            throw malformed("\(bytes.count) bytes for \(n) points and \(quantities) quantities")
+        }
+        func double(_ offset: Int) -> Double { Double(bitPattern: word(offset, 8)) }
+        func column(_ q: Int) -> [ReferenceValue] {
+            let start = 16 + 8 * n + q * 10 * n
+            return (0..<n).map { i in
+                let error = Int16(truncatingIfNeeded: UInt16(word(start + 8 * n + 2 * i, 2)))
+                return ReferenceValue(rounded: double(start + 8 * i), error: Double(error) / Self.errorScale)
+            }
+        }
+        let values = column(0), gradients = column(1), gradientsD = quantities == 3 ? column(2) : nil
+        points = (0..<n).map { i in
+            ReferencePoint(logit: double(16 + 8 * i), value: values[i], gradientLogit: gradients[i],
+                           gradientD: gradientsD?[i])
+        }
     }
 
-    /// The folder holding the CSV files: the resource bundle beside the executable (the tool and the
+    /// The folder holding the reference files: the resource bundle beside the executable (the tool and the
     /// test runner), else the copy in the source tree this module was built from. Overridable with
     /// the environment variable `GAN_LOSSES_REFERENCE_DIR`.
     static func directory() throws -> URL {
@@ -62,7 +83,7 @@ public struct ReferenceVectors: Sendable {
             .appendingPathComponent("reference"))
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Resources").appendingPathComponent("reference"))
-        for url in candidates where fileManager.fileExists(atPath: url.appendingPathComponent("minimax.csv").path) {
+        for url in candidates where fileManager.fileExists(atPath: url.appendingPathComponent("minimax.ref").path) {
             return url
         }
         throw ReferenceError.notFound(searched: candidates.map(\.path))
@@ -104,6 +125,26 @@ public struct ReferenceValue: Sendable, Hashable {
         return abs((computed - rounded) / rounded.ulp - error)
     }
 
+    /// Whether the `Float` nearest the exact value is normal.
+    public var isNormalFloat: Bool { Float(rounded).isNormal }
+
+    /// The error of a `Float` result in ULPs of the `Float` nearest the exact value:
+    /// `(computed − exact) / ulp(Float(exact))`, the difference formed in `Double` (exact by Sterbenz).
+    public func ulpError(of computed: Float) -> Double {
+        let nearest = Float(rounded)
+        if rounded.isNaN || computed.isNaN { return rounded.isNaN && computed.isNaN ? 0 : .infinity }
+        if nearest.isInfinite || computed.isInfinite { return nearest == computed ? 0 : .infinity }
+        return abs(((Double(computed) - rounded) - error * rounded.ulp) / Double(nearest.ulp))
+    }
+
+    /// A `Float` result where the exact value is 0, subnormal or beyond `Float`'s range in `Float`:
+    /// equal infinities and NaNs, or within one smallest `Float` subnormal of the exact value.
+    public func matchesSpecialFloat(_ computed: Float) -> Bool {
+        let nearest = Float(rounded)
+        if !nearest.isFinite || !computed.isFinite { return ulpError(of: computed) == 0 }
+        return abs(Double(computed) - rounded) <= Double(Float.leastNonzeroMagnitude)
+    }
+
     /// The relative error of `computed`, |computed − exact| / |exact| (absolute when exact is 0).
     public func relativeError(of computed: Double) -> Double {
         if rounded.isNaN || computed.isNaN { return rounded.isNaN && computed.isNaN ? 0 : .infinity }
@@ -117,7 +158,7 @@ public struct ReferenceValue: Sendable, Hashable {
 public enum ReferenceError: Error, CustomStringConvertible {
     case notFound(searched: [String])
     case unreadable(path: String, reason: String)
-    case malformed(path: String, line: Int)
+    case malformed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -125,7 +166,7 @@ public enum ReferenceError: Error, CustomStringConvertible {
             "reference vectors not found (looked in \(searched.joined(separator: ", "))); "
                 + "set GAN_LOSSES_REFERENCE_DIR to the folder Sources/LossMath/Resources/reference"
         case .unreadable(let path, let reason): "cannot read reference vectors \(path): \(reason)"
-        case .malformed(let path, let line): "malformed reference vectors: \(path), line \(line)"
+        case .malformed(let path, let reason): "malformed reference vectors \(path): \(reason)"
         }
     }
 }
