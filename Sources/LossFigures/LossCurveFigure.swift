@@ -74,13 +74,23 @@ public struct LossCurveFigure: Sendable {
         for loss in losses {
             let magnitude = logY
             let gradient = q == .grad
-            let g: @Sendable (Double) -> Double = { v in
-                let e = inD ? loss.evaluate(atD: v, parameters: p) : loss.evaluate(atLogit: v, parameters: p)
-                let y = gradient ? e.gradientLogit : e.value
-                return magnitude ? abs(y) : y
+            // Logit axis: the batch API, one pass over each batch of the sampler for L and ∂L/∂ℓ.
+            let curve: @Sendable ([Double]) -> [Double] = { xs in
+                var values: [Double] = [], gradients: [Double] = []
+                if inD {
+                    for v in xs {
+                        let e = loss.evaluate(atD: v, parameters: p)
+                        values.append(e.value)
+                        gradients.append(e.gradientLogit)
+                    }
+                } else {
+                    loss.evaluate(logits: xs, values: &values, gradients: &gradients, parameters: p)
+                }
+                let ys = gradient ? gradients : values
+                return magnitude ? ys.map(abs) : ys
             }
             let formula = q == .grad ? loss.legendGradientFormula(parameters: p) : loss.legendFormula(inD: inD, parameters: p)
-            marks.append(.function(FunctionCurve(label: "\(loss.id)  \(formula)", domain: domain, g)))
+            marks.append(.function(FunctionCurve(label: "\(loss.id)  \(formula)", domain: domain, batch: curve)))
         }
         if annotated {
             let target = max(xView.lowerBound + 0.1 * (xView.upperBound - xView.lowerBound), -8)

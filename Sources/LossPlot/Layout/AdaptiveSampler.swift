@@ -1,6 +1,11 @@
 /// Samples y = f(x) for drawing: uniformly in the scale's coordinate, then bisecting wherever the
 /// curve bends more than a tenth of a point away from the chord on the page, or where it leaves
 /// its domain (so a curve runs right up to an asymptote or a gap). Non-finite values break the line.
+///
+/// The function is called with whole batches of x: the initial grid, then, level by level, the
+/// midpoints of every interval still open, so a vectorized evaluator (the loss catalog's batch
+/// API) does the work. Each interval's decision depends only on its ends and its midpoint, so the
+/// points are those of a depth-first bisection.
 public struct AdaptiveSampler: Sendable {
     public var initialIntervals = 256
     public var maxDepth = 12
@@ -10,51 +15,61 @@ public struct AdaptiveSampler: Sendable {
     public init() {}
 
     /// Page points of the curve over transformed x in [t0, t1]; a point with NaN marks a break.
-    public func sample(_ f: (Double) -> Double, from t0: Double, to t1: Double, transform: AxesTransform) -> [Point] {
-        func evaluate(_ t: Double) -> Point {
-            let y = f(transform.xScale.inverse(t))
-            guard transform.yScale.contains(y) || (transform.yScale == .linear && y.isFinite) else {
-                return Point(transform.pageX(transformed: t), .nan)
+    /// `f` maps a batch of x to their y, in order.
+    public func sample(_ f: ([Double]) -> [Double], from t0: Double, to t1: Double,
+                       transform: AxesTransform) -> [Point] {
+        func evaluate(_ ts: [Double]) -> [Point] {
+            let ys = f(ts.map { transform.xScale.inverse($0) })
+            precondition(ys.count == ts.count, "a batch function must return one y per x")
+            return zip(ts, ys).map { t, y in
+                guard transform.yScale.contains(y) || (transform.yScale == .linear && y.isFinite) else {
+                    return Point(transform.pageX(transformed: t), .nan)
+                }
+                // Clamp far-off values so page arithmetic stays finite; clipping cuts them at the edge.
+                let py = transform.pageY(y)
+                return Point(transform.pageX(transformed: t), min(max(py, -1e9), 1e9))
             }
-            // Clamp far-off values so page arithmetic stays finite; clipping cuts them at the edge.
-            let py = transform.pageY(y)
-            return Point(transform.pageX(transformed: t), min(max(py, -1e9), 1e9))
         }
-        var points: [Point] = []
-        var previousT = t0
-        var previous = evaluate(t0)
-        points.append(previous)
-        for i in 1...initialIntervals {
-            let t = t0 + (t1 - t0) * Double(i) / Double(initialIntervals)
-            let p = evaluate(t)
-            refine(f: evaluate, t0: previousT, p0: previous, t1: t, p1: p, depth: 0, into: &points)
-            points.append(p)
-            previousT = t
-            previous = p
+        var ts = (0...initialIntervals).map { t0 + (t1 - t0) * Double($0) / Double(initialIntervals) }
+        var points = evaluate(ts)
+        // Intervals (ts[i], ts[i + 1]) still to examine, ascending, all at the same depth.
+        var open = Array(0..<initialIntervals)
+        var depth = 0
+        while !open.isEmpty && depth < maxDepth {
+            open.removeAll { !points[$0].y.isFinite && !points[$0 + 1].y.isFinite }
+            let midpoints = evaluate(open.map { (ts[$0] + ts[$0 + 1]) / 2 })
+            var nextTs: [Double] = [], nextPoints: [Point] = [], nextOpen: [Int] = []
+            var k = 0
+            for i in ts.indices {
+                nextTs.append(ts[i])
+                nextPoints.append(points[i])
+                guard k < open.count, open[k] == i else { continue }
+                let pm = midpoints[k]
+                if needsSplit(points[i], pm, points[i + 1], depth: depth) {
+                    nextOpen.append(nextTs.count - 1)
+                    nextTs.append((ts[i] + ts[i + 1]) / 2)
+                    nextPoints.append(pm)
+                    nextOpen.append(nextTs.count - 1)
+                }
+                k += 1
+            }
+            (ts, points, open) = (nextTs, nextPoints, nextOpen)
+            depth += 1
         }
         return points
     }
 
-    private func refine(f evaluate: (Double) -> Point, t0: Double, p0: Point, t1: Double, p1: Point, depth: Int,
-                        into points: inout [Point]) {
-        guard depth < maxDepth else { return }
-        let finite0 = p0.y.isFinite, finite1 = p1.y.isFinite
-        if !finite0 && !finite1 { return }
-        let tm = (t0 + t1) / 2
-        let pm = evaluate(tm)
-        let needsSplit: Bool
-        if finite0 != finite1 {
-            needsSplit = true  // find the edge of the domain
-        } else if !pm.y.isFinite {
-            needsSplit = true  // a gap inside the interval
-        } else {
-            let chordY = (p0.y + p1.y) / 2
-            needsSplit = abs(pm.y - chordY) > tolerance && abs(p1.y - p0.y) < 2e9
-                || (abs(p1.y - p0.y) > 50 && depth < 6)
-        }
-        guard needsSplit else { return }
-        refine(f: evaluate, t0: t0, p0: p0, t1: tm, p1: pm, depth: depth + 1, into: &points)
-        points.append(pm)
-        refine(f: evaluate, t0: tm, p0: pm, t1: t1, p1: p1, depth: depth + 1, into: &points)
+    /// ``sample(_:from:to:transform:)`` for a function of one x.
+    public func sample(_ f: (Double) -> Double, from t0: Double, to t1: Double, transform: AxesTransform) -> [Point] {
+        sample({ $0.map(f) }, from: t0, to: t1, transform: transform)
+    }
+
+    /// Whether the interval from p0 to p1 with midpoint pm is bisected further.
+    private func needsSplit(_ p0: Point, _ pm: Point, _ p1: Point, depth: Int) -> Bool {
+        if p0.y.isFinite != p1.y.isFinite { return true }  // find the edge of the domain
+        if !pm.y.isFinite { return true }                  // a gap inside the interval
+        let chordY = (p0.y + p1.y) / 2
+        return abs(pm.y - chordY) > tolerance && abs(p1.y - p0.y) < 2e9
+            || (abs(p1.y - p0.y) > 50 && depth < 6)
     }
 }

@@ -154,14 +154,22 @@ public enum Dash: String, Sendable, Hashable, CaseIterable {
 
 public struct FunctionCurve: Sendable {
     public var label: String?
-    public var function: @Sendable (Double) -> Double
+    /// y for a batch of x, in order: the renderer samples the curve in a few large batches.
+    public var values: @Sendable ([Double]) -> [Double]
     /// Where to evaluate; nil means the whole x view.
     public var domain: ClosedRange<Double>?
     public var style: SeriesStyle
 
+    /// A curve from a function evaluated for whole batches of x (one y per x, in order).
+    public init(label: String?, domain: ClosedRange<Double>? = nil, style: SeriesStyle = SeriesStyle(),
+                batch values: @escaping @Sendable ([Double]) -> [Double]) {
+        self.label = label; self.domain = domain; self.style = style; self.values = values
+    }
+
+    /// A curve from a function of one x.
     public init(label: String?, domain: ClosedRange<Double>? = nil, style: SeriesStyle = SeriesStyle(),
                 _ function: @escaping @Sendable (Double) -> Double) {
-        self.label = label; self.domain = domain; self.style = style; self.function = function
+        self.init(label: label, domain: domain, style: style, batch: { $0.map(function) })
     }
 }
 

@@ -169,7 +169,7 @@ struct PanelPlan {
                 let hi = min(c.domain?.upperBound ?? xView.upperBound, xView.upperBound)
                 let (t0, t1) = (sx.forward(lo), sx.forward(hi))
                 guard t0.isFinite, t1.isFinite, t0 < t1 else { continue }
-                for i in 0...400 { ys.append(c.function(sx.inverse(t0 + (t1 - t0) * Double(i) / 400))) }
+                ys += c.values((0...400).map { sx.inverse(t0 + (t1 - t0) * Double($0) / 400) })
             case .line(let l):
                 for (x, y) in zip(l.x, l.y) where xView.contains(x) { ys.append(y) }
             case .horizontalLine(let r): ys.append(r.at)
@@ -395,7 +395,7 @@ struct PanelPlan {
                 let hi = min(c.domain?.upperBound ?? xView.upperBound, xView.upperBound)
                 let (t0, t1) = (panel.x.scale.forward(lo), panel.x.scale.forward(hi))
                 if t0.isFinite, t1.isFinite, t0 < t1 {
-                    points = AdaptiveSampler().sample(c.function, from: t0, to: t1, transform: transform)
+                    points = AdaptiveSampler().sample(c.values, from: t0, to: t1, transform: transform)
                 }
             case .line(let l):
                 points = zip(l.x, l.y).map { x, y in
