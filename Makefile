@@ -3,7 +3,7 @@
 SWIFT ?= swift
 BIN := .build/release/gan-losses
 
-.PHONY: all deps build release test test-debug test-release figures reference clean
+.PHONY: all deps build release test test-debug test-release figures reference benchmarks compare clean
 
 all: build
 
@@ -35,6 +35,17 @@ figures: release
 # Regenerates the 60-digit reference vectors (needs Python 3 and mpmath: pip install mpmath).
 reference:
 	python3 tools/make_reference.py
+
+# The ordo-one/benchmark suite (Benchmarks/, a package of its own): allocation counts of the batch
+# and scalar loss paths and of the default plot figure against Benchmarks/Thresholds (exit 2 on a
+# regression); wall time is reported, not checked. After a deliberate change:
+#   cd Benchmarks && swift package --allow-writing-to-package-directory benchmark thresholds update
+benchmarks: deps
+	cd Benchmarks && $(SWIFT) package benchmark thresholds check --no-progress
+
+# Side by side with numpy, scipy and matplotlib (own venv); writes bench/RESULTS.md.
+compare: release
+	python3 bench/compare.py
 
 clean:
 	rm -rf .build

@@ -28,6 +28,7 @@ let package = Package(
     products: [
         .library(name: "LossMath", targets: ["LossMath"]),
         .library(name: "LossPlot", targets: ["LossPlot"]),
+        .library(name: "LossFigures", targets: ["LossFigures"]),
         .executable(name: "gan-losses", targets: ["gan-losses"]),
     ],
     dependencies: [
