@@ -51,9 +51,14 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "LossPlot",
-            dependencies: ["CCairo"]
+            dependencies: ["CCairo", "CZlib"]
         ),
         .target(
             name: "Dynamics",

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the system packages the build needs when they are missing: cairo's development files
-# (the plotting renderer links the system cairo through pkg-config) and pkg-config itself; and,
+# Installs the system packages the build needs when they are missing: cairo's and zlib's development
+# files (the plotting renderer links the system cairo, and zlib for its PNG encoder, through
+# pkg-config) and pkg-config itself; and,
 # for the locale-independence test, the de_DE.UTF-8 locale (a decimal comma) when it can.
 # Uses apt-get as root, else sudo; otherwise says what to install and fails (cairo) or warns (locale).
 set -euo pipefail
@@ -9,6 +10,9 @@ packages=()
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists cairo; then
     packages+=(libcairo2-dev)
+fi
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists zlib; then
+    packages+=(zlib1g-dev)
 fi
 need_locale=false
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\{0,1\}8$'; then

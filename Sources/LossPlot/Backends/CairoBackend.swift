@@ -73,10 +73,11 @@ public final class CairoBackend: Backend {
             draw(list, on: cr)
             cairo_destroy(cr)
             cairo_surface_flush(surface)
-            let status = cairo_surface_write_to_png_stream(surface, Self.write, context)
-            cairo_surface_destroy(surface)
-            try Self.check(status)
-            return sink.bytes
+            defer { cairo_surface_destroy(surface) }
+            try Self.check(cairo_surface_status(surface))
+            guard let data = cairo_image_surface_get_data(surface) else { throw RenderError.cairo("no image data") }
+            return try PNGEncoder.encode(pixels: data, width: width, height: height,
+                                         stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi)
         case .svg:
             surface = cairo_svg_surface_create_for_stream(Self.write, context, list.width, list.height)
         case .pdf:
