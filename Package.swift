@@ -39,8 +39,8 @@ let package = Package(
         .target(
             name: "LossMath",
             resources: [.copy("Resources/reference")],
-            // Optimized in debug builds too: the kernels are generic over scalar and SIMD lanes and
-            // only fast once specialized; the 110 000-point reference checks run in the debug tests.
+            // Optimized in debug builds too: the kernels are only fast once inlined and optimized,
+            // and the 110 000-point reference checks run in the debug tests.
             swiftSettings: [
                 .unsafeFlags(vectorUnitFlags),
                 .unsafeFlags(["-O"], .when(configuration: .debug)),
@@ -65,7 +65,10 @@ let package = Package(
             dependencies: ["LossMath"],
             // The simulations train small networks: optimized even in debug builds, so that the
             // debug test run and `gan-losses figures` from a debug build take seconds, not minutes.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            swiftSettings: [
+                .unsafeFlags(vectorUnitFlags),
+                .unsafeFlags(["-O"], .when(configuration: .debug)),
+            ]
         ),
         .target(
             name: "LossFigures",

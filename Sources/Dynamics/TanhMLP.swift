@@ -10,9 +10,22 @@ import LossMath
 /// backward pass), which the WGAN-GP penalty needs.
 public struct TanhMLP: Sendable {
     public var w1: [Double], b1: [Double]      // n₁
-    public var w2: [Double], b2: [Double]      // n₂ × n₁ row-major, n₂
+    public var w2: [Double] {                  // n₂ × n₁ row-major
+        didSet { w2Transposed = Self.transpose(w2, rows: n2, columns: n1) }
+    }
+    public var b2: [Double]                    // n₂
     public var w3: [Double], b3: Double        // n₂, scalar
     public let n1: Int, n2: Int
+    /// W₂ᵀ (n₁ × n₂ row-major), kept in step with `w2`: the forward pass and the input slope
+    /// accumulate W₂a over i with j innermost, a loop over contiguous memory that vectorizes
+    /// (each zⱼ still sums its terms in the order i = 0, 1, …).
+    private var w2Transposed: [Double]
+
+    private static func transpose(_ m: [Double], rows: Int, columns: Int) -> [Double] {
+        var t = [Double](repeating: 0, count: m.count)
+        for r in 0..<rows { for c in 0..<columns { t[c * rows + r] = m[r * columns + c] } }
+        return t
+    }
 
     /// Random weights with the Glorot scale √(2/(fan in + fan out)).
     public init(hidden n1: Int, _ n2: Int, generator g: inout SeededGenerator) {
@@ -23,6 +36,7 @@ public struct TanhMLP: Sendable {
         }
         w1 = draw(n1, 1, n1); b1 = [Double](repeating: 0, count: n1)
         w2 = draw(n2 * n1, n1, n2); b2 = [Double](repeating: 0, count: n2)
+        w2Transposed = Self.transpose(w2, rows: n2, columns: n1)
         w3 = draw(n2, n2, 1); b3 = 0
     }
 
@@ -46,13 +60,19 @@ public struct TanhMLP: Sendable {
     }
 
     public func forward(_ x: Double) -> Trace {
+        // Pre-activations first, then tanh over the whole layer: a loop the compiler vectorizes.
         var a1 = [Double](repeating: 0, count: n1)
-        for i in 0..<n1 { a1[i] = tanh(w1[i] * x + b1[i]) }
-        var a2 = [Double](repeating: 0, count: n2)
-        for j in 0..<n2 {
-            var z = b2[j]
-            for i in 0..<n1 { z += w2[j * n1 + i] * a1[i] }
-            a2[j] = tanh(z)
+        for i in 0..<n1 { a1[i] = w1[i] * x + b1[i] }
+        for i in 0..<n1 { a1[i] = hyperbolicTangent(a1[i]) }
+        var a2 = b2
+        w2Transposed.withUnsafeBufferPointer { w in
+            a2.withUnsafeMutableBufferPointer { z in
+                for i in 0..<n1 {
+                    let a = a1[i], row = w.baseAddress! + i * n2
+                    for j in 0..<n2 { z[j] += row[j] * a }
+                }
+                for j in 0..<n2 { z[j] = hyperbolicTangent(z[j]) }
+            }
         }
         var out = b3
         for j in 0..<n2 { out += w3[j] * a2[j] }
@@ -72,14 +92,26 @@ public struct TanhMLP: Sendable {
             gradient[o3 + j] += gz2[j]
         }
         gradient[o5] += g
+        // j outer, i inner: both accumulations run over contiguous memory.
+        var ga1 = [Double](repeating: 0, count: n1)
+        w2.withUnsafeBufferPointer { w in
+            gradient.withUnsafeMutableBufferPointer { gradient in
+                ga1.withUnsafeMutableBufferPointer { ga1 in
+                    t.a1.withUnsafeBufferPointer { a1 in
+                        for j in 0..<n2 {
+                            let g = gz2[j], gradientRow = gradient.baseAddress! + o2 + j * n1, row = w.baseAddress! + j * n1
+                            for i in 0..<n1 {
+                                gradientRow[i] += g * a1[i]
+                                ga1[i] += row[i] * g
+                            }
+                        }
+                    }
+                }
+            }
+        }
         var gx = 0.0
         for i in 0..<n1 {
-            var ga1 = 0.0
-            for j in 0..<n2 {
-                gradient[o2 + j * n1 + i] += gz2[j] * t.a1[i]
-                ga1 += w2[j * n1 + i] * gz2[j]
-            }
-            let gz1 = ga1 * (1 - t.a1[i] * t.a1[i])
+            let gz1 = ga1[i] * (1 - t.a1[i] * t.a1[i])
             gradient[i] += gz1 * t.x
             gradient[o1 + i] += gz1
             gx += gz1 * w1[i]
@@ -91,13 +123,24 @@ public struct TanhMLP: Sendable {
     public func inputSlope(_ t: Trace) -> Double {
         var u1 = [Double](repeating: 0, count: n1)
         for i in 0..<n1 { u1[i] = (1 - t.a1[i] * t.a1[i]) * w1[i] }
+        let t2 = layerTwoTangent(u1)
         var s = 0.0
-        for j in 0..<n2 {
-            var t2 = 0.0
-            for i in 0..<n1 { t2 += w2[j * n1 + i] * u1[i] }
-            s += w3[j] * (1 - t.a2[j] * t.a2[j]) * t2
-        }
+        for j in 0..<n2 { s += w3[j] * (1 - t.a2[j] * t.a2[j]) * t2[j] }
         return s
+    }
+
+    /// t₂ = W₂u (the tangent through the second layer), summed over i in order for each j.
+    private func layerTwoTangent(_ u: [Double]) -> [Double] {
+        var t2 = [Double](repeating: 0, count: n2)
+        w2Transposed.withUnsafeBufferPointer { w in
+            t2.withUnsafeMutableBufferPointer { t2 in
+                for i in 0..<n1 {
+                    let a = u[i], row = w.baseAddress! + i * n2
+                    for j in 0..<n2 { t2[j] += row[j] * a }
+                }
+            }
+        }
+        return t2
     }
 
     /// Adds g·∂f′(x)/∂params to `gradient`: the backward pass through the tangent computation
@@ -107,8 +150,7 @@ public struct TanhMLP: Sendable {
         let (o1, o2, o3, o4) = (n1, 2 * n1, 2 * n1 + n1 * n2, 2 * n1 + n1 * n2 + n2)
         var u1 = [Double](repeating: 0, count: n1)
         for i in 0..<n1 { u1[i] = (1 - t.a1[i] * t.a1[i]) * w1[i] }
-        var t2 = [Double](repeating: 0, count: n2)
-        for j in 0..<n2 { for i in 0..<n1 { t2[j] += w2[j * n1 + i] * u1[i] } }
+        let t2 = layerTwoTangent(u1)
         var gu1 = [Double](repeating: 0, count: n1)
         var ga1 = [Double](repeating: 0, count: n1)
         for j in 0..<n2 {
@@ -118,10 +160,16 @@ public struct TanhMLP: Sendable {
             let gt2 = gu2 * d2
             let gz2 = gu2 * t2[j] * (-2 * t.a2[j]) * d2        // through a₂ = tanh z₂
             gradient[o3 + j] += gz2                            // ∂/∂b₂
-            for i in 0..<n1 {
-                gradient[o2 + j * n1 + i] += gt2 * u1[i] + gz2 * t.a1[i]   // ∂/∂W₂ via t₂ and via z₂
-                gu1[i] += w2[j * n1 + i] * gt2
-                ga1[i] += w2[j * n1 + i] * gz2
+            // ∂/∂W₂ via t₂ and via z₂, and the sums back into layer one: contiguous rows.
+            w2.withUnsafeBufferPointer { w in
+                gradient.withUnsafeMutableBufferPointer { gradient in
+                    let row = w.baseAddress! + j * n1, gradientRow = gradient.baseAddress! + o2 + j * n1
+                    for i in 0..<n1 {
+                        gradientRow[i] += gt2 * u1[i] + gz2 * t.a1[i]
+                        gu1[i] += row[i] * gt2
+                        ga1[i] += row[i] * gz2
+                    }
+                }
             }
         }
         for i in 0..<n1 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 import LossFigures
 import LossPlot
 
@@ -60,17 +61,28 @@ struct FiguresCommand: ParsableCommand {
                 throw ExitCode.failure
             }
         }
-        let backend = CairoBackend()
-        let renderer = FigureRenderer(measurer: backend)
+        // Figures are drawn and encoded on every core (each worker with its own cairo backend),
+        // then written in the order given, so the output is the same as one at a time.
+        let figures = only, formats = format, dpi = dpi, theme = theme.theme
+        let results = Mutex([Result<[[UInt8]], Error>?](repeating: nil, count: figures.count))
+        let schedule = figures.indices.filter { figures[$0].simulates } + figures.indices.filter { !figures[$0].simulates }
+        DispatchQueue.concurrentPerform(iterations: figures.count) { turn in
+            let index = schedule[turn]
+            let result = Result<[[UInt8]], Error> {
+                let backend = CairoBackend()
+                let list = try FigureRenderer(measurer: backend).render(try figures[index].figure(theme: theme))
+                return try formats.map { try backend.render(list, format: $0, dpi: dpi) }
+            }
+            results.withLock { $0[index] = result }
+        }
         let interactive = isatty(STDOUT_FILENO) == 1
         var written = 0
-        for (index, figure) in only.enumerated() {
-            if interactive { Output.write("[\(index + 1)/\(only.count)] \(figure.name): \(figure.summary)\n") }
-            let list = try renderer.render(try figure.figure(theme: theme.theme))
-            for format in format {
+        for (index, figure) in figures.enumerated() {
+            if interactive { Output.write("[\(index + 1)/\(figures.count)] \(figure.name): \(figure.summary)\n") }
+            for (format, bytes) in zip(formats, try results.withLock { $0[index]! }.get()) {
                 let path = (out.hasSuffix("/") ? out : out + "/") + "\(figure.name).\(format.rawValue)"
                 do {
-                    try AtomicFile.write(try backend.render(list, format: format, dpi: dpi), to: path)
+                    try AtomicFile.write(bytes, to: path)
                 } catch {
                     Output.error("Error: \(error)")
                     throw ExitCode.failure

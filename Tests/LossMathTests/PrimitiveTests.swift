@@ -81,3 +81,23 @@ struct PrimitiveTests {
         }
     }
 }
+
+@Suite("The vectorizable tanh")
+struct HyperbolicTangentTests {
+    @Test("within 3 ULP of glibc's tanh over ±40 and at tiny arguments; exact limits and signs")
+    func matchesLibm() {
+        var worst = 0.0
+        var xs = (0...80_000).map { -40 + Double($0) / 1000 }
+        xs += (0...600).map { pow(10, -300 + Double($0) / 2) }.flatMap { [$0, -$0] }
+        for x in xs {
+            let reference = tanh(x)
+            let ulps = abs(hyperbolicTangent(x) - reference) / reference.ulp
+            worst = max(worst, reference == 0 ? 0 : ulps)
+        }
+        #expect(worst <= 3, "worst \(worst) ULP")
+        #expect(hyperbolicTangent(0) == 0 && hyperbolicTangent(-0.0).sign == .minus)
+        #expect(hyperbolicTangent(.infinity) == 1 && hyperbolicTangent(-.infinity) == -1)
+        #expect(hyperbolicTangent(1e300) == 1 && hyperbolicTangent(5e-324) == 5e-324)
+        #expect(hyperbolicTangent(.nan).isNaN)
+    }
+}

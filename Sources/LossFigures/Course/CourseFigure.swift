@@ -24,6 +24,10 @@ public enum CourseFigure: String, CaseIterable, Sendable {
 
     public var name: String { rawValue }
 
+    /// Whether drawing the figure runs a simulation (seconds, where the others take a tenth):
+    /// `figures` starts these first, so that the quick ones fill the wait.
+    public var simulates: Bool { self == .modeCollapse || self == .generatorGradientDecay }
+
     /// One sentence on what the figure shows.
     public var summary: String {
         switch self {

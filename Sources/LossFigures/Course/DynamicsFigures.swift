@@ -1,6 +1,8 @@
 import Dynamics
 import LossMath
 import LossPlot
+import Foundation
+import Synchronization
 
 /// Training dynamics: the DiracGAN's gradient fields and trajectories, and the decay of the
 /// generator's gradient as the discriminator is trained (also drawn by `gan-losses simulate`).
@@ -68,10 +70,25 @@ public enum DynamicsFigures {
                       columns: 1, sharesX: true, theme: theme)
     }
 
-    /// The snapshots of the mode-collapse figure: computed once per process.
-    static let mixtureSnapshots: [[MixtureGAN.Snapshot]] = MixtureGAN.Objective.allCases.map {
-        MixtureGAN(objective: $0).train(snapshotSteps: [250, 500, 1000, 2000])
-    }
+    /// The snapshots of the mode-collapse figure: computed once per process, the three trainings
+    /// on threads of their own (they share nothing, so the results are those of one at a time).
+    /// Threads rather than `concurrentPerform`: `figures` draws its figures in a `concurrentPerform`
+    /// already, and a nested one runs its iterations one after another.
+    static let mixtureSnapshots: [[MixtureGAN.Snapshot]] = {
+        let objectives = MixtureGAN.Objective.allCases
+        let results = Mutex([[MixtureGAN.Snapshot]](repeating: [], count: objectives.count))
+        let done = DispatchGroup()
+        for (i, objective) in objectives.enumerated() {
+            done.enter()
+            Thread {
+                let snapshots = MixtureGAN(objective: objective).train(snapshotSteps: [250, 500, 1000, 2000])
+                results.withLock { $0[i] = snapshots }
+                done.leave()
+            }.start()
+        }
+        done.wait()
+        return results.withLock { $0 }
+    }()
 
     /// Rows: objectives; columns: training steps; each panel the generator's samples over the data
     /// density, titled with the number of modes covered (measured on the samples).
