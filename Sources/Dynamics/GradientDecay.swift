@@ -34,24 +34,33 @@ public struct GradientDecay: Sendable {
         var (a, c) = (0.0, 0.0)
         var records: [Record] = []
         let n = Double(samples)
+        // The losses of a whole sample through the batch API, per step: minimax on the fakes gives
+        // −softplus(ℓ) and −σ(ℓ), the BCE fake terms with their signs flipped; nonsat gives −σ(−ℓ),
+        // and on the reals softplus(−ℓ) and −σ(−ℓ), the BCE real terms. Bit for bit the scalar forms.
+        var fakeLogits = [Double](repeating: 0, count: samples), realLogits = fakeLogits
+        var minimaxValues = fakeLogits, minimaxGradients = fakeLogits, nonsatValues = fakeLogits
+        var nonsatGradients = fakeLogits, realValues = fakeLogits, realGradients = fakeLogits
         for step in 0...steps {
-            // Generator gradient norms at the current discriminator.
+            for i in 0..<samples {
+                fakeLogits[i] = a * fake[i] + c
+                realLogits[i] = a * real[i] + c
+            }
+            GeneratorLoss.minimax.evaluate(logits: fakeLogits, values: &minimaxValues, gradients: &minimaxGradients)
+            GeneratorLoss.nonsat.evaluate(logits: fakeLogits, values: &nonsatValues, gradients: &nonsatGradients)
+            GeneratorLoss.nonsat.evaluate(logits: realLogits, values: &realValues, gradients: &realGradients)
+            // Generator gradient norms at the current discriminator (∂ℓ/∂x = a), and the BCE.
             var (mm, ns, loss) = (0.0, 0.0, 0.0)
             var (ga, gc) = (0.0, 0.0)
-            for x in fake {
-                let l = a * x + c
-                let slope = a
-                mm += GeneratorLoss.minimax.gradientLogit(atLogit: l) * slope
-                ns += GeneratorLoss.nonsat.gradientLogit(atLogit: l) * slope
-                let e = DiscriminatorLoss.bce.evaluate(realLogit: .infinity, fakeLogit: l)
-                loss += e.value
-                ga += e.gradientFake * x; gc += e.gradientFake
+            for i in 0..<samples {
+                mm += minimaxGradients[i] * a
+                ns += nonsatGradients[i] * a
+                loss += -minimaxValues[i]                    // softplus(ℓ)
+                let gradientFake = -minimaxGradients[i]      // σ(ℓ)
+                ga += gradientFake * fake[i]; gc += gradientFake
             }
-            for x in real {
-                let l = a * x + c
-                let e = DiscriminatorLoss.bce.evaluate(realLogit: l, fakeLogit: -.infinity)
-                loss += e.value
-                ga += e.gradientReal * x; gc += e.gradientReal
+            for i in 0..<samples {
+                loss += realValues[i]                        // softplus(−ℓ)
+                ga += realGradients[i] * real[i]; gc += realGradients[i]
             }
             records.append(Record(step: step, discriminatorLoss: loss / n, minimaxGradientNorm: abs(mm / n),
                                   nonsatGradientNorm: abs(ns / n)))

@@ -20,7 +20,10 @@ func logisticPair(_ x: Double, timesPowerOfTwo p: Double = 0) -> (softplus: Doub
     let tiny = e.exponent < -60
     let factor = powerOfTwo(p)
     let eRounded = scaled(e.high + e.low, byPowerOfTwo: e.exponent + p)
-    let eHigh = scaled(e.high, byPowerOfTwo: e.exponent), eLow = scaled(e.low, byPowerOfTwo: e.exponent)
+    // Outside the tiny lanes e ≥ 2⁻⁶¹, so 2ᵏ is a normal number and the scaling exact (in the tiny
+    // lanes these values are not used, whatever 2ᵏ's bits make of them).
+    let unit = powerOfTwo(e.exponent)
+    let eHigh = e.high * unit, eLow = e.low * unit
 
     let logarithm = log1pPair(eHigh, eLow)
     let sum = twoSum(x > 0 ? x : 0, logarithm.high)

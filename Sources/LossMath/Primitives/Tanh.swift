@@ -13,7 +13,8 @@
 public func hyperbolicTangent(_ z: Double) -> Double {
     let a = z < 0 ? -z : z
     let e = ExtendedExp(-2 * (a > 20 ? 20 : a))
-    let m = (scaled(e.high, byPowerOfTwo: e.exponent) - 1) + scaled(e.low, byPowerOfTwo: e.exponent)
+    let unit = powerOfTwo(e.exponent)  // k ≥ −58 (|z| ≤ 20): a normal power of two
+    let m = (e.high * unit - 1) + e.low * unit
     let t = -m / (2 + m)
     return z.isNaN ? z : (z < 0 ? -t : t)
 }
