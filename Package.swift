@@ -4,8 +4,11 @@ import Foundation
 
 /// The loss kernels lean on fused multiply-add for their error-free steps and are written to be
 /// vectorized by the compiler. Without FMA in hardware every fma is a libm call, several times
-/// slower; so LossMath is compiled for the building machine's vector unit when it has one, with
-/// loops eight doubles wide on AVX-512 (LLVM's skylake-avx512 tuning would pick four). The results are the same bits either way: the kernels use only correctly
+/// slower; so LossMath and Dynamics are compiled for the building machine's vector unit when it has
+/// one, with loops eight doubles wide on AVX-512: LLVM's skylake-avx512 tuning prefers four, and the
+/// tuning flag is switched off through clang's target features. (Not `-force-vector-width`: that
+/// hint also licenses the vectorizer to reorder floating-point sums, which changes their results
+/// from one machine to another.) The results are the same bits either way: the kernels use only correctly
 /// rounded operations and explicit fma, never contraction. Set GAN_LOSSES_PORTABLE=1 to build for
 /// any x86-64 (for a binary that must run on another machine).
 let cpuFlags: Set<Substring> = {
@@ -18,8 +21,11 @@ let cpuFlags: Set<Substring> = {
     return []
     #endif
 }()
+func clangTargetFeature(_ feature: String) -> [String] {
+    ["-Xcc", "-Xclang", "-Xcc", "-target-feature", "-Xcc", "-Xclang", "-Xcc", feature]
+}
 let vectorUnitFlags: [String] =
-    ["avx512f", "avx512dq", "avx512vl", "avx512bw", "fma"].allSatisfy(cpuFlags.contains) ? ["-target-cpu", "skylake-avx512", "-Xllvm", "-force-vector-width=8"]
+    ["avx512f", "avx512dq", "avx512vl", "avx512bw", "fma"].allSatisfy(cpuFlags.contains) ? ["-target-cpu", "skylake-avx512"] + clangTargetFeature("-prefer-256-bit")
     : ["avx2", "fma"].allSatisfy(cpuFlags.contains) ? ["-target-cpu", "haswell"]
     : []
 
