@@ -41,6 +41,34 @@ for name, f in [("numpy stable", stable), ("scipy log_expit/expit", scipy_)]:
     print(f"{name}\t{statistics.median(times):.3f}")
 '''
 
+# The same loop in C with glibc's exp and log1p, compiled with gcc -O2: the anchor that tells how
+# fast this machine is (DESIGN.md §7 has 12.3 ns on the reference machine).
+C_LOOP = r'''
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + 1e-9 * t.tv_nsec; }
+static int cmp(const void *a, const void *b) { double x = *(const double *)a, y = *(const double *)b; return (x > y) - (x < y); }
+int main(int argc, char **argv) {
+    int n = atoi(argv[1]), runs = atoi(argv[2]);
+    double *l = malloc(n * sizeof *l), *v = malloc(n * sizeof *v), *g = malloc(n * sizeof *g), *t = malloc(runs * sizeof *t);
+    unsigned long long s = 1;
+    for (int i = 0; i < n; i++) { s = s * 6364136223846793005ULL + 1442695040888963407ULL; l[i] = (double)(s >> 11) / 9007199254740992.0 * 40 - 20; }
+    for (int r = 0; r < runs; r++) {
+        double start = now();
+        for (int i = 0; i < n; i++) {   /* minimax: -softplus(l), -sigmoid(l) */
+            double x = l[i], e = exp(-fabs(x));
+            v[i] = -(fmax(x, 0) + log1p(e));
+            g[i] = -(x >= 0 ? 1 / (1 + e) : e / (1 + e));
+        }
+        t[r] = (now() - start) / n * 1e9;
+    }
+    qsort(t, runs, sizeof *t, cmp);
+    printf("C -O2, glibc exp/log1p\t%.3f\n", t[runs / 2] + 0 * (v[n / 2] + g[n / 2]));
+}
+'''
+
 MATPLOTLIB_FIGURE = r'''
 import sys, numpy as np, matplotlib
 matplotlib.use("Agg")
@@ -91,6 +119,13 @@ def main():
     theirs = subprocess.run([PY, "-c", NUMPY_BENCH, str(a.n), str(a.runs)], capture_output=True, text=True,
                             check=True).stdout.splitlines()
     theirs = {line.split("\t")[0]: float(line.split("\t")[1]) for line in theirs}
+    with tempfile.TemporaryDirectory() as folder:
+        source, binary = os.path.join(folder, "loop.c"), os.path.join(folder, "loop")
+        with open(source, "w") as fh:
+            fh.write(C_LOOP)
+        if subprocess.run(["gcc", "-O2", source, "-o", binary, "-lm"], capture_output=True).returncode == 0:
+            line = subprocess.run([binary, str(a.n), str(a.runs)], capture_output=True, text=True, check=True).stdout
+            theirs[line.split("\t")[0]] = float(line.split("\t")[1])
     lines += ["## Loss + derivative of the minimax loss over 10⁷ float64 logits, one thread", "",
               "| implementation | ns per element (median) | relative to gan-losses |", "|---|---|---|"]
     base = ours["minimax"]
@@ -98,6 +133,10 @@ def main():
     lines.append(f"| gan-losses batch API, nonsat | {ours['nonsat']:.2f} | {ours['nonsat'] / base:.2f} |")
     for name, t in theirs.items():
         lines.append(f"| {name} | {t:.2f} | {t / base:.2f} |")
+    if "C -O2, glibc exp/log1p" in theirs:
+        speed = theirs["C -O2, glibc exp/log1p"] / 12.3
+        lines += ["", f"The C loop takes 12.3 ns on the machine of DESIGN.md §7; here it is {speed:.2f}× slower, so "
+                  f"gan-losses' {base:.2f} ns here correspond to about {base / speed:.1f} ns there (target: 4)."]
 
     # The two-curve figure, whole process.
     with tempfile.TemporaryDirectory() as folder:
