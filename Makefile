@@ -1,7 +1,12 @@
 # gan-losses: `make figures` builds the tool and writes the figure set; `make test` runs every test
 # in debug and in release (automatic differentiation has release-only compiler bugs).
 SWIFT ?= swift
-BIN := .build/release/gan-losses
+# The tool that `make figures` runs (and `make compare` measures) links the Swift runtime
+# statically: 25 shared libraries to load instead of 40 and 20 MiB resident for a plot instead
+# of 24. It has a build folder of its own, so that it and the dynamically linked release build of
+# `make test` (whose test bundles cannot link statically) do not rebuild each other.
+STATIC := --static-swift-stdlib --scratch-path .build/static
+BIN := .build/static/release/gan-losses
 
 .PHONY: all deps build release test test-debug test-release figures reference benchmarks compare clean
 
@@ -14,7 +19,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --product gan-losses $(STATIC)
 
 test: deps
 	$(SWIFT) build

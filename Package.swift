@@ -44,7 +44,9 @@ let package = Package(
     targets: [
         .target(
             name: "LossMath",
-            resources: [.copy("Resources/reference")],
+            // The reference vectors are read from the source tree (ReferenceVectors.directory()),
+            // not declared as a resource: SwiftPM's resource accessor would import Foundation.
+            exclude: ["Resources/reference"],
             // Optimized in debug builds too: the kernels are only fast once inlined and optimized,
             // and the 110 000-point reference checks run in the debug tests.
             swiftSettings: [

@@ -21,7 +21,9 @@ import venv
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 VENV = os.path.join(ROOT, "bench", ".venv")
 PY = os.path.join(VENV, "bin", "python")
-TOOL = os.path.join(ROOT, ".build", "release", "gan-losses")
+# The statically linked tool of `make release` (see the Makefile), else a plain release build.
+TOOL = next((t for t in (os.path.join(ROOT, ".build", "static", "release", "gan-losses"),
+                         os.path.join(ROOT, ".build", "release", "gan-losses")) if os.access(t, os.X_OK)), "")
 
 NUMPY_BENCH = r'''
 import statistics, sys, time, numpy as np, scipy.special as sp

@@ -17,7 +17,9 @@ import sys
 import tempfile
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
-BINARY = os.path.join(ROOT, ".build", "release", "gan-losses")
+# The statically linked tool of `make release`, else a plain `swift build -c release`.
+BINARY = next((b for b in (os.path.join(ROOT, ".build", "static", "release", "gan-losses"),
+                           os.path.join(ROOT, ".build", "release", "gan-losses")) if os.access(b, os.X_OK)), "")
 
 
 def run(command):

@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import LossMath
 
 /// `gan-losses bench`: times the batch evaluation of losses and their derivatives.
@@ -53,7 +55,7 @@ struct BenchCommand: ParsableCommand {
             // Use the results, so the work cannot be optimized away.
             if values[n / 2].isNaN || gradients[n / 2].isNaN { throw ExitCode.failure }
             table.rows.append([.text(loss.id), .number(Double(n), String(n)),
-                               .number(median, String(format: "%.3f", locale: nil, median))])
+                               .number(median, String(cFormat: "%.3f", median))])
         }
         Output.write(format == .csv ? table.renderCSV() : table.renderText())
     }

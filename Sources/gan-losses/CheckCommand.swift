@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import ArgumentParser
 import LossMath
 
@@ -97,6 +98,6 @@ struct CheckCommand: ParsableCommand {
     /// A short fixed-point or scientific rendering for the table (the CSV keeps it too).
     private func format(_ x: Double, digits: Int, scientific: Bool = false) -> String {
         guard x.isFinite else { return NumberText.shortest(x) }
-        return String(format: scientific ? "%.\(digits)e" : "%.\(digits)f", locale: nil, x)
+        return String(cFormat: scientific ? "%.\(digits)e" : "%.\(digits)f", x)
     }
 }

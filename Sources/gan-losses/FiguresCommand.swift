@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import Synchronization
 import LossFigures
 import LossPlot
@@ -40,13 +42,13 @@ struct FiguresCommand: ParsableCommand {
 
     func validate() throws {
         guard dpi.isFinite, (10...600).contains(dpi) else { throw ValidationError("--dpi \(dpi) is outside 10 to 600") }
-        var isFolder: ObjCBool = false
+        var isFolder: Bool = false
         if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw ValidationError("--out \(out) is a file, not a folder") }
+            guard isFolder else { throw ValidationError("--out \(out) is a file, not a folder") }
             guard FileManager.default.isWritableFile(atPath: out) else { throw ValidationError("--out \(out) is not writable") }
         } else {
             let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
-            guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder.boolValue else {
+            guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder else {
                 throw ValidationError("--out \(out): the folder \(parent) does not exist; create it first")
             }
         }
@@ -54,10 +56,8 @@ struct FiguresCommand: ParsableCommand {
 
     func run() throws {
         if !FileManager.default.fileExists(atPath: out) {
-            do {
-                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: false)
-            } catch {
-                Output.error("Error: cannot create \(out): \(error.localizedDescription)")
+            guard mkdir(out, 0o755) == 0 || errno == EEXIST else {
+                Output.error("Error: cannot create \(out): \(String(cString: strerror(errno)))")
                 throw ExitCode.failure
             }
         }
@@ -95,7 +95,7 @@ struct FiguresCommand: ParsableCommand {
     }
 
     static func parseFormats(_ text: String) throws -> [ImageFormat] {
-        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
         var formats: [ImageFormat] = []
         for item in items {
             guard let f = ImageFormat(rawValue: item.lowercased()) else {
@@ -107,7 +107,7 @@ struct FiguresCommand: ParsableCommand {
     }
 
     static func parseNames(_ text: String) throws -> [CourseFigure] {
-        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let items = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
         var figures: [CourseFigure] = []
         for item in items {
             guard let f = CourseFigure(name: item) else {

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The `gan-losses` command: the root only lists the subcommands.
 @main
@@ -34,7 +35,7 @@ struct GanLosses: ParsableCommand {
             let message = fullMessage(for: error)
             let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
             Output.error(firstLine.hasPrefix("Error:") ? firstLine : "Error: \(firstLine)")
-            Foundation.exit(code.rawValue)
+            Glibc.exit(code.rawValue)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LossFigures
 import LossMath
 import LossPlot
@@ -94,8 +95,8 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError("\(Int(w * dpi)) × \(Int(h * dpi)) pixels is more than the limit of \(CairoBackend.maximumPixels); lower --dpi or the size")
         }
         if let output {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder.boolValue {
+            var isFolder: Bool = false
+            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder {
                 throw ValidationError("-o \(output) is a folder; give a file name such as \(output)/figure.png")
             }
             let ext = URL(fileURLWithPath: output).pathExtension

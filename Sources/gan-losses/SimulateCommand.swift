@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dynamics
-import Foundation
+import FoundationEssentials
+import Glibc
 import LossFigures
 import LossPlot
 
@@ -174,7 +175,7 @@ struct SimulateCommand: ParsableCommand {
         where T.RawValue == String {
         var result: [T] = []
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let name = item.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = item.trimmingSpaces.lowercased()
             guard let value = T(rawValue: name) else {
                 throw ValidationError("unknown \(kind) '\(name)'; the \(kind)s are \(T.allCases.map(\.rawValue).joined(separator: ", "))")
             }
@@ -200,7 +201,7 @@ final class ProgressBar {
         let width = 30
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "=", count: filled) + String(repeating: " ", count: width - filled)
-        Output.error("\r\(label) [\(bar)] \(Int(fraction * 100))%".replacingOccurrences(of: "\n", with: ""), newline: false)
+        Output.error("\r\(label) [\(bar)] \(Int(fraction * 100))%".replacing("\n", with: ""), newline: false)
     }
 
     func finish() {

@@ -71,7 +71,7 @@ enum CatalogFigures {
             }))
         }
         let optimum = logit(0.9)
-        marks.append(.annotation(Annotation("minimum at ℓ* = log(t/(1 − t))\n= \(String(format: "%.3f", optimum)) for t = 0.9",
+        marks.append(.annotation(Annotation("minimum at ℓ* = log(t/(1 − t))\n= \(String(cFormat: "%.3f", optimum)) for t = 0.9",
                                             at: Point(0.42, 0.62), anchor: Point(0, 0.5),
                                             arrowTo: Point(optimum, DiscriminatorLoss.bceSmoothed(target: 0.9)
                                                 .evaluate(realLogit: optimum, fakeLogit: -.infinity).value))))

@@ -1,7 +1,7 @@
 import Dynamics
 import LossMath
 import LossPlot
-import Foundation
+import Dispatch
 import Synchronization
 
 /// Training dynamics: the DiracGAN's gradient fields and trajectories, and the decay of the
@@ -71,20 +71,20 @@ public enum DynamicsFigures {
     }
 
     /// The snapshots of the mode-collapse figure: computed once per process, the three trainings
-    /// on threads of their own (they share nothing, so the results are those of one at a time).
-    /// Threads rather than `concurrentPerform`: `figures` draws its figures in a `concurrentPerform`
-    /// already, and a nested one runs its iterations one after another.
+    /// on queues of their own (they share nothing, so the results are those of one at a time).
+    /// Queues of their own rather than `concurrentPerform`: `figures` draws its figures in a
+    /// `concurrentPerform` already, and a nested one runs its iterations one after another.
     static let mixtureSnapshots: [[MixtureGAN.Snapshot]] = {
         let objectives = MixtureGAN.Objective.allCases
         let results = Mutex([[MixtureGAN.Snapshot]](repeating: [], count: objectives.count))
         let done = DispatchGroup()
         for (i, objective) in objectives.enumerated() {
             done.enter()
-            Thread {
+            DispatchQueue(label: "mixture-\(objective)").async {
                 let snapshots = MixtureGAN(objective: objective).train(snapshotSteps: [250, 500, 1000, 2000])
                 results.withLock { $0[i] = snapshots }
                 done.leave()
-            }.start()
+            }
         }
         done.wait()
         return results.withLock { $0 }

@@ -1,10 +1,11 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The high-precision reference for one generator loss: the third witness of every value and
 /// derivative (DESIGN.md §5).
 ///
-/// Written by `tools/make_reference.py` with mpmath at 60 digits and shipped as a resource of this
-/// module (`Resources/reference/<id>.ref`, about 110 000 logits each), so that neither the tests nor
+/// Written by `tools/make_reference.py` with mpmath at 60 digits and committed beside this module
+/// (`Resources/reference/<id>.ref`, about 110 000 logits each), so that neither the tests nor
 /// `gan-losses check` need Python. Each quantity is stored as its correctly rounded `Double` and the
 /// rounding error in ULPs, which lets an error be measured to a fraction of an ULP
 /// (see ``ReferenceValue``).
@@ -22,14 +23,11 @@ public struct ReferenceVectors: Sendable {
     /// The scale of the stored errors: an Int16 `e` stands for `e / 65534` ULP (±½ ↦ ±32767).
     static let errorScale = 65534.0
 
-    /// The vectors of `loss`, read from the module's resources.
+    /// The vectors of `loss`, read from the reference folder (``directory()``).
     public static func load(for loss: GeneratorLoss) throws -> ReferenceVectors {
         let url = try directory().appendingPathComponent("\(loss.id).ref")
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw ReferenceError.unreadable(path: url.path, reason: "\(error.localizedDescription)")
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReferenceError.unreadable(path: url.path, reason: "the file cannot be read")
         }
         return try ReferenceVectors(loss: loss, data: data, source: url.path)
     }
@@ -67,20 +65,15 @@ public struct ReferenceVectors: Sendable {
         }
     }
 
-    /// The folder holding the reference files: the resource bundle beside the executable (the tool and the
-    /// test runner), else the copy in the source tree this module was built from. Overridable with
-    /// the environment variable `GAN_LOSSES_REFERENCE_DIR`.
+    /// The folder holding the reference files: `GAN_LOSSES_REFERENCE_DIR` if set, else the copy in
+    /// the source tree this module was built from. (They are not a SwiftPM resource: its generated
+    /// accessor imports Foundation, which would load Foundation and ICU into every run of the tool.)
     static func directory() throws -> URL {
         let fileManager = FileManager.default
         var candidates: [URL] = []
         if let override = ProcessInfo.processInfo.environment["GAN_LOSSES_REFERENCE_DIR"] {
             candidates.append(URL(fileURLWithPath: override))
         }
-        let bundleName = "gan-losses_LossMath.resources"
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName).appendingPathComponent("reference"))
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName)
-            .appendingPathComponent("reference"))
         candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Resources").appendingPathComponent("reference"))
         for url in candidates where fileManager.fileExists(atPath: url.appendingPathComponent("minimax.ref").path) {

@@ -1,5 +1,6 @@
 import CCairo
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Renders display lists with cairo: PNG at any dpi, SVG and PDF, all from the same operations,
 /// and measures text with cairo's toy font API (DejaVu Sans), with metric hinting off so that
@@ -182,7 +183,7 @@ enum SVGNormalizer {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var rest = text[...]
-        while let range = rest.range(of: "surface") {
+        while let range = rest.firstRange(of: "surface") {
             out += rest[..<range.upperBound]
             var end = range.upperBound
             while end < rest.endIndex, rest[end].isASCII, rest[end].isNumber { end = rest.index(after: end) }

@@ -1,5 +1,6 @@
 import CCairo
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A PNG decoded to pixels through cairo, for comparing images by their pixels (PNG bytes can
 /// differ between machines where the pixels agree) and for checking what was drawn where.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Turns a ``Figure`` into a ``DisplayList``: decides view limits, ticks and margins (measuring
 /// every label through the backend first), samples the curves, places the legend, and emits the

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Lays out math markup and appends it to a display list as text items, anchored at a point.
 struct TextPainter {

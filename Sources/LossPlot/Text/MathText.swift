@@ -122,7 +122,7 @@ struct MathParser {
                         var text = ""
                         while i < chars.count, chars[i] != "}" { text.append(chars[i]); i += 1 }
                         i += 1
-                        add(text.replacingOccurrences(of: "-", with: "−"), italic: false)
+                        add(text.replacing("-", with: "−"), italic: false)
                     }
                 } else if let (text, italic) = symbol {
                     let isOperator = MathText.operatorNames.contains(name)

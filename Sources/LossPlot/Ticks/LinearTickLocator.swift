@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Major tick positions on a linear axis: matplotlib's `MaxNLocator` with steps [1, 2, 2.5, 5, 10]
 /// (its `AutoLocator`), at most `maxIntervals` intervals and at least two ticks in view.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Ticks on a log axis: majors at powers of ten (every k-th decade when there are too many),
 /// labelled 10ⁿ; minors at 2…9 × 10ⁿ when every decade is labelled.

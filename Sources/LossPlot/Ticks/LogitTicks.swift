@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Ticks on a logit axis, for probabilities near 0 and near 1: majors at 10⁻ᵏ, ½ and 1 − 10⁻ᵏ
 /// (0.001, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999 …), thinned to every k-th decade when there are too

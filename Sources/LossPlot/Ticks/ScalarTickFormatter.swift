@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Labels for linear ticks as matplotlib's `ScalarFormatter` writes them: one number of decimals
 /// for all labels (the fewest that tell the ticks apart), U+2212 for the minus sign, scientific
@@ -22,7 +23,7 @@ public enum ScalarTickFormatter {
             decimals = self.decimals(locs)
         }
         locs = locs.map { abs($0) < 1e-8 ? 0 : $0 }
-        let labels = locs.map { minus(String(format: "%1.\(decimals)f", locale: nil, $0)) }
+        let labels = locs.map { minus(String(cFormat: "%1.\(decimals)f", $0)) }
         var offsetText = ""
         if order != 0 { offsetText = "$\\times10^{\(minus(String(order)))}$" }
         if offset != 0 {
@@ -89,7 +90,7 @@ public enum ScalarTickFormatter {
 
     /// The offset as matplotlib writes it: `%1.10e` with trailing zeros removed (1e3, 2.5e4).
     static func formatOffset(_ x: Double) -> String {
-        let s = String(format: "%1.10e", locale: nil, x)
+        let s = String(cFormat: "%1.10e", x)
         guard let e = s.firstIndex(of: "e") else { return s }
         var mantissa = String(s[..<e])
         while mantissa.hasSuffix("0") { mantissa.removeLast() }
@@ -102,5 +103,5 @@ public enum ScalarTickFormatter {
     }
 
     /// Replaces the hyphen-minus by U+2212 (−), as typeset text has it.
-    static func minus(_ s: String) -> String { s.replacingOccurrences(of: "-", with: "−") }
+    static func minus(_ s: String) -> String { s.replacing("-", with: "−") }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import ArgumentParser
 import LossMath
 
@@ -16,12 +17,12 @@ struct LossSelection: ParsableArguments {
     /// Parses `minimax,NS,ls` into losses in the order given (duplicates dropped).
     static func parse(_ text: String) throws -> [GeneratorLoss] {
         let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard !names.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        guard !names.allSatisfy({ $0.trimmingSpaces.isEmpty }) else {
             throw ValidationError("the loss list is empty; give one or more of: \(validIDs), or all")
         }
         var losses: [GeneratorLoss] = []
         for name in names {
-            if name.trimmingCharacters(in: .whitespaces).lowercased() == "all" {
+            if name.trimmingSpaces.lowercased() == "all" {
                 losses += GeneratorLoss.allCases.filter { !losses.contains($0) }
                 continue
             }

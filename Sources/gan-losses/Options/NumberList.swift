@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import ArgumentParser
 
 /// Parsing of comma-separated number lists such as `--logit -745,-40,0,40`.
@@ -14,11 +15,11 @@ enum NumberList {
         guard items.count <= maximumCount else {
             throw ValidationError("\(name) has \(items.count) numbers, more than the limit of \(maximumCount); split the work into several runs")
         }
-        guard !(items.count == 1 && items[0].trimmingCharacters(in: .whitespaces).isEmpty) else {
+        guard !(items.count == 1 && items[0].trimmingSpaces.isEmpty) else {
             throw ValidationError("\(name) needs at least one number, such as \(name) -2,0,2")
         }
         return try items.map { item in
-            let trimmed = item.trimmingCharacters(in: .whitespaces)
+            let trimmed = item.trimmingSpaces
             guard !trimmed.isEmpty else {
                 throw ValidationError("\(name) has an empty item in '\(text)'; separate numbers by single commas")
             }
@@ -31,7 +32,7 @@ enum NumberList {
 
     /// One number, for options that take a single value.
     static func parseOne(_ text: String, name: String) throws -> Double {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces
         guard let value = Double(trimmed) else {
             throw ValidationError("'\(text)' is not a number for \(name); write numbers like -3.5, 1e-300, inf")
         }

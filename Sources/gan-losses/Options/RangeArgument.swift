@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// `lo:hi`, as in `--x-range -10:10` or `--y-range 1e-12:1`.
 enum RangeArgument {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Writing an output file so that a failure never leaves a partial file: the bytes go to a
 /// temporary file in the target folder, which is then renamed into place (atomic on POSIX).
@@ -20,12 +21,12 @@ enum AtomicFile {
     /// Checks that `path` can be written before any work is done.
     static func checkWritable(_ path: String) throws {
         let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        var isDirectory: Bool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory {
             throw Failure.isFolder(path)
         }
         let folder = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory else {
             throw Failure.folderMissing(folder)
         }
         guard FileManager.default.isWritableFile(atPath: folder) else {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Rows of text cells, written as aligned columns, CSV or JSON.
 ///
@@ -60,7 +61,7 @@ struct Table {
     func renderCSV() -> String {
         func field(_ s: String) -> String {
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+                ? "\"" + s.replacing("\"", with: "\"\"") + "\"" : s
         }
         var out = columns.map(field).joined(separator: ",") + "\n"
         for row in rows { out += row.map { field($0.plain) }.joined(separator: ",") + "\n" }
