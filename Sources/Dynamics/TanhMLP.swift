@@ -160,14 +160,24 @@ public struct TanhMLP: Sendable {
             let gt2 = gu2 * d2
             let gz2 = gu2 * t2[j] * (-2 * t.a2[j]) * d2        // through a₂ = tanh z₂
             gradient[o3 + j] += gz2                            // ∂/∂b₂
-            // ∂/∂W₂ via t₂ and via z₂, and the sums back into layer one: contiguous rows.
+            // ∂/∂W₂ via t₂ and via z₂, and the sums back into layer one: contiguous rows, through
+            // pointers so that the loop vectorizes.
             w2.withUnsafeBufferPointer { w in
                 gradient.withUnsafeMutableBufferPointer { gradient in
-                    let row = w.baseAddress! + j * n1, gradientRow = gradient.baseAddress! + o2 + j * n1
-                    for i in 0..<n1 {
-                        gradientRow[i] += gt2 * u1[i] + gz2 * t.a1[i]
-                        gu1[i] += row[i] * gt2
-                        ga1[i] += row[i] * gz2
+                    gu1.withUnsafeMutableBufferPointer { gu1 in
+                        ga1.withUnsafeMutableBufferPointer { ga1 in
+                            u1.withUnsafeBufferPointer { u1 in
+                                t.a1.withUnsafeBufferPointer { a1 in
+                                    let row = w.baseAddress! + j * n1, gradientRow = gradient.baseAddress! + o2 + j * n1
+                                    let (gu1, ga1, u1, a1) = (gu1.baseAddress!, ga1.baseAddress!, u1.baseAddress!, a1.baseAddress!)
+                                    for i in 0..<n1 {
+                                        gradientRow[i] += gt2 * u1[i] + gz2 * a1[i]
+                                        gu1[i] += row[i] * gt2
+                                        ga1[i] += row[i] * gz2
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
