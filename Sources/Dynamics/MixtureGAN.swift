@@ -68,34 +68,43 @@ public struct MixtureGAN: Sendable {
         var snapshots: [Snapshot] = []
         let evaluationNoise = (0..<2000).map { _ in rng.standardNormal() }
         func snapshot(_ step: Int) {
-            let samples = evaluationNoise.map { generator($0) }
+            let samples = generator.forward(batch: evaluationNoise).outputs
             let c = coverage(of: samples)
             snapshots.append(Snapshot(step: step, samples: samples, modesCovered: c.modes, shareNearModes: c.nearShare))
         }
         if snapshotSteps.contains(0) { snapshot(0) }
         let n = Double(batch)
+        var reals = [Double](repeating: 0, count: batch), fakeNoise = reals, mixing = reals, noise = reals
         for step in 1...max(steps, 1) {
-            // Discriminator (critic) step.
+            // Discriminator (critic) step. The random numbers are drawn per sample in the order a
+            // sample-by-sample loop would draw them (mode, its noise, the fake's noise, the mixing
+            // weight), the forward passes run batch-wise, the gradients are added sample by sample.
+            for b in 0..<batch {
+                reals[b] = centers[Int(rng.next() % UInt64(centers.count))] + modeWidth * rng.standardNormal()
+                fakeNoise[b] = rng.standardNormal()
+                if objective == .wgangp { mixing[b] = rng.uniform() }
+            }
+            let fakes = generator.forward(batch: fakeNoise).outputs
+            let tr = critic.forward(batch: reals), tf = critic.forward(batch: fakes)
             var dGrad = [Double](repeating: 0, count: critic.parameterCount)
-            for _ in 0..<batch {
-                let real = centers[Int(rng.next() % UInt64(centers.count))] + modeWidth * rng.standardNormal()
-                let fake = generator(rng.standardNormal())
-                let tr = critic.forward(real), tf = critic.forward(fake)
-                switch objective {
-                case .minimax, .nonsat:
-                    let e = DiscriminatorLoss.bce.evaluate(realLogit: tr.output, fakeLogit: tf.output)
-                    critic.backward(tr, scale: e.gradientReal / n, into: &dGrad)
-                    critic.backward(tf, scale: e.gradientFake / n, into: &dGrad)
-                case .wgangp:
-                    let e = DiscriminatorLoss.wasserstein.evaluate(realLogit: tr.output, fakeLogit: tf.output)
-                    critic.backward(tr, scale: e.gradientReal / n, into: &dGrad)
-                    critic.backward(tf, scale: e.gradientFake / n, into: &dGrad)
-                    let eps = rng.uniform()
-                    let th = critic.forward(eps * real + (1 - eps) * fake)
-                    let slope = critic.inputSlope(th)
-                    let penalty = GradientPenalty.twoSided(lambda: lambda)
+            switch objective {
+            case .minimax, .nonsat:
+                for b in 0..<batch {
+                    let e = DiscriminatorLoss.bce.evaluate(realLogit: tr.outputs[b], fakeLogit: tf.outputs[b])
+                    critic.backward(tr, sample: b, scale: e.gradientReal / n, into: &dGrad)
+                    critic.backward(tf, sample: b, scale: e.gradientFake / n, into: &dGrad)
+                }
+            case .wgangp:
+                let th = critic.forward(batch: (0..<batch).map { mixing[$0] * reals[$0] + (1 - mixing[$0]) * fakes[$0] })
+                let penalty = GradientPenalty.twoSided(lambda: lambda)
+                for b in 0..<batch {
+                    let e = DiscriminatorLoss.wasserstein.evaluate(realLogit: tr.outputs[b], fakeLogit: tf.outputs[b])
+                    critic.backward(tr, sample: b, scale: e.gradientReal / n, into: &dGrad)
+                    critic.backward(tf, sample: b, scale: e.gradientFake / n, into: &dGrad)
+                    let slope = critic.inputSlope(th, sample: b)
                     let sign: Double = slope >= 0 ? 1 : -1
-                    critic.slopeBackward(th, scale: penalty.derivative(gradientNorm: abs(slope)) * sign / n, into: &dGrad)
+                    critic.slopeBackward(th, sample: b, scale: penalty.derivative(gradientNorm: abs(slope)) * sign / n,
+                                         into: &dGrad)
                 }
             }
             var dParams = critic.parameters
@@ -103,17 +112,18 @@ public struct MixtureGAN: Sendable {
             critic.parameters = dParams
 
             // Generator step: ∂L_G/∂θ_G = Σ L′(ℓ) · ∂ℓ/∂x · ∂x/∂θ_G.
+            for b in 0..<batch { noise[b] = rng.standardNormal() }
+            let tg = generator.forward(batch: noise)
+            let tc = critic.forward(batch: tg.outputs)
             var gGrad = [Double](repeating: 0, count: generator.parameterCount)
-            for _ in 0..<batch {
-                let tg = generator.forward(rng.standardNormal())
-                let tc = critic.forward(tg.output)
+            for b in 0..<batch {
                 let lossSlope: Double
                 switch objective {
-                case .minimax: lossSlope = GeneratorLoss.minimax.gradientLogit(atLogit: tc.output)
-                case .nonsat: lossSlope = GeneratorLoss.nonsat.gradientLogit(atLogit: tc.output)
-                case .wgangp: lossSlope = GeneratorLoss.wgan.gradientLogit(atLogit: tc.output)
+                case .minimax: lossSlope = GeneratorLoss.minimax.gradientLogit(atLogit: tc.outputs[b])
+                case .nonsat: lossSlope = GeneratorLoss.nonsat.gradientLogit(atLogit: tc.outputs[b])
+                case .wgangp: lossSlope = GeneratorLoss.wgan.gradientLogit(atLogit: tc.outputs[b])
                 }
-                generator.backward(tg, scale: lossSlope * critic.inputSlope(tc) / n, into: &gGrad)
+                generator.backward(tg, sample: b, scale: lossSlope * critic.inputSlope(tc, sample: b) / n, into: &gGrad)
             }
             var gParams = generator.parameters
             gOpt.step(&gParams, gradient: gGrad)
