@@ -94,4 +94,26 @@ struct TanhMLPTests {
             #expect(abs(net.inputSlope(trace) - gx) < 1e-12)
         }
     }
+
+    @Test("the batch passes give every input the bits of the single-input passes")
+    func batchMatchesSingle() {
+        var g = SeededGenerator(seed: 9)
+        let net = TanhMLP(hidden: 16, 32, generator: &g)
+        let inputs = (0..<37).map { _ in 3 * g.standardNormal() }
+        let batch = net.forward(batch: inputs)
+        #expect(batch.outputs.count == inputs.count)
+        var single = [Double](repeating: 0, count: net.parameterCount), batched = single
+        var singleSlope = single, batchedSlope = single
+        for (b, x) in inputs.enumerated() {
+            let trace = net.forward(x)
+            #expect(batch.outputs[b] == trace.output)
+            #expect(Array(batch.a2[(b * 32)..<((b + 1) * 32)]) == trace.a2)
+            #expect(net.inputSlope(batch, sample: b) == net.inputSlope(trace))
+            #expect(net.backward(batch, sample: b, scale: 0.3, into: &batched) == net.backward(trace, scale: 0.3, into: &single))
+            net.slopeBackward(batch, sample: b, scale: -0.7, into: &batchedSlope)
+            net.slopeBackward(trace, scale: -0.7, into: &singleSlope)
+        }
+        #expect(batched == single)
+        #expect(batchedSlope == singleSlope)
+    }
 }
