@@ -165,7 +165,7 @@ def main():
     lines += ["", "## `gan-losses figures`: the whole set, 48 files", "",
               "| wall time (median) | peak memory (median) |", "|---|---|",
               f"| {statistics.median(r[0] for r in runs):.2f} s | {statistics.median(r[1] for r in runs):.1f} MiB |",
-              "", "(Target: under 2 s. Three of the figures train small GANs; they run on threads of their own.)", ""]
+              "", "(Target: under 2 s. Three of the figures train small GANs, each on a queue of its own; all figures are drawn on every core.)", ""]
 
     out = os.path.join(ROOT, "bench", "RESULTS.md")
     with open(out + ".tmp", "w") as fh:
