@@ -97,7 +97,8 @@ struct HyperbolicTangentTests {
         #expect(worst <= 3, "worst \(worst) ULP")
         #expect(hyperbolicTangent(0) == 0 && hyperbolicTangent(-0.0).sign == .minus)
         #expect(hyperbolicTangent(.infinity) == 1 && hyperbolicTangent(-.infinity) == -1)
-        #expect(hyperbolicTangent(1e300) == 1 && hyperbolicTangent(5e-324) == 5e-324)
+        #expect(hyperbolicTangent(1e300) == 1)
+        #expect(hyperbolicTangent(.leastNonzeroMagnitude) == .leastNonzeroMagnitude)
         #expect(hyperbolicTangent(.nan).isNaN)
     }
 }
