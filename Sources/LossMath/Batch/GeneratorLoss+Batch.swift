@@ -1,9 +1,10 @@
 /// Evaluation over buffers of logits, into buffers the caller owns: no allocation per element.
 ///
-/// The BCE losses run eight logits at a time through the SIMD instance of the kernel the scalar
-/// functions use (``logisticPair(_:)``): one exponential e^(−|ℓ|) per logit shared by the loss and
-/// its derivative, every lane with the bits of the scalar result (the tests check every bit).
-/// The other losses loop over the scalar closed forms.
+/// The BCE losses (minimax, nonsat, RaGAN) loop over the kernel the scalar functions use
+/// (``logisticPair(_:timesPowerOfTwo:)``): one exponential e^(−|ℓ|) per logit shared by the loss
+/// and its derivative, branch-free, so the compiler runs the loop eight logits wide on AVX-512;
+/// every result has the bits of the scalar path (the tests check every bit). The other losses
+/// loop over the scalar closed forms.
 extension GeneratorLoss {
     /// Writes L(ℓᵢ) into `values[i]` and ∂L/∂ℓ(ℓᵢ) into `gradients[i]` for every logit.
     /// The three buffers must have the same count.

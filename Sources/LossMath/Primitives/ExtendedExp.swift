@@ -17,7 +17,8 @@
 /// `1 + rh` and `rh²/2` are formed exactly (Fast2Sum, an fma), so only the cubic tail, at most
 /// 0.0076, rounds: its error is about 2⁻⁶⁰ of the result.
 ///
-/// `x` must not be NaN; it is clamped to ±1100, beyond which eˣ is 0 or ∞ in every format here.
+/// `x` is clamped to ±1100, beyond which eˣ is 0 or ∞ in every format here. NaN gives meaningless
+/// parts (no trap): the callers, which are branch-free, pick NaN for NaN inputs themselves.
 @usableFromInline
 struct ExtendedExp {
     /// k in eˣ = 2ᵏ (high + low), an integer held in a `Double` (vectorizable, unlike `Int(k)`).
@@ -56,10 +57,6 @@ struct ExtendedExp {
         high = sum.high
         low = sum.low
     }
-
-    /// eˣ as one rounded `Double` (within ½ ULP + 2⁻⁵⁸ relative; subnormal results round twice).
-    @inlinable @inline(__always)
-    var rounded: Double { scaled(high + low, byPowerOfTwo: exponent) }
 }
 
 /// `v · 2ᵏ` (k an integer held in a `Double`) with a single rounding, only when the result is
