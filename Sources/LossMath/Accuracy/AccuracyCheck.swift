@@ -64,40 +64,41 @@ public enum AccuracyCheck {
             if !(relative <= maxRelativeError) { maxRelativeError = relative; worstLogit = logit }
         }
 
-        /// A zero, subnormal, infinite or NaN exact result: equal infinities and NaNs, or finite
-        /// values within one smallest subnormal of the exact value.
-        static func matchesSpecial(_ computed: Double, _ exact: ReferenceValue) -> Bool {
-            if !exact.rounded.isFinite || !computed.isFinite { return exact.ulpError(of: computed) == 0 }
-            return abs(computed - exact.rounded) <= Double.leastNonzeroMagnitude
-        }
-
         /// The share of points that were correctly rounded.
         public var correctlyRoundedShare: Double { points == 0 ? 0 : Double(correctlyRounded) / Double(points) }
 
-        /// A `Float` result, in ULPs of `Float`; correctly rounded when within ½ ULP.
-        mutating func record(computed: Float, exact: ReferenceValue, at logit: Double) {
-            points += 1
-            if exact.isNormalFloat && computed.isFinite {
-                let ulps = exact.ulpError(of: computed)
-                if ulps <= 0.5 { correctlyRounded += 1 }
-                if ulps > maxULP || (maxULP == 0 && worstLogit.isNaN) { maxULP = ulps; worstLogit = logit }
-                maxRelativeError = max(maxRelativeError, exact.relativeError(of: Double(computed)))
-            } else if exact.matchesSpecialFloat(computed) {
-                if Double(computed) == Double(Float(exact.rounded)) || computed.isNaN { correctlyRounded += 1 }
-            } else {
-                failedSpecialPoints += 1
-                if failedSpecialPoints == 1 { worstLogit = logit }
-            }
+        /// A `Double` result: in ULPs where the exact value is a normal `Double`; correctly rounded
+        /// when it is the rounded reference.
+        mutating func record(computed: Double, exact: ReferenceValue, at logit: Double) {
+            let normal = exact.isNormal && computed.isFinite
+            tally(ulps: normal ? exact.ulpError(of: computed) : nil,
+                  relative: normal ? exact.relativeError(of: computed) : 0,
+                  matchesSpecial: normal || exact.matchesSpecial(computed),
+                  correctlyRounded: computed == exact.rounded || (computed.isNaN && exact.rounded.isNaN), at: logit)
         }
 
-        mutating func record(computed: Double, exact: ReferenceValue, at logit: Double) {
+        /// A `Float` result: in ULPs of `Float` where the exact value is a normal `Float`;
+        /// correctly rounded when within ½ ULP (the reference is a `Double`).
+        mutating func record(computed: Float, exact: ReferenceValue, at logit: Double) {
+            let normal = exact.isNormalFloat && computed.isFinite
+            let ulps = normal ? exact.ulpError(of: computed) : nil
+            let matches = normal || exact.matchesSpecialFloat(computed)
+            let correct = normal ? ulps! <= 0.5
+                : matches && (Double(computed) == Double(Float(exact.rounded)) || computed.isNaN)
+            tally(ulps: ulps, relative: normal ? exact.relativeError(of: Double(computed)) : 0,
+                  matchesSpecial: matches, correctlyRounded: correct, at: logit)
+        }
+
+        /// The bookkeeping of one point: its ULP error (nil where the exact result is 0, subnormal or
+        /// infinite in the result's type, which must then match by ``ReferenceValue``'s rules).
+        private mutating func tally(ulps: Double?, relative: Double, matchesSpecial: Bool, correctlyRounded correct: Bool,
+                                    at logit: Double) {
             points += 1
-            if computed == exact.rounded || (computed.isNaN && exact.rounded.isNaN) { correctlyRounded += 1 }
-            if exact.isNormal && computed.isFinite {
-                let ulps = exact.ulpError(of: computed)
+            if correct { correctlyRounded += 1 }
+            if let ulps {
                 if ulps > maxULP || (maxULP == 0 && worstLogit.isNaN) { maxULP = ulps; worstLogit = logit }
-                maxRelativeError = max(maxRelativeError, exact.relativeError(of: computed))
-            } else if !Self.matchesSpecial(computed, exact) {
+                maxRelativeError = max(maxRelativeError, relative)
+            } else if !matchesSpecial {
                 failedSpecialPoints += 1
                 if failedSpecialPoints == 1 { worstLogit = logit }
             }

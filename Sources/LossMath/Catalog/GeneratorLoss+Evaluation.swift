@@ -86,7 +86,7 @@ extension GeneratorLoss {
         let e = ExtendedExp(l > 0 ? -l : l)
         let denominator = onePlusPower(e, 2)
         if l < 0 { return 0.5 * denominator.dividing(1) }
-        let m2 = mantissaSquare(e)
+        let m2 = square(e.high, e.low)
         return scaled(denominator.dividing(m2.high, low: m2.low), byPowerOfTwo: 2 * e.exponent - 1)
     }
 
@@ -100,20 +100,14 @@ extension GeneratorLoss {
         let e = ExtendedExp(l > 0 ? -l : l)
         let denominator = onePlusPower(e, 3)
         if l < 0 { return -scaled(denominator.dividing(e.high, low: e.low), byPowerOfTwo: e.exponent) }
-        let m2 = mantissaSquare(e)
+        let m2 = square(e.high, e.low)
         return -scaled(denominator.dividing(m2.high, low: m2.low), byPowerOfTwo: 2 * e.exponent)
     }
 
     /// (1 + e)ᵖ as a pair, for e = 2ᵏ m ≤ 1.
     static func onePlusPower(_ e: ExtendedExp, _ power: Int) -> OnePlusPower {
-        OnePlusPower(scaled(e.high, byPowerOfTwo: e.exponent), low: scaled(e.low, byPowerOfTwo: e.exponent),
-                     power: power)
-    }
-
-    /// m² = (high + low)² as a pair: high² exactly (twoProduct) plus 2·high·low.
-    static func mantissaSquare(_ e: ExtendedExp) -> (high: Double, low: Double) {
-        let square = twoProduct(e.high, e.high)
-        return (square.high, square.low + 2 * e.high * e.low)
+        let e = e.unscaled
+        return OnePlusPower(e.high, low: e.low, power: power)
     }
 }
 

@@ -22,6 +22,14 @@ func fastTwoSum(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
     return (high, b - (high - a))
 }
 
+/// The square of a pair `high + low` as a pair: high² exactly (``twoProduct(_:_:)``) plus the cross
+/// term 2·high·low (low² is below 2⁻¹⁰⁶ of the result and dropped).
+@inlinable @inline(__always)
+func square(_ high: Double, _ low: Double) -> (high: Double, low: Double) {
+    let product = twoProduct(high, high)
+    return (product.high, product.low + 2 * high * low)
+}
+
 /// The product of two doubles as `high + low`, exact through one fused multiply-add.
 @inlinable @inline(__always)
 func twoProduct(_ a: Double, _ b: Double) -> (high: Double, low: Double) {

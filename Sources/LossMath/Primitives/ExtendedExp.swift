@@ -59,6 +59,15 @@ struct ExtendedExp {
     }
 }
 
+extension ExtendedExp {
+    /// The pair 2ᵏ·high, 2ᵏ·low as plain doubles: exact where eˣ is a normal number; for a
+    /// subnormal eˣ the low part (and then the high part) loses its last bits.
+    @inlinable @inline(__always)
+    var unscaled: (high: Double, low: Double) {
+        (scaled(high, byPowerOfTwo: exponent), scaled(low, byPowerOfTwo: exponent))
+    }
+}
+
 /// `v · 2ᵏ` (k an integer held in a `Double`) with a single rounding, only when the result is
 /// subnormal, and overflow to ±∞: two exact multiplications by normal powers of two. For the
 /// moderate `v` used here (|v| ≤ 4) k beyond ±2040 gives 0 or ∞ anyway and is clamped.

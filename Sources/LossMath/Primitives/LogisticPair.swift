@@ -29,12 +29,8 @@ func logisticPair(_ x: Double, timesPowerOfTwo p: Double = 0) -> (softplus: Doub
     let sum = twoSum(x > 0 ? x : 0, logarithm.high)
     let softplus = tiny ? (x > 0 ? x * factor : eRounded) : (sum.high + (sum.low + logarithm.low)) * factor
 
-    let denominator = fastTwoSum(1, eHigh)
-    let denominatorLow = denominator.low + eLow
-    let numerator = x >= 0 ? 1 : eHigh, numeratorLow = x >= 0 ? 0 : eLow
-    let q = numerator / denominator.high
-    let remainder = numerator.addingProduct(-q, denominator.high) + numeratorLow - q * denominatorLow
-    let sigmoid = tiny ? (x >= 0 ? factor : eRounded) : (q + remainder / denominator.high) * factor
+    let quotient = OnePlusPower(eHigh, low: eLow, power: 1).dividing(x >= 0 ? 1 : eHigh, low: x >= 0 ? 0 : eLow)
+    let sigmoid = tiny ? (x >= 0 ? factor : eRounded) : quotient * factor
 
     return x.isNaN ? (x, x) : (softplus, sigmoid)
 }

@@ -3,7 +3,7 @@
 /// likelihood, `−½/(1 − D)² = −½ (1 + eˡ)²`.
 ///
 /// ```
-/// x ≤ 0:  eˣ ≤ 1                  1 + eˣ = s + t            (Fast2Sum, k = 0)
+/// x ≤ 0:  eˣ ≤ 1                  1 + eˣ = s + t            (``OnePlusPower``, k = 0)
 /// x > 0:  eˣ = 2ᵏ m, k ≥ 0        1 + eˣ = 2ᵏ (m + 2⁻ᵏ)     (twoSum; no overflow before the end)
 /// ```
 /// `x` must not be NaN.
@@ -17,8 +17,9 @@ struct OnePlusExp {
     init(_ x: Double) {
         let e = ExtendedExp(x)
         if x <= 0 {
-            let sum = fastTwoSum(1, scaled(e.high, byPowerOfTwo: e.exponent))
-            (exponent, high, low) = (0, sum.high, sum.low + scaled(e.low, byPowerOfTwo: e.exponent))
+            let e = e.unscaled
+            let sum = OnePlusPower(e.high, low: e.low, power: 1)
+            (exponent, high, low) = (0, sum.high, sum.low)
         } else {
             let sum = twoSum(e.high, scaled(1, byPowerOfTwo: -e.exponent))
             (exponent, high, low) = (e.exponent, sum.high, sum.low + e.low)
@@ -32,7 +33,7 @@ struct OnePlusExp {
     /// ½ (1 + eˣ)² = 2²ᵏ⁻¹ (high + low)², with the square formed exactly (twoProduct), rounded once.
     @inlinable
     var halfSquareRounded: Double {
-        let square = twoProduct(high, high)
-        return scaled(square.high + (square.low + 2 * high * low), byPowerOfTwo: 2 * exponent - 1)
+        let square = square(high, low)
+        return scaled(square.high + square.low, byPowerOfTwo: 2 * exponent - 1)
     }
 }

@@ -6,8 +6,8 @@
 /// (s + t)ᵏ ≈ sᵏ + k sᵏ⁻¹ t              (the dropped terms are O(t²) ≈ 2⁻¹⁰⁶)
 /// sᵏ = high + low exactly for k ≤ 2     (TwoProduct with fma: low = fma(s, s, −high))
 /// ```
-/// Used where σ or a loss divides by a power of `1 + e^(−|ℓ|)`, so that the rounding of the sum
-/// and of the powers does not add to the error of the quotient.
+/// Used where σ, 1 + eˣ or a loss divides by (or is) a power of `1 + e^(−|ℓ|)`, so that the
+/// rounding of the sum and of the powers does not add to the error of the result.
 @usableFromInline
 struct OnePlusPower {
     @usableFromInline var high: Double
@@ -23,20 +23,15 @@ struct OnePlusPower {
             low = t
             return
         }
-        let (square, squareLow) = twoProduct(s, s)
         if k == 2 {
-            high = square
-            low = squareLow + 2 * s * t
-        } else {
-            let cube = twoProduct(square, s)
-            high = cube.high
-            low = cube.low + squareLow * s + 3 * square * t
+            (high, low) = square(s, t)
+            return
         }
+        let (s2, s2Low) = twoProduct(s, s)
+        let cube = twoProduct(s2, s)
+        high = cube.high
+        low = cube.low + s2Low * s + 3 * s2 * t
     }
-
-    /// `high + low`, rounded once.
-    @inlinable
-    var sum: Double { high + low }
 
     /// `(a + aLow) / (high + low)` with one final rounding of a corrected quotient:
     /// `q = a / high`, `r = a − q·high` exactly (fma), `result = q + (r + aLow − q·low) / high`.

@@ -130,6 +130,13 @@ public struct ReferenceValue: Sendable, Hashable {
         return abs(((Double(computed) - rounded) - error * rounded.ulp) / Double(nearest.ulp))
     }
 
+    /// A result where the exact value is 0, subnormal, infinite or NaN: equal infinities and NaNs,
+    /// or finite values within one smallest subnormal of the exact value.
+    public func matchesSpecial(_ computed: Double) -> Bool {
+        if !rounded.isFinite || !computed.isFinite { return ulpError(of: computed) == 0 }
+        return abs(computed - rounded) <= .leastNonzeroMagnitude
+    }
+
     /// A `Float` result where the exact value is 0, subnormal or beyond `Float`'s range in `Float`:
     /// equal infinities and NaNs, or within one smallest `Float` subnormal of the exact value.
     public func matchesSpecialFloat(_ computed: Float) -> Bool {

@@ -34,11 +34,14 @@ public protocol Backend: TextMeasuring {
 /// Why rendering failed.
 public enum RenderError: Error, CustomStringConvertible, Equatable {
     case cairo(String)
+    /// The PNG encoder's compression failed.
+    case encoding(String)
     case tooLarge(pixels: Int, limit: Int)
 
     public var description: String {
         switch self {
         case .cairo(let status): "cairo failed: \(status)"
+        case .encoding(let why): "PNG encoding failed: \(why)"
         case .tooLarge(let pixels, let limit):
             "the image would have \(pixels) pixels, more than the limit of \(limit); lower --dpi or the size"
         }

@@ -36,7 +36,7 @@ enum PNGEncoder {
         var stream = z_stream()
         // Level 1 with run-length matching only (Z_RLE): the filtered rows of a plot are long runs.
         guard deflateInit2_(&stream, 1, Z_DEFLATED, 15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            throw RenderError.cairo("zlib could not start a deflate stream")
+            throw RenderError.encoding("zlib could not start a deflate stream")
         }
         defer { deflateEnd(&stream) }
         var previous = [UInt8](repeating: 0, count: rowBytes), current = previous
@@ -53,7 +53,7 @@ enum PNGEncoder {
                     return deflate(&stream, flush)
                 }
                 guard status == Z_OK || status == Z_STREAM_END || status == Z_BUF_ERROR else {
-                    throw RenderError.cairo("zlib could not compress the image (status \(status))")
+                    throw RenderError.encoding("zlib could not compress the image (status \(status))")
                 }
                 idat += output[0..<(output.count - Int(stream.avail_out))]
             } while stream.avail_out == 0 || (flush == Z_FINISH && stream.avail_in > 0)
