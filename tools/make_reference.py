@@ -4,17 +4,22 @@
 Each loss gets one binary file `<id>.ref` under Sources/LossMath/Resources/reference/, all
 little-endian:
 
-    magic   8 bytes  b"GANREF01"
-    n       uint32   number of points
+    magic   8 bytes  b"GANREF02"
+    n       uint32   number of points (1 to 10 000 000)
     q       uint32   number of quantities (2: value, grad_logit; 3: and grad_d)
     logits  n x float64           exactly representable float64 logits, sorted
     then for each quantity:
       rounded  n x float64        the correctly rounded float64 of the exact value
       error    n x int16          (exact - rounded) / ulp(rounded), in [-1/2, 1/2], times 65534
+    checksum  uint64              FNV-1a 64 of every byte before it (see fnv1a64)
 
 so a test can measure a computed value's error in ULPs to 1e-5 of an ULP:
 
     ulp_error(c) = (c - rounded) / ulp(rounded) - error / 65534
+
+A file has 16 + 8n + 10qn + 8 bytes in all; the reader checks that against the header before
+reading the body, and the checksum before using it. The first format, b"GANREF01", was the same
+without the checksum; the Swift reader no longer accepts it.
 
 Exact values are computed with mpmath at 60 significant digits; the formulas are the
 definitions of DESIGN.md section 3 (ls target c = 1, RaGAN real logit l_r = 0). The sweep has
@@ -187,17 +192,27 @@ def row(task):
 ERROR_SCALE = 65534
 
 
+def fnv1a64(data):
+    """FNV-1a, 64 bits: h = 0xcbf29ce484222325; for each byte b, h = (h ^ b) * 0x100000001b3 mod 2^64.
+    The same function as FNV1a.hash64 in Sources/LossMath/Reference/FNV1a.swift."""
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
 def write(name, xs, rows):
     quantities = 3 if rows[0][2] is not None else 2
-    parts = [b"GANREF01", struct.pack("<II", len(xs), quantities), struct.pack(f"<{len(xs)}d", *xs)]
+    parts = [b"GANREF02", struct.pack("<II", len(xs), quantities), struct.pack(f"<{len(xs)}d", *xs)]
     for q in range(quantities):
         parts.append(struct.pack(f"<{len(xs)}d", *(r[q][0] for r in rows)))
         errors = [round(r[q][1] * ERROR_SCALE) for r in rows]
         assert all(-32767 <= e <= 32767 for e in errors)
         parts.append(struct.pack(f"<{len(xs)}h", *errors))
     path = os.path.join(OUT, f"{name}.ref")
+    body = b"".join(parts)
     with open(path + ".tmp", "wb") as fh:
-        fh.write(b"".join(parts))
+        fh.write(body + struct.pack("<Q", fnv1a64(body)))
     os.replace(path + ".tmp", path)
     print(f"{path}: {len(xs)} points, {quantities} quantities", file=sys.stderr)
 

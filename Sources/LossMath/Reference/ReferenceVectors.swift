@@ -12,10 +12,14 @@ import Glibc
 ///
 /// The file is little-endian binary (text would take 70 MB):
 /// ```
-/// "GANREF01"  n: UInt32  q: UInt32            q = 2 (L, ∂L/∂ℓ) or 3 (and ∂L/∂D)
+/// "GANREF02"  n: UInt32  q: UInt32            1 ≤ n ≤ 10 000 000; q = 2 (L, ∂L/∂ℓ) or 3 (and ∂L/∂D)
 /// n × Float64                                 the logits
 /// q × (n × Float64, n × Int16)                per quantity: rounded values, errors × 65534
+/// checksum: UInt64                            FNV-1a 64 (`FNV1a`) of every byte before it
 /// ```
+/// so a file has exactly 16 + 8n + 10qn + 8 bytes; that is checked against its size before the body
+/// is read. q must be 3 for the losses of D and 2 for the others. The first format, "GANREF01", was
+/// the same without the checksum; it is no longer read.
 public struct ReferenceVectors: Sendable {
     public var loss: GeneratorLoss
     public var points: [ReferencePoint]
@@ -23,36 +27,43 @@ public struct ReferenceVectors: Sendable {
     /// The scale of the stored errors: an Int16 `e` stands for `e / 65534` ULP (±½ ↦ ±32767).
     static let errorScale = 65534.0
 
-    /// The vectors of `loss`, read from the reference folder (``directory()``).
-    public static func load(for loss: GeneratorLoss) throws -> ReferenceVectors {
-        let url = try directory().appendingPathComponent("\(loss.id).ref")
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ReferenceError.unreadable(path: url.path, reason: "the file cannot be read")
-        }
-        return try ReferenceVectors(loss: loss, data: data, source: url.path)
+    /// The vectors of `loss`, read from the reference folder chosen by `environment`
+    /// (`ReferenceFolder`: `GAN_LOSSES_REFERENCE_DIR` if set, else the source tree).
+    public static func load(for loss: GeneratorLoss,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ReferenceVectors {
+        let path = try ReferenceFolder(environment: environment).file(for: loss)
+        return try ReferenceVectors(loss: loss, file: path)
+    }
+
+    /// Reads the file at `path`, rejecting one whose size does not match its header before
+    /// reading the rest.
+    public init(loss: GeneratorLoss, file path: String) throws {
+        try self.init(loss: loss, bytes: ReferenceFile.read(path), source: path)
     }
 
     /// Parses the binary format written by `tools/make_reference.py` (see the type's description).
     public init(loss: GeneratorLoss, data: Data, source: String = "<memory>") throws {
+        try self.init(loss: loss, bytes: [UInt8](data), source: source)
+    }
+
+    init(loss: GeneratorLoss, bytes: [UInt8], source: String) throws {
         self.loss = loss
-        let bytes = [UInt8](data)
         func malformed(_ reason: String) -> ReferenceError { .malformed(path: source, reason: reason) }
-        guard bytes.count >= 16, bytes[0..<8].elementsEqual("GANREF01".utf8) else {
-            throw malformed("not a reference file (no GANREF01 header)")
-        }
+        let header = try ReferenceHeader(bytes, source: source)
+        try header.check(actualSize: bytes.count, source: source)
         func word(_ offset: Int, _ size: Int) -> UInt64 {
             (0..<size).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
         }
-        let n = Int(word(8, 4)), quantities = Int(word(12, 4))
-        guard n > 0, quantities == 2 || quantities == 3 else {
-            throw malformed("\(n) points and \(quantities) quantities")
-        }
-        guard bytes.count == 16 + 8 * n + quantities * 10 * n else {
-            throw malformed("\(bytes.count) bytes for \(n) points and \(quantities) quantities")
+        let end = bytes.count - ReferenceHeader.trailerSize
+        let stored = word(end, 8), computed = FNV1a.hash64(bytes[..<end])
+        guard stored == computed else { throw ReferenceError.corrupt(path: source, stored: stored, computed: computed) }
+        let n = header.points, quantities = header.quantities
+        guard quantities == (loss.isDefinedThroughD ? 3 : 2) else {
+            throw malformed("\(quantities) quantities, but \(loss.id) has \(loss.isDefinedThroughD ? 3 : 2) (the file of another loss?)")
         }
         func double(_ offset: Int) -> Double { Double(bitPattern: word(offset, 8)) }
         func column(_ q: Int) -> [ReferenceValue] {
-            let start = 16 + 8 * n + q * 10 * n
+            let start = ReferenceHeader.size + 8 * n + q * 10 * n
             return (0..<n).map { i in
                 let error = Int16(truncatingIfNeeded: UInt16(word(start + 8 * n + 2 * i, 2)))
                 return ReferenceValue(rounded: double(start + 8 * i), error: Double(error) / Self.errorScale)
@@ -60,26 +71,9 @@ public struct ReferenceVectors: Sendable {
         }
         let values = column(0), gradients = column(1), gradientsD = quantities == 3 ? column(2) : nil
         points = (0..<n).map { i in
-            ReferencePoint(logit: double(16 + 8 * i), value: values[i], gradientLogit: gradients[i],
+            ReferencePoint(logit: double(ReferenceHeader.size + 8 * i), value: values[i], gradientLogit: gradients[i],
                            gradientD: gradientsD?[i])
         }
-    }
-
-    /// The folder holding the reference files: `GAN_LOSSES_REFERENCE_DIR` if set, else the copy in
-    /// the source tree this module was built from. (They are not a SwiftPM resource: its generated
-    /// accessor imports Foundation, which would load Foundation and ICU into every run of the tool.)
-    static func directory() throws -> URL {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let override = ProcessInfo.processInfo.environment["GAN_LOSSES_REFERENCE_DIR"] {
-            candidates.append(URL(fileURLWithPath: override))
-        }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Resources").appendingPathComponent("reference"))
-        for url in candidates where fileManager.fileExists(atPath: url.appendingPathComponent("minimax.ref").path) {
-            return url
-        }
-        throw ReferenceError.notFound(searched: candidates.map(\.path))
     }
 }
 
@@ -151,22 +145,5 @@ public struct ReferenceValue: Sendable, Hashable {
         if rounded.isInfinite || computed.isInfinite { return rounded == computed ? 0 : .infinity }
         let difference = (computed - rounded) - error * rounded.ulp
         return rounded == 0 ? abs(difference) : abs(difference / rounded)
-    }
-}
-
-/// Why the reference vectors could not be read.
-public enum ReferenceError: Error, CustomStringConvertible {
-    case notFound(searched: [String])
-    case unreadable(path: String, reason: String)
-    case malformed(path: String, reason: String)
-
-    public var description: String {
-        switch self {
-        case .notFound(let searched):
-            "reference vectors not found (looked in \(searched.joined(separator: ", "))); "
-                + "set GAN_LOSSES_REFERENCE_DIR to the folder Sources/LossMath/Resources/reference"
-        case .unreadable(let path, let reason): "cannot read reference vectors \(path): \(reason)"
-        case .malformed(let path, let reason): "malformed reference vectors \(path): \(reason)"
-        }
     }
 }
