@@ -44,7 +44,7 @@ let package = Package(
     targets: [
         .target(
             name: "LossMath",
-            // The reference vectors are read from the source tree (ReferenceVectors.directory()),
+            // The reference vectors are read from the source tree (ReferenceFolder),
             // not declared as a resource: SwiftPM's resource accessor would import Foundation.
             exclude: ["Resources/reference"],
             // Optimized in debug builds too: the kernels are only fast once inlined and optimized,
@@ -64,6 +64,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // glibc's malloc.h (mallopt), for the tool's memory budget under `ulimit -v`.
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "LossPlot",
             dependencies: ["CCairo", "CZlib"]
@@ -89,6 +91,7 @@ let package = Package(
                 "Dynamics",
                 "LossPlot",
                 "LossFigures",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -134,15 +134,35 @@ public struct LossCurveFigure: Sendable {
         if lo >= hi { (lo, hi) = (xView.lowerBound, xView.upperBound) }
         var values: [Double] = [0]
         for loss in losses {
-            for i in 0...400 {
+            let curve = (0...400).map { i in
                 let v = lo + (hi - lo) * Double(i) / 400
                 let e = x == .d ? loss.evaluate(atD: v, parameters: p) : loss.evaluate(atLogit: v, parameters: p)
-                values.append(q == .grad ? e.gradientLogit : e.value)
+                return q == .grad ? e.gradientLogit : e.value
             }
+            guard curve.contains(where: \.isFinite) else { throw Problem.notFinite(loss: loss.id) }
+            values += curve
         }
         let finite = values.filter(\.isFinite)
         guard let a = finite.min(), let b = finite.max(), b > a else { return nil }
+        // Curves near ±1.8e308 (--ls-target 1e308) cannot be drawn with room for ticks.
+        let reach = max(abs(a), abs(b))
+        guard reach <= Axis.largestAutomaticMagnitude else { throw Problem.curvesTooLarge(reach: reach) }
         let margin = 0.05 * (b - a)
         return (a - margin)...(b + margin)
+    }
+
+    /// Why the curves cannot be drawn as asked.
+    public enum Problem: Error, CustomStringConvertible {
+        case curvesTooLarge(reach: Double)
+        case notFinite(loss: String)
+
+        public var description: String {
+            switch self {
+            case .curvesTooLarge(let reach):
+                "the curves reach \(reach), beyond the ±\(Axis.largestAutomaticMagnitude) a figure can show; choose loss parameters (such as --ls-target) that keep them smaller, or give --y-range"
+            case .notFinite(let loss):
+                "\(loss) is not finite anywhere on the x range (it overflows); choose loss parameters (such as --ls-target) that keep it finite"
+            }
+        }
     }
 }

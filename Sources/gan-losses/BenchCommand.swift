@@ -29,7 +29,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Output format: table or csv (header loss,n,ns_per_element).")
     var format: BenchFormat = .table
 
-    enum BenchFormat: String, ExpressibleByArgument, CaseIterable { case table, csv }
+    enum BenchFormat: String, NamedArgument { case table, csv }
 
     func validate() throws {
         guard (1000...100_000_000).contains(n) else { throw ValidationError("--n \(n) is outside 1000 to 100000000") }
@@ -57,6 +57,6 @@ struct BenchCommand: ParsableCommand {
             table.rows.append([.text(loss.id), .number(Double(n), String(n)),
                                .number(median, String(cFormat: "%.3f", median))])
         }
-        Output.write(format == .csv ? table.renderCSV() : table.renderText())
+        try Output.write(format == .csv ? table.renderCSV() : table.renderText())
     }
 }

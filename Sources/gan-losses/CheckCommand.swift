@@ -70,10 +70,10 @@ struct CheckCommand: ParsableCommand {
                 .text(c.passed ? "ok" : (c.failedSpecialPoints > 0 ? "FAIL (\(c.failedSpecialPoints) special)" : "FAIL")),
             ])
         }
-        Output.write(table.render(format))
+        try Output.write(table.render(format))
         let failed = comparisons.filter { !$0.passed }.count
         if format == .table {
-            Output.write(failed == 0 ? "\nall \(comparisons.count) comparisons within tolerance\n"
+            try Output.write(failed == 0 ? "\nall \(comparisons.count) comparisons within tolerance\n"
                          : "\n\(failed) of \(comparisons.count) comparisons out of tolerance\n")
         }
         if failed > 0 { throw ExitCode.failure }
@@ -91,7 +91,7 @@ struct CheckCommand: ParsableCommand {
                                    : .double(c.correctlyRoundedShare),
                                .text(c.passed ? "ok" : (c.failedSpecialPoints > 0 ? "FAIL (\(c.failedSpecialPoints) special)" : "FAIL"))])
         }
-        Output.write(table.render(format))
+        try Output.write(table.render(format))
         if comparisons.contains(where: { !$0.passed }) { throw ExitCode.failure }
     }
 

@@ -40,7 +40,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
     var format: OutputFormat = .table
 
-    enum Precision: String, ExpressibleByArgument, CaseIterable {
+    enum Precision: String, NamedArgument {
         case double, float
     }
 
@@ -66,7 +66,7 @@ struct EvalCommand: ParsableCommand {
                 table.rows.append(row(loss, point, parameters))
             }
         }
-        Output.write(table.render(format))
+        try Output.write(table.render(format))
     }
 
     /// The points as (logit, D, whether D was given).

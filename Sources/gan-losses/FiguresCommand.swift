@@ -1,8 +1,5 @@
 import ArgumentParser
-import Dispatch
-import FoundationEssentials
 import Glibc
-import Synchronization
 import LossFigures
 import LossPlot
 
@@ -14,8 +11,13 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
             The figures, by name: \(CourseFigure.allCases.map(\.name).joined(separator: ", ")). \
             docs/ explains each one. Output is deterministic: running it again writes the same \
-            SVG and PDF bytes (and the same PNG bytes on the same machine). Each file is written \
-            under a temporary name and renamed into place.
+            SVG and PDF bytes (and the same PNG bytes on the same machine).
+
+            Every figure is drawn before any file is written, so a figure that cannot be drawn \
+            (too many pixels for --dpi, too little memory) leaves the folder as it was. Each file \
+            is written under a temporary name and renamed into place. Drawings run on every core \
+            with at most 768 MiB of working memory at once, or what an address-space limit \
+            (ulimit -v) leaves.
 
             Examples:
               gan-losses figures
@@ -40,58 +42,78 @@ struct FiguresCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Resolution of the PNG files in dots per inch (10 to 600).")
     var dpi: Double = 150
 
+    var folder: RawPath { RawPath(out) }
+
     func validate() throws {
         guard dpi.isFinite, (10...600).contains(dpi) else { throw ValidationError("--dpi \(dpi) is outside 10 to 600") }
-        var isFolder: Bool = false
-        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder) {
-            guard isFolder else { throw ValidationError("--out \(out) is a file, not a folder") }
-            guard FileManager.default.isWritableFile(atPath: out) else { throw ValidationError("--out \(out) is not writable") }
-        } else {
-            let parent = URL(fileURLWithPath: out).deletingLastPathComponent().path
-            guard FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder), isFolder else {
-                throw ValidationError("--out \(out): the folder \(parent) does not exist; create it first")
+        guard !folder.isEmpty else { throw ValidationError("--out needs a folder name, such as --out figures") }
+        switch folder.kind {
+        case .folder:
+            guard folder.isWritableFolder else { throw ValidationError("--out \(folder) is not writable") }
+        case .other:
+            throw ValidationError("--out \(folder) is a file, not a folder")
+        case .missing:
+            guard folder.folder.kind == .folder else {
+                throw ValidationError("--out \(folder): the folder \(folder.folder) does not exist; create it first")
             }
         }
     }
 
     func run() throws {
-        if !FileManager.default.fileExists(atPath: out) {
-            guard mkdir(out, 0o755) == 0 || errno == EEXIST else {
-                Output.error("Error: cannot create \(out): \(String(cString: strerror(errno)))")
-                throw ExitCode.failure
+        let figures = only, formats = format, dpi = dpi, theme = theme.theme
+        // 1. The figures as specifications (the simulations run here), on every core,
+        //    the simulations first so that the quick ones fill the wait.
+        let order = figures.indices.filter { figures[$0].simulates } + figures.indices.filter { !figures[$0].simulates }
+        let specifications = try BudgetedWork.run(order: order, count: figures.count, cost: { _ in 0 }, budget: 0) { index in
+            Result { try figures[index].figure(theme: theme) }
+        }.map { try $0.get() }
+        // 2. Every raster within the pixel limit and the memory budget before anything is drawn.
+        if formats.contains(.png) {
+            for (figure, specification) in zip(figures, specifications) {
+                try FigureExport.checkRaster(FigureExport.raster(specification, dpi: dpi), dpi: dpi, what: figure.name)
             }
         }
-        // Figures are drawn and encoded on every core (each worker with its own cairo backend),
-        // then written in the order given, so the output is the same as one at a time.
-        let figures = only, formats = format, dpi = dpi, theme = theme.theme
-        let results = Mutex([Result<[[UInt8]], Error>?](repeating: nil, count: figures.count))
-        let schedule = figures.indices.filter { figures[$0].simulates } + figures.indices.filter { !figures[$0].simulates }
-        DispatchQueue.concurrentPerform(iterations: figures.count) { turn in
-            let index = schedule[turn]
-            let result = Result<[[UInt8]], Error> {
-                let backend = CairoBackend()
-                let list = try FigureRenderer(measurer: backend).render(try figures[index].figure(theme: theme))
-                return try formats.map { try backend.render(list, format: $0, dpi: dpi) }
+        let budget = MemoryBudget.available()
+        let costs = specifications.map { FigureExport.workingBytes($0, formats: formats, dpi: dpi) }
+        if let largest = costs.indices.max(by: { costs[$0] < costs[$1] }), costs[largest] > budget {
+            throw FiguresFailure.memory(figure: figures[largest].name, needed: costs[largest], available: budget, dpi: dpi)
+        }
+        // 3. Every file drawn, then 4. written, in the order given.
+        let files = BudgetedWork.run(order: order, count: figures.count, cost: { costs[$0] }, budget: budget) { index in
+            Result { try FigureExport.render(specifications[index], formats: formats, dpi: dpi) }
+        }
+        let drawn = try files.map { try $0.get() }
+        if folder.kind == .missing {
+            guard folder.withCString({ mkdir($0, 0o755) }) == 0 || errno == EEXIST else {
+                throw FiguresFailure.cannotCreate(folder, String(cString: strerror(errno)))
             }
-            results.withLock { $0[index] = result }
         }
         let interactive = isatty(STDOUT_FILENO) == 1
         var written = 0
         for (index, figure) in figures.enumerated() {
-            if interactive { Output.write("[\(index + 1)/\(figures.count)] \(figure.name): \(figure.summary)\n") }
-            for (format, bytes) in zip(formats, try results.withLock { $0[index]! }.get()) {
-                let path = (out.hasSuffix("/") ? out : out + "/") + "\(figure.name).\(format.rawValue)"
-                do {
-                    try AtomicFile.write(bytes, to: path)
-                } catch {
-                    Output.error("Error: \(error)")
-                    throw ExitCode.failure
-                }
-                Output.write(path + "\n")
+            if interactive { try Output.write("[\(index + 1)/\(figures.count)] \(figure.name): \(figure.summary)\n") }
+            for (format, bytes) in zip(formats, drawn[index]) {
+                let path = folder.appending(Array("\(figure.name).\(format.rawValue)".utf8))
+                try AtomicFile.write(bytes, to: path)
+                try Output.write(line: path)
                 written += 1
             }
         }
-        Output.write("\(written) files written to \(out)\n")
+        try Output.write("\(written) files written to \(folder)\n")
+    }
+
+    enum FiguresFailure: Error, CustomStringConvertible {
+        case memory(figure: String, needed: Int, available: Int, dpi: Double)
+        case cannotCreate(RawPath, String)
+
+        var description: String {
+            switch self {
+            case .memory(let figure, let needed, let available, let dpi):
+                "\(figure) at \(NumberText.compact(dpi)) dpi needs about \(MemoryBudget.megabytes(needed)) to draw, but the address-space limit (ulimit -v) leaves \(MemoryBudget.megabytes(available)); lower --dpi or raise the limit"
+            case .cannotCreate(let folder, let why):
+                "cannot create \(folder): \(why)"
+            }
+        }
     }
 
     static func parseFormats(_ text: String) throws -> [ImageFormat] {
@@ -99,7 +121,7 @@ struct FiguresCommand: ParsableCommand {
         var formats: [ImageFormat] = []
         for item in items {
             guard let f = ImageFormat(rawValue: item.lowercased()) else {
-                throw ValidationError("unknown format '\(item)'; give png, svg or pdf, comma-separated")
+                throw ValidationError("unknown format '\(InputText.shown(item))'; give png, svg or pdf, comma-separated")
             }
             if !formats.contains(f) { formats.append(f) }
         }
@@ -111,11 +133,10 @@ struct FiguresCommand: ParsableCommand {
         var figures: [CourseFigure] = []
         for item in items {
             guard let f = CourseFigure(name: item) else {
-                throw ValidationError("unknown figure '\(item)'; the figures are \(CourseFigure.allCases.map(\.name).joined(separator: ", "))")
+                throw ValidationError("unknown figure '\(InputText.shown(item))'; the figures are \(CourseFigure.allCases.map(\.name).joined(separator: ", "))")
             }
             if !figures.contains(f) { figures.append(f) }
         }
         return figures
     }
 }
-

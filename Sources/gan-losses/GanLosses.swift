@@ -1,5 +1,4 @@
 import ArgumentParser
-import FoundationEssentials
 import Glibc
 
 /// The `gan-losses` command: the root only lists the subcommands.
@@ -20,22 +19,45 @@ struct GanLosses: ParsableCommand {
                       SimulateCommand.self, BenchCommand.self]
     )
 
-    /// Runs the command; a usage error is reported on one line of standard error (what was wrong
-    /// and how to fix it, without ArgumentParser's usage block) with exit status 64.
+    /// Runs the command. Help and version go to standard output (a failed write is an error like
+    /// any other); an error is one line on standard error, with the user's input in it escaped
+    /// and bounded (``InputText``), and exit status 64 for a usage error, 1 for a failure.
     static func main() {
+        Output.occupyClosedStandardDescriptors()
         Output.ignoreBrokenPipe()
+        PendingFile.installHandlers()
+        MemoryBudget.prepareForLimit()
+        let arguments = RawArguments.decoded()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
-            if code == .success || error is ExitCode {
-                exit(withError: error)  // --help, --version, and failures already reported
+            if code == .success {
+                do { try Output.write(fullMessage(for: error) + "\n") } catch let failure {
+                    report(failure, arguments: arguments)
+                    Glibc.exit(ExitCode.failure.rawValue)
+                }
+                Glibc.exit(0)
             }
-            let message = fullMessage(for: error)
-            let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
-            Output.error(firstLine.hasPrefix("Error:") ? firstLine : "Error: \(firstLine)")
+            if error is ExitCode { Glibc.exit(code.rawValue) }  // already reported
+            report(error, arguments: arguments)
             Glibc.exit(code.rawValue)
         }
+    }
+
+    /// The error's first line on standard error, every argument that needs it shown escaped and
+    /// bounded (ArgumentParser's messages quote arguments whole).
+    static func report(_ error: Error, arguments: [String]) {
+        var message = fullMessage(for: error)
+        let echoed = arguments.flatMap { argument -> [String] in
+            guard let equals = argument.firstIndex(of: "="), argument.hasPrefix("-") else { return [argument] }
+            return [argument, String(argument[argument.index(after: equals)...])]
+        }
+        for argument in Set(echoed).filter(InputText.needsEscaping).sorted(by: { $0.count > $1.count }) {
+            message = message.replacing(argument, with: InputText.shown(argument))
+        }
+        let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
+        Output.error(firstLine.hasPrefix("Error:") ? firstLine : "Error: \(firstLine)")
     }
 }

@@ -27,9 +27,9 @@ struct ListCommand: ParsableCommand {
                 .text(loss.gradientAsDToZero.behaviour), .text(loss.gradientAsDToOne.behaviour),
             ])
         }
-        Output.write(table.render(format))
+        try Output.write(table.render(format))
         if format == .table {
-            Output.write("\nℓ_r: the logit on a real sample (--real-logit, default 0); c: the least-squares target (--ls-target, default 1).\n")
+            try Output.write("\nℓ_r: the logit on a real sample (--real-logit, default 0); c: the least-squares target (--ls-target, default 1).\n")
         }
     }
 }

@@ -68,7 +68,7 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var lossParameters: LossParameterOptions
 
-    enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+    enum ThemeName: String, NamedArgument {
         case paper, slides
         var theme: Theme { self == .paper ? .paper : .slides }
     }
@@ -80,6 +80,9 @@ struct PlotCommand: ParsableCommand {
         if logY, let r = yRange, r.lowerBound <= 0 {
             throw ValidationError("--y-range \(r.lowerBound):\(r.upperBound) includes non-positive values, which a log axis cannot show")
         }
+        if let title {
+            do { try MathText.validate(title, subject: "the title") } catch { throw ValidationError("--title: \(error)") }
+        }
         if let width, !(width.isFinite && (1...40).contains(width)) {
             throw ValidationError("--width \(width) is outside 1 to 40 inches")
         }
@@ -90,18 +93,16 @@ struct PlotCommand: ParsableCommand {
             throw ValidationError("--dpi \(dpi) is outside 10 to 1200")
         }
         let (w, h) = size
-        let pixels = (w * dpi) * (h * dpi)
-        if format == .png && pixels > Double(CairoBackend.maximumPixels) {
-            throw ValidationError("\(Int(w * dpi)) × \(Int(h * dpi)) pixels is more than the limit of \(CairoBackend.maximumPixels); lower --dpi or the size")
+        if format == .png {
+            try FigureExport.checkRaster(RasterSize(width: w * 72, height: h * 72, dpi: dpi), dpi: dpi, what: "the figure")
         }
         if let output {
-            var isFolder: Bool = false
-            if FileManager.default.fileExists(atPath: output, isDirectory: &isFolder), isFolder {
-                throw ValidationError("-o \(output) is a folder; give a file name such as \(output)/figure.png")
+            let path = RawPath(output)
+            if path.kind == .folder {
+                throw ValidationError("-o \(path) is a folder; give a file name such as \(path)/figure.png")
             }
-            let ext = URL(fileURLWithPath: output).pathExtension
-            guard ImageFormat(pathExtension: ext) != nil else {
-                throw ValidationError("-o \(output): unknown extension '\(ext)'; use .png, .svg or .pdf")
+            guard ImageFormat(pathExtension: path.pathExtension) != nil else {
+                throw ValidationError("-o \(path): unknown extension '\(InputText.shown(path.pathExtension))'; use .png, .svg or .pdf")
             }
         }
     }
@@ -114,11 +115,13 @@ struct PlotCommand: ParsableCommand {
     }
 
     var format: ImageFormat {
-        ImageFormat(pathExtension: URL(fileURLWithPath: output ?? defaultFileName).pathExtension) ?? .png
+        ImageFormat(pathExtension: path.pathExtension) ?? .png
     }
 
+    /// Where the figure goes: -o, else a name made of the losses in the current folder.
+    var path: RawPath { RawPath(output ?? defaultFileName) }
+
     func run() throws {
-        let path = output ?? defaultFileName
         do {
             try AtomicFile.checkWritable(path)
         } catch {
@@ -127,21 +130,16 @@ struct PlotCommand: ParsableCommand {
         let spec = LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
                                    logY: logY, theme: theme.theme, title: title, width: size.0,
                                    height: size.1, parameters: lossParameters.parameters)
-        let backend = CairoBackend()
-        let bytes: [UInt8]
+        let figure: Figure
         do {
-            let list = try FigureRenderer(measurer: backend).render(try spec.figure())
-            bytes = try backend.render(list, format: format, dpi: dpi)
+            figure = try spec.figure()
         } catch let error as FigureError {
             throw ValidationError("\(error)")
+        } catch let error as LossCurveFigure.Problem {
+            throw ValidationError("\(error)")
         }
-        do {
-            try AtomicFile.write(bytes, to: path)
-        } catch {
-            Output.error("Error: \(error)")
-            throw ExitCode.failure
-        }
-        if output == nil { Output.write(path + "\n") }
+        try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: dpi)[0], to: path)
+        if output == nil { try Output.write(defaultFileName + "\n") }
     }
 
     var defaultFileName: String {
@@ -149,5 +147,5 @@ struct PlotCommand: ParsableCommand {
     }
 }
 
-extension LossCurveFigure.XVariable: ExpressibleByArgument {}
-extension LossCurveFigure.Quantity: ExpressibleByArgument {}
+extension LossCurveFigure.XVariable: NamedArgument {}
+extension LossCurveFigure.Quantity: NamedArgument {}

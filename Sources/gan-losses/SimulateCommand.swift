@@ -30,7 +30,7 @@ struct SimulateCommand: ParsableCommand {
               gan-losses simulate mixture --loss nonsat --steps 2000 --seed 1 -o modes.png
             """)
 
-    enum Model: String, ExpressibleByArgument, CaseIterable {
+    enum Model: String, NamedArgument {
         case dirac
         case gradientDecay = "gradient-decay"
         case mixture
@@ -77,35 +77,37 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--seed does not apply to dirac, which has no randomness")
         }
         if let output {
-            let ext = URL(fileURLWithPath: output).pathExtension
-            guard ImageFormat(pathExtension: ext) != nil else {
-                throw ValidationError("-o \(output): unknown extension '\(ext)'; use .png, .svg or .pdf")
+            let path = RawPath(output)
+            guard ImageFormat(pathExtension: path.pathExtension) != nil else {
+                throw ValidationError("-o \(path): unknown extension '\(InputText.shown(path.pathExtension))'; use .png, .svg or .pdf")
             }
         }
         for path in [csv, output].compactMap({ $0 }) {
-            do { try AtomicFile.checkWritable(path) } catch { throw ValidationError("\(error)") }
+            do { try AtomicFile.checkWritable(RawPath(path)) } catch { throw ValidationError("\(error)") }
         }
     }
 
     func run() throws {
-        let table: Table
+        // The trajectory as a table, made only when it is printed or written (a million rows
+        // take 400 MB and 2 s, for nothing when only the figure is asked for).
+        let table: () -> Table
         let figure: Figure
         switch model {
         case .dirac:
-            let games = try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases
-            let (n, h) = (steps ?? DynamicsFigures.steps, lr ?? DynamicsFigures.learningRate)
-            var t = Table(columns: ["game", "schedule", "step", "theta", "psi"])
-            for game in games {
-                for schedule in DiracGAN.Schedule.allCases {
-                    let path = DiracGAN(game: game).trajectory(from: DynamicsFigures.start, steps: n, learningRate: h, schedule: schedule)
-                    for (step, point) in path.enumerated() {
-                        t.rows.append([.text(game.rawValue), .text(schedule.rawValue), .number(Double(step), String(step)),
+            let experiment = DiracRuns(games: try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases,
+                                       steps: steps ?? DiracRuns.defaultSteps, learningRate: lr ?? DiracRuns.defaultLearningRate)
+            let runs = experiment.run()
+            table = {
+                var t = Table(columns: ["game", "schedule", "step", "theta", "psi"])
+                for run in runs {
+                    for (step, point) in run.path.enumerated() {
+                        t.rows.append([.text(run.game.rawValue), .text(run.schedule.rawValue), .number(Double(step), String(step)),
                                        .double(point.theta), .double(point.psi)])
                     }
                 }
+                return t
             }
-            table = t
-            figure = DynamicsFigures.diracFields(theme: .paper, games: games, steps: n, learningRate: h)
+            figure = DynamicsFigures.diracFields(theme: .paper, experiment: experiment, runs: runs)
         case .gradientDecay:
             var decay = GradientDecay()
             if let lr { decay.learningRate = lr }
@@ -113,53 +115,42 @@ struct SimulateCommand: ParsableCommand {
             let progress = ProgressBar(label: "gradient-decay")
             let records = decay.run(steps: steps ?? 3000) { progress.update($0) }
             progress.finish()
-            var t = Table(columns: ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm"])
-            for r in records {
-                t.rows.append([.number(Double(r.step), String(r.step)), .double(r.discriminatorLoss),
-                               .double(r.minimaxGradientNorm), .double(r.nonsatGradientNorm)])
+            table = {
+                var t = Table(columns: ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm"])
+                for r in records {
+                    t.rows.append([.number(Double(r.step), String(r.step)), .double(r.discriminatorLoss),
+                                   .double(r.minimaxGradientNorm), .double(r.nonsatGradientNorm)])
+                }
+                return t
             }
-            table = t
             figure = DynamicsFigures.gradientDecay(theme: .paper, records: records)
         case .mixture:
-            let objectives = try loss.map(Self.parseObjectives) ?? MixtureGAN.Objective.allCases
-            let n = steps ?? 2000
-            let every = max(1, n / 20)
-            let figureSteps = [n / 8, n / 4, n / 2, n].map { max($0, 1) }
-            var t = Table(columns: ["objective", "step", "modes_covered", "share_near_modes"] + (1...4).map { "mode\($0)_samples" })
-            var figureSnapshots: [[MixtureGAN.Snapshot]] = []
+            let experiment = MixtureComparison(objectives: try loss.map(Self.parseObjectives) ?? MixtureGAN.Objective.allCases,
+                                               steps: steps ?? 2000, learningRate: lr, seed: seed)
             let progress = ProgressBar(label: "mixture")
-            for (index, objective) in objectives.enumerated() {
-                var gan = MixtureGAN(objective: objective)
-                gan.steps = n
-                if let lr { gan.learningRate = lr }
-                if let seed { gan.seed = seed }
-                let recorded = Array(Set([0] + Array(stride(from: every, through: n, by: every)) + figureSteps)).sorted()
-                let snapshots = gan.train(snapshotSteps: recorded) { progress.update((Double(index) + $0) / Double(objectives.count)) }
-                for snap in snapshots {
-                    t.rows.append([.text(objective.rawValue), .number(Double(snap.step), String(snap.step)),
-                                   .number(Double(snap.modesCovered), String(snap.modesCovered)), .double(snap.shareNearModes)]
-                                  + gan.samplesPerMode(snap.samples).map { .number(Double($0), String($0)) })
-                }
-                figureSnapshots.append(snapshots.filter { figureSteps.contains($0.step) })
-            }
+            let trainings = experiment.run { progress.update($0) }
             progress.finish()
-            table = t
-            figure = DynamicsFigures.modeCollapse(theme: .paper, objectives: objectives, snapshots: figureSnapshots)
-        }
-        if csv == nil && output == nil { Output.write(table.renderCSV()) }
-        do {
-            if let csv { try AtomicFile.write(Array(table.renderCSV().utf8), to: csv) }
-            if let output {
-                let backend = CairoBackend()
-                let format = ImageFormat(pathExtension: URL(fileURLWithPath: output).pathExtension) ?? .png
-                try AtomicFile.write(try backend.render(try FigureRenderer(measurer: backend).render(figure), format: format, dpi: 150),
-                                     to: output)
+            table = {
+                var t = Table(columns: ["objective", "step", "modes_covered", "share_near_modes"] + (1...4).map { "mode\($0)_samples" })
+                for training in trainings {
+                    for snap in training.snapshots {
+                        t.rows.append([.text(training.objective.rawValue), .number(Double(snap.step), String(snap.step)),
+                                       .number(Double(snap.modesCovered), String(snap.modesCovered)), .double(snap.shareNearModes)]
+                                      + training.model.samplesPerMode(snap.samples).map { .number(Double($0), String($0)) })
+                    }
+                }
+                return t
             }
-        } catch {
-            Output.error("Error: \(error)")
-            throw ExitCode.failure
+            figure = DynamicsFigures.modeCollapse(theme: .paper, trainings: trainings)
         }
-        for path in [csv, output].compactMap({ $0 }) { Output.write(path + "\n") }
+        if csv == nil && output == nil { try Output.write(table().renderCSV()) }
+        if let csv { try AtomicFile.write(Array(table().renderCSV().utf8), to: RawPath(csv)) }
+        if let output {
+            let path = RawPath(output)
+            let format = ImageFormat(pathExtension: path.pathExtension) ?? .png
+            try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: 150)[0], to: path)
+        }
+        for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(path)) }
     }
 
     static func parseObjectives(_ text: String) throws -> [MixtureGAN.Objective] {
@@ -177,7 +168,7 @@ struct SimulateCommand: ParsableCommand {
         for item in text.split(separator: ",", omittingEmptySubsequences: false) {
             let name = item.trimmingSpaces.lowercased()
             guard let value = T(rawValue: name) else {
-                throw ValidationError("unknown \(kind) '\(name)'; the \(kind)s are \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError("unknown \(kind) '\(InputText.shown(name))'; the \(kind)s are \(T.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if !result.contains(value) { result.append(value) }
         }

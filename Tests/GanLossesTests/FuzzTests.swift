@@ -6,9 +6,12 @@ import LossPlot
 import Testing
 
 /// Runs the built tool with generated argument lists for every subcommand — valid, invalid and
-/// mixed — and holds it to the rules of a trusted Unix tool: it exits by itself with 0, 1 or 64
-/// (never a signal or a trap), a failure prints exactly one line on standard error, and no output
-/// file is left partial or truncated. Bounded for CI; `FUZZ_ITERATIONS=N` runs N per shard.
+/// mixed, with deep nesting, 130 KB arguments, names that are not UTF-8 or 255 bytes long, and
+/// standard output to a file, to /dev/full or closed — and holds it to the rules of a trusted Unix
+/// tool: it exits by itself with 0, 1 or 64 (never a signal or a trap), a failure prints exactly
+/// one line on standard error, no output file is left partial or truncated, no run takes over
+/// 10 s or 1 GB, and a run whose standard output could not be written never exits 0 having
+/// printed. Bounded for CI; `FUZZ_ITERATIONS=N` runs N per shard.
 @Suite("Fuzzing the command line", .serialized)
 struct FuzzTests {
     static let iterations = Int(ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"] ?? "") ?? 30
@@ -20,28 +23,40 @@ struct FuzzTests {
         let mounts = Mounts()
         defer { mounts.unmount() }
         var outcomes: [String: Int] = [:]
+        var slowest = 0.0
         for run in 0..<Self.iterations {
             let folder = try Tool.temporaryFolder("fuzz")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("existing-folder"), withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
             let arguments = ArgumentFuzzer.arguments(&rng, mounts: mounts)
-            let result = try TimedRun.run(arguments, in: folder, timeout: 60)
-            let described = "run \(shard).\(run): gan-losses \(arguments.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 })"
+            let stdout = ArgumentFuzzer.pick(TimedRun.StandardOutput.allCases + [.file, .file, .file, .file], &rng)
+            let result = try TimedRun.run(arguments, in: folder, timeout: 60, stdout: stdout)
+            let described = "run \(shard).\(run) (stdout \(stdout)): gan-losses \(arguments.map { $0.count > 60 ? String($0.prefix(60)) + "…" : $0 })"
             outcomes[result.outcome, default: 0] += 1
             #expect(result.exitedNormally, "\(described) ended by \(result.outcome)")
             #expect([0, 1, 64].contains(result.status), "\(described) exited \(result.status): \(result.stderr)")
+            #expect(result.seconds <= 10, "\(described) took \(result.seconds) s")
+            #expect(result.peakKilobytes <= 1_000_000, "\(described) used \(result.peakKilobytes) KB")
+            slowest = max(slowest, result.seconds)
             if result.status != 0 {
                 let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.isEmpty }
                 #expect(lines.count == 1, "\(described): stderr \(result.stderr.debugDescription)")
+                #expect(result.stderr.utf8.count < 1000, "\(described): an unbounded message of \(result.stderr.utf8.count) bytes")
             } else {
                 #expect(result.stderr.isEmpty, "\(described): stderr on success \(result.stderr.debugDescription)")
+            }
+            if stdout != .file, result.status == 0 {
+                // Only `plot -o FILE` prints nothing; every other success printed something.
+                let printsNothing = arguments.first == "plot" && arguments.contains { $0 == "-o" || $0.hasPrefix("-o=") }
+                    && !arguments.contains { $0 == "--help" || $0 == "-h" }
+                #expect(printsNothing, "\(described): exit 0 though standard output could not be written")
             }
             for place in [folder] + mounts.folders {
                 for problem in OutputFiles.problems(in: place) { Issue.record("\(described): \(problem)") }
             }
             mounts.clean()
         }
-        print("fuzz shard \(shard): \(Self.iterations) runs, outcomes \(outcomes.sorted { $0.key < $1.key })")
+        print("fuzz shard \(shard): \(Self.iterations) runs, outcomes \(outcomes.sorted { $0.key < $1.key }), slowest \(slowest) s, peak \(TimedRun.peakKilobytes) KB")
     }
 }
 
@@ -49,16 +64,22 @@ struct FuzzTests {
 enum ArgumentFuzzer {
     static let numbers = ["0", "-0", "1", "-1", "0.5", "-3.5", "1e-300", "5e-324", "-5e-324", "1.7976931348623157e308",
                           "-1.7976931348623157e308", "1e309", "-1e309", "nan", "-nan", "inf", "-inf", "", "abc", "1e",
-                          "0x1p-3", "٣", "１", "🙂", "--", String(repeating: "9", count: 400), "745", "-745", "40", "0.999999"]
-    static let losses = ["minimax", "mm,ns", "all", "", ",", "MINIMAX", "bogus", "ns,ns,ns", "mínimax", "lsgan,ragan",
+                          "0x1p-3", "٣", "１", "🙂", "--", String(repeating: "9", count: 400), "745", "-745", "40", "0.999999",
+                          String(repeating: "9", count: 130_000), "1\u{1B}[2J"]
+    static let losses = ["minimax", "mm,ns", "all", "", ",", "MINIMAX", "bogus", "ns,ns,ns", "mínimax", "lsgan,ragan", long, "mm,\n",
                          "lssigmoid", "wgan,hinge", String(repeating: "mm,", count: 300) + "mm", "modified, ls"]
-    static let ranges = [":", "1:", ":1", "5:1", "0:0", "0:1", "0.2:0.8", "-10:10", "-1e308:1e308",
+    static let ranges = [":", "1:", ":1", "5:1", "0:0", "0:1", "0.2:0.8", "-10:10", "-1e308:1e308", "0:1.7976931348623157e308",
                          "-1.7976931348623157e308:1.7976931348623157e308", "1e-300:2e-300", "nan:1", "-inf:inf",
                          "1e-12:1", "-0:0.5", "1:2:3", "a:b", "0.999:0.9999999", "-30:5"]
     static let formats = ["table", "csv", "json", "xml", "", "CSV"]
     static let figureNames = CourseFigure.allCases.map(\.name) + ["nope", "", "gradient-vs-d,label-smoothing"]
     static let texts = ["$\\partial L_G/\\partial\\ell$", "$", "$$", "\\", "plain", "ünïcødé ∂σℓ", "",
-                        String(repeating: "A", count: 3000), "$x^{y_{z^{w}}}$", "$\\unknown{x}$", "a\nb"]
+                        String(repeating: "A", count: 3000), "$x^{y_{z^{w}}}$", "$\\unknown{x}$", "a\nb",
+                        "$" + String(repeating: "{", count: 27_000) + "x$", "$x" + String(repeating: "^{", count: 26_000) + "y$",
+                        "$" + String(repeating: "_{", count: 40) + "x" + String(repeating: "}", count: 40) + "$",
+                        String(repeating: "$\\sigma_{i}^{2}$ ", count: 5000), "\u{202E}evil\u{1B}[31m"]
+    /// Inputs far longer than any real one, for every kind of argument.
+    static let long = String(repeating: "9", count: 130_000)
 
     /// The values of each pool that a valid command accepts, for the runs that lean valid.
     static let validNumbers = ["0", "-0", "1", "-1", "0.5", "-3.5", "1e-300", "5e-324", "-5e-324", "1.7976931348623157e308",
@@ -92,8 +113,10 @@ enum ArgumentFuzzer {
             (0..<(1 + Int(rng.next() % 3))).map { _ in pick(pool, &rng) }.joined(separator: ",")
         }
         let paths = ["out.png", "out.svg", "out.pdf", "out.gif", "existing-folder", "missing/out.png", "out", ".png",
-                     "", "existing-folder/f.pdf", "OUT.PNG"] + mounts.folders.map { $0.appendingPathComponent("f.png").path }
-        let validPaths = ["out.png", "out.svg", "out.pdf", "existing-folder/f.pdf", "OUT.PNG"]
+                     "", "existing-folder/f.pdf", "OUT.PNG", "a\nb.png", "RAW:caf\\0351.png", "RAW:\\0377\\0376/x.svg",
+                     String(repeating: "n", count: 252) + ".png", long + ".png"] + mounts.folders.map { $0.appendingPathComponent("f.png").path }
+        let validPaths = ["out.png", "out.svg", "out.pdf", "existing-folder/f.pdf", "OUT.PNG", "RAW:caf\\0351.svg",
+                          String(repeating: "n", count: 251) + ".svg"]
         switch rng.next() % 13 {
         case 11:
             a = ["simulate", pick(valid ? ["dirac", "gradient-decay"] : ["dirac", "gradient-decay", "mixture", ""], &rng)]
@@ -143,7 +166,8 @@ enum ArgumentFuzzer {
             a = ["figures"]
             a += option("--only", pick(valid ? Array(figureNames.prefix(9)) : figureNames, &rng), &rng)
             maybe(0.6, "--out", pick((valid ? [".", "existing-folder", "new-folder"]
-                                      : [".", "existing-folder", "new-folder", "missing/deeper", "out.png", ""])
+                                      : [".", "existing-folder", "new-folder", "missing/deeper", "out.png", "", "RAW:d\\0377",
+                                         "RAW:new\\0351", String(repeating: "d", count: 255), "x\ny"])
                                       + mounts.folders.map(\.path), &rng))
             maybe(0.5, "--format", pick(valid ? ["png", "svg", "pdf", "svg,svg"] : ["png", "svg", "pdf", "png,svg,pdf", "gif", "", "svg,svg"], &rng))
             maybe(0.3, "--theme", pick(["paper", "slides"], &rng))
@@ -158,39 +182,76 @@ enum ArgumentFuzzer {
     }
 }
 
-/// A run with its output in files (no pipes to fill) and a time limit.
+/// A run with its output in files (no pipes to fill), a time limit, and its time and peak memory.
+///
+/// It goes through bash, which `exec`s the tool (same process), so that standard output can be
+/// /dev/full or closed and an argument `RAW:…` can carry bytes that are not UTF-8 (`printf %b`:
+/// `RAW:caf\0351` is `caf` and the byte 0xE9).
 enum TimedRun {
+    enum StandardOutput: String, CaseIterable, CustomStringConvertible {
+        case file, full, closed
+        var description: String { rawValue }
+        var redirection: String {
+            switch self {
+            case .file: ""
+            case .full: ">/dev/full"
+            case .closed: ">&-"
+            }
+        }
+    }
+
     struct Result {
         var status: Int32
         var exitedNormally: Bool
         var stdout: String
         var stderr: String
         var outcome: String
+        var seconds: Double
+        /// The largest resident size of any run so far, in KB (getrusage(RUSAGE_CHILDREN) keeps the maximum).
+        var peakKilobytes: Int
     }
 
-    static func run(_ arguments: [String], in folder: URL, timeout: TimeInterval) throws -> Result {
+    /// The largest resident size of any child process so far, in KB.
+    static var peakKilobytes: Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_CHILDREN.rawValue), &usage)
+        return usage.ru_maxrss
+    }
+
+    static let wrapper = """
+        tool=$1; mode=$2; shift 2; args=()
+        for a in "$@"; do case $a in RAW:*) args+=("$(printf '%b' "${a#RAW:}")");; *) args+=("$a");; esac; done
+        case $mode in full) exec "$tool" "${args[@]}" >/dev/full;; closed) exec "$tool" "${args[@]}" >&-;; *) exec "$tool" "${args[@]}";; esac
+        """
+
+    static func run(_ arguments: [String], in folder: URL, timeout: TimeInterval, stdout: StandardOutput = .file,
+                    environment: [String: String]? = nil) throws -> Result {
         let outURL = folder.appendingPathComponent(".stdout"), errURL = folder.appendingPathComponent(".stderr")
         _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
-        process.executableURL = Tool.executable
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", wrapper, "bash", Tool.executable.path, stdout.rawValue] + arguments
         process.currentDirectoryURL = folder
+        if let environment { process.environment = environment }
         process.standardOutput = try FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
+        let start = Date()
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = start.addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(2000) }
         var timedOut = false
         if process.isRunning { timedOut = true; process.terminate(); process.waitUntilExit() }
         process.waitUntilExit()
+        let seconds = Date().timeIntervalSince(start)
         let stdout = (try? String(contentsOf: outURL, encoding: .utf8)) ?? ""
         let stderr = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
         try? FileManager.default.removeItem(at: outURL)
         try? FileManager.default.removeItem(at: errURL)
         let normal = process.terminationReason == .exit && !timedOut
         let outcome = timedOut ? "timeout" : (normal ? "exit \(process.terminationStatus)" : "signal \(process.terminationStatus)")
-        return Result(status: process.terminationStatus, exitedNormally: normal, stdout: stdout, stderr: stderr, outcome: outcome)
+        return Result(status: process.terminationStatus, exitedNormally: normal, stdout: stdout, stderr: stderr, outcome: outcome,
+                      seconds: seconds, peakKilobytes: peakKilobytes)
     }
 }
 
@@ -262,5 +323,99 @@ final class Mounts: @unchecked Sendable {
         guard (try? process.run()) != nil else { return false }
         process.waitUntilExit()
         return process.terminationStatus == 0
+    }
+}
+
+/// Signals at random moments: SIGTERM, SIGINT, SIGHUP or SIGQUIT sent to `figures`, `plot` and
+/// `simulate` while they compute or write, at random delays or the moment the n-th temporary
+/// file appears. Whatever the moment, the run ends by that signal (or finishes first, exit 0),
+/// no temporary file is left and every file present is whole.
+@Suite("Fuzzing signals", .serialized)
+struct SignalFuzzTests {
+    @Test("a signal at any moment leaves only whole files")
+    func signals() throws {
+        var rng = SeededGenerator(seed: 0x5167_6E61_6C73)
+        var outcomes: [String: Int] = [:]
+        let runs = max(6, FuzzTests.iterations / 2)
+        for run in 0..<runs {
+            let folder = try Tool.temporaryFolder("signal")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let signal = ArgumentFuzzer.pick([SIGTERM, SIGINT, SIGHUP, SIGQUIT], &rng)
+            let arguments: [String]
+            switch rng.next() % 3 {
+            case 0:
+                let names = (0..<(1 + Int(rng.next() % 3))).map { _ in ArgumentFuzzer.pick(Array(ArgumentFuzzer.figureNames.prefix(13)), &rng) }
+                arguments = ["figures", "--out", folder.path, "--only", Set(names).sorted().joined(separator: ","),
+                             "--dpi", ArgumentFuzzer.pick(["72", "150", "300"], &rng)]
+            case 1:
+                arguments = ["plot", "--loss", "all", "--y", "both", "-o", folder.appendingPathComponent(ArgumentFuzzer.pick(["f.png", "f.svg", "f.pdf"], &rng)).path]
+            default:
+                arguments = ["simulate", "dirac", "--steps", "20000", "--csv", folder.appendingPathComponent("t.csv").path,
+                             "-o", folder.appendingPathComponent("d.svg").path]
+            }
+            let trigger: SignalRun.Trigger = ArgumentFuzzer.chance(0.5, &rng)
+                ? .temporary(Int(rng.next() % 4)) : .delay(milliseconds: Int(rng.next() % 1500))
+            let outcome = try SignalRun.interrupt(arguments, folder: folder, signal: signal, trigger: trigger)
+            outcomes[outcome.signalled == signal ? "signal" : outcome.description, default: 0] += 1
+            let described = "run \(run): signal \(signal) \(trigger) to \(arguments.prefix(4))"
+            #expect(outcome.signalled == signal || (outcome.signalled == nil && outcome.status == 0), "\(described) ended by \(outcome)")
+            #expect(outcome.leftover.isEmpty, "\(described) left \(outcome.leftover)")
+        }
+        print("signal fuzz: \(runs) runs, outcomes \(outcomes.sorted { $0.key < $1.key })")
+    }
+}
+
+/// Reference folders damaged in random ways — a flipped byte, a cut or lengthened file, a file
+/// emptied, removed or replaced by a folder, junk for a header, a folder that is a file or does not
+/// exist — given to `check` through GAN_LOSSES_REFERENCE_DIR. A damaged file among the losses
+/// checked is exit 1 with one line naming it; damage elsewhere does not matter (exit 0).
+@Suite("Fuzzing the reference folder", .serialized)
+struct ReferenceFuzzTests {
+    @Test("damaged reference vectors are reported, never measured")
+    func damagedReferences() throws {
+        var rng = SeededGenerator(seed: 0x7265_6673)
+        var outcomes: [String: Int] = [:]
+        let losses = ["minimax", "nonsat", "maxlik", "lsgan", "lssigmoid", "wgan", "hinge", "ragan"]
+        let runs = max(8, FuzzTests.iterations / 2)
+        for run in 0..<runs {
+            let folder = try ReferenceFileCLITests.copy()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let damaged = ArgumentFuzzer.pick(losses, &rng)
+            let file = folder.appendingPathComponent("\(damaged).ref")
+            var bytes = [UInt8](try Data(contentsOf: file))
+            var variable = folder.path
+            let damage = ArgumentFuzzer.pick(["flip", "cut", "lengthen", "empty", "remove", "folder", "junk", "not-a-folder", "missing-folder"], &rng)
+            switch damage {
+            case "flip": bytes[Int(rng.next() % UInt64(bytes.count))] ^= UInt8(1 << (rng.next() % 8))
+            case "cut": bytes.removeLast(1 + Int(rng.next() % UInt64(bytes.count)))
+            case "lengthen": bytes += (0..<(1 + Int(rng.next() % 64))).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+            case "empty": bytes = []
+            case "junk": bytes.replaceSubrange(0..<16, with: (0..<16).map { _ in UInt8(truncatingIfNeeded: rng.next()) })
+            case "not-a-folder": variable = file.path
+            case "missing-folder": variable = folder.appendingPathComponent("absent").path
+            default: break
+            }
+            switch damage {
+            case "remove": try FileManager.default.removeItem(at: file)
+            case "folder": try FileManager.default.removeItem(at: file); try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
+            default: try Data(bytes).write(to: file)
+            }
+            let checked = Set((0..<(1 + Int(rng.next() % 2))).map { _ in ArgumentFuzzer.pick(losses, &rng) })
+            var environment = ProcessInfo.processInfo.environment
+            environment["GAN_LOSSES_REFERENCE_DIR"] = variable
+            let result = try TimedRun.run(["check", "--loss", checked.sorted().joined(separator: ","), "--points", "4"],
+                                          in: folder, timeout: 60, environment: environment)
+            let described = "run \(run): \(damage) \(damaged).ref, check --loss \(checked.sorted())"
+            outcomes["\(damage): \(result.outcome)", default: 0] += 1
+            let matters = checked.contains(damaged) || damage == "not-a-folder" || damage == "missing-folder"
+            #expect(result.status == (matters ? 1 : 0), "\(described) exited \(result.outcome): \(result.stderr)")
+            if matters {
+                #expect(result.stderr.split(separator: "\n").count == 1, "\(described): \(result.stderr.debugDescription)")
+                #expect(result.stderr.contains(damage.hasSuffix("folder") ? "GAN_LOSSES_REFERENCE_DIR" : "\(damaged).ref"),
+                        "\(described): \(result.stderr)")
+                #expect(!result.stdout.contains("FAIL"), "\(described): damage measured as an accuracy failure")
+            }
+        }
+        print("reference fuzz: \(runs) runs, outcomes \(outcomes.sorted { $0.key < $1.key })")
     }
 }

@@ -7,18 +7,14 @@ import Synchronization
 /// Training dynamics: the DiracGAN's gradient fields and trajectories, and the decay of the
 /// generator's gradient as the discriminator is trained (also drawn by `gan-losses simulate`).
 public enum DynamicsFigures {
-    public static let start = (theta: 1.0, psi: 1.0)
-    public static let steps = 300
-    public static let learningRate = 0.1
-
-    /// One panel per game: the field (direction only) and gradient steps from (θ, ψ) = (1, 1),
-    /// simultaneous and alternating; the equilibrium (0, 0) marked.
-    public static func diracFields(theme: Theme, games: [DiracGAN.Game] = DiracGAN.Game.allCases,
-                                   steps: Int = steps, learningRate: Double = learningRate) -> Figure {
+    /// One panel per game: the field (direction only) and the experiment's gradient steps from
+    /// (θ, ψ) = (1, 1), simultaneous and alternating; the equilibrium (0, 0) marked.
+    public static func diracFields(theme: Theme, experiment: DiracRuns = DiracRuns(), runs given: [DiracRuns.Run]? = nil) -> Figure {
         let p = theme.palette
+        let runs = given ?? experiment.run()
         let grid = stride(from: -2.0, through: 2.0, by: 0.4).map { $0 }
         var panels: [Panel] = []
-        for game in games {
+        for game in experiment.games {
             let gan = DiracGAN(game: game)
             var points: [Point] = [], vectors: [Point] = []
             for theta in grid {
@@ -30,10 +26,11 @@ public enum DynamicsFigures {
             }
             var marks: [Mark] = [.arrows(ArrowSet(label: nil, points: points, vectors: vectors, color: Color(hex: 0xAAAAAA)))]
             for (i, schedule) in DiracGAN.Schedule.allCases.enumerated() {
-                let path = gan.trajectory(from: start, steps: steps, learningRate: learningRate, schedule: schedule)
+                guard let path = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path else { continue }
                 marks.append(.line(DataLine(label: "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi),
                                             style: SeriesStyle(color: p[i], dash: i == 0 ? .solid : .dashed, width: 1.2))))
             }
+            let start = DiracRuns.start
             marks.append(.scatter(Scatter(label: "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
             marks.append(.scatter(Scatter(label: "equilibrium (0, 0)", x: [0], y: [0], color: .black, size: 7, hollow: true)))
             panels.append(Panel(title: game.title, x: Axis(label: "generator $\\theta$", range: -2.2...2.2),
@@ -42,7 +39,7 @@ public enum DynamicsFigures {
         let columns = min(3, panels.count)
         let rows = (panels.count + columns - 1) / columns
         return Figure(width: 4 * Double(columns), height: 0.6 + 4 * Double(rows),
-                      title: "DiracGAN: gradient fields and \(steps) steps of size \(learningRate) (Mescheder et al. 2018)",
+                      title: "DiracGAN: gradient fields and \(experiment.steps) steps of size \(experiment.learningRate) (Mescheder et al. 2018)",
                       panels: panels, columns: columns, sharedLegend: true, theme: theme)
     }
 
@@ -70,32 +67,31 @@ public enum DynamicsFigures {
                       columns: 1, sharesX: true, theme: theme)
     }
 
-    /// The snapshots of the mode-collapse figure: computed once per process, the three trainings
-    /// on queues of their own (they share nothing, so the results are those of one at a time).
-    /// Queues of their own rather than `concurrentPerform`: `figures` draws its figures in a
-    /// `concurrentPerform` already, and a nested one runs its iterations one after another.
-    static let mixtureSnapshots: [[MixtureGAN.Snapshot]] = {
-        let objectives = MixtureGAN.Objective.allCases
-        let results = Mutex([[MixtureGAN.Snapshot]](repeating: [], count: objectives.count))
+    /// The trainings of the mode-collapse figure: computed once per process, the objectives on
+    /// queues of their own (they share nothing, so the results are those of one at a time).
+    static let mixtureTrainings: [MixtureComparison.Training] = {
+        let experiment = MixtureComparison()
+        let results = Mutex([MixtureComparison.Training?](repeating: nil, count: experiment.objectives.count))
         let done = DispatchGroup()
-        for (i, objective) in objectives.enumerated() {
+        for (i, objective) in experiment.objectives.enumerated() {
             done.enter()
             DispatchQueue(label: "mixture-\(objective)").async {
-                let snapshots = MixtureGAN(objective: objective).train(snapshotSteps: [250, 500, 1000, 2000])
-                results.withLock { $0[i] = snapshots }
+                let training = experiment.train(objective)
+                results.withLock { $0[i] = training }
                 done.leave()
             }
         }
         done.wait()
-        return results.withLock { $0 }
+        return results.withLock { $0.map { $0! } }
     }()
 
     /// Rows: objectives; columns: training steps; each panel the generator's samples over the data
     /// density, titled with the number of modes covered (measured on the samples).
-    public static func modeCollapse(theme: Theme, objectives: [MixtureGAN.Objective] = MixtureGAN.Objective.allCases,
-                                    snapshots given: [[MixtureGAN.Snapshot]]? = nil) -> Figure {
-        let all = given ?? objectives.map { mixtureSnapshots[MixtureGAN.Objective.allCases.firstIndex(of: $0)!] }
-        let data = MixtureGAN(objective: .nonsat)
+    public static func modeCollapse(theme: Theme, trainings given: [MixtureComparison.Training]? = nil) -> Figure {
+        let trainings = given ?? mixtureTrainings
+        let objectives = trainings.map(\.objective)
+        let all = trainings.map(\.figureSnapshots)
+        let data = trainings.first?.model ?? MixtureGAN(objective: .nonsat)
         let density: @Sendable (Double) -> Double = { x in
             data.centers.reduce(0) { $0 + Normal(mean: $1, standardDeviation: data.modeWidth).density(x) } / Double(data.centers.count)
         }

@@ -37,6 +37,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
     /// The PNG encoder's compression failed.
     case encoding(String)
     case tooLarge(pixels: Int, limit: Int)
+    /// The display list has a number that is not finite (``DisplayList/firstNonFinite``).
+    case nonFinite(String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
         case .encoding(let why): "PNG encoding failed: \(why)"
         case .tooLarge(let pixels, let limit):
             "the image would have \(pixels) pixels, more than the limit of \(limit); lower --dpi or the size"
+        case .nonFinite(let what):
+            "the figure cannot be drawn: \(what) is not finite; nothing was written, so narrow the axis ranges (or report this if they are moderate)"
         }
     }
 }

@@ -55,6 +55,7 @@ public final class CairoBackend: Backend {
     // MARK: Rendering
 
     public func render(_ list: DisplayList, format: ImageFormat, dpi: Double = 150) throws -> [UInt8] {
+        if let what = list.firstNonFinite { throw RenderError.nonFinite(what) }
         let sink = ByteSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let surface: OpaquePointer
@@ -69,12 +70,15 @@ public final class CairoBackend: Backend {
             }
             surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
             try Self.check(cairo_surface_status(surface))
+            defer { cairo_surface_destroy(surface) }
             let cr = cairo_create(surface)!
             cairo_scale(cr, scale, scale)
-            draw(list, on: cr)
+            draw(list, on: cr, rasterScale: scale)
+            // An error stops all drawing after it: the image would be cut short, not failed.
+            let drawStatus = cairo_status(cr)
             cairo_destroy(cr)
             cairo_surface_flush(surface)
-            defer { cairo_surface_destroy(surface) }
+            try Self.check(drawStatus)
             try Self.check(cairo_surface_status(surface))
             guard let data = cairo_image_surface_get_data(surface) else { throw RenderError.cairo("no image data") }
             return try PNGEncoder.encode(pixels: data, width: width, height: height,
@@ -89,7 +93,7 @@ public final class CairoBackend: Backend {
         }
         try Self.check(cairo_surface_status(surface))
         let cr = cairo_create(surface)!
-        draw(list, on: cr)
+        draw(list, on: cr, rasterScale: nil)
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
         cairo_surface_finish(surface)
@@ -100,7 +104,9 @@ public final class CairoBackend: Backend {
         return format == .svg ? SVGNormalizer.renumberSurfaceIDs(sink.bytes) : sink.bytes
     }
 
-    private func draw(_ list: DisplayList, on cr: OpaquePointer) {
+    /// Draws the list; `rasterScale` is the device pixels per point on an image surface, nil on
+    /// SVG and PDF.
+    private func draw(_ list: DisplayList, on cr: OpaquePointer, rasterScale: Double?) {
         Self.configureText(cr)
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND)
         cairo_set_source_rgb(cr, 1, 1, 1)
@@ -108,14 +114,26 @@ public final class CairoBackend: Backend {
         for item in list.items {
             switch item {
             case .stroke(let path, let style):
-                trace(path, on: cr)
                 setColor(style.color, on: cr)
                 cairo_set_line_width(cr, style.width)
                 cairo_set_line_cap(cr, style.roundCaps ? CAIRO_LINE_CAP_ROUND : CAIRO_LINE_CAP_BUTT)
-                style.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), 0) }
-                cairo_stroke(cr)
+                // A long path in pieces: on a raster, cairo's time for one stroke grows faster than
+                // its length when the path crosses itself, and the pieces are combined as one
+                // stroke; on SVG and PDF, cairo dashes a whole stroke in memory at once (0.7 GB for
+                // 100 000 long dashed segments), so a dashed path is cut too, a solid one kept whole.
+                let pieces = rasterScale != nil || !style.dash.isEmpty ? StrokeChunks.split(path, dash: style.dash)
+                    : [StrokeChunks.Piece(path: path, dashOffset: 0)]
+                if let rasterScale, pieces.count > 1 {
+                    CairoLongStroke.draw(pieces, style: style, scale: rasterScale, on: cr)
+                } else {
+                    for piece in pieces {
+                        Self.trace(piece.path, on: cr)
+                        style.dash.withUnsafeBufferPointer { cairo_set_dash(cr, $0.baseAddress, Int32($0.count), piece.dashOffset) }
+                        cairo_stroke(cr)
+                    }
+                }
             case .fill(let path, let color):
-                trace(path, on: cr)
+                Self.trace(path, on: cr)
                 setColor(color, on: cr)
                 cairo_fill(cr)
             case .text(let text):
@@ -138,7 +156,7 @@ public final class CairoBackend: Backend {
         }
     }
 
-    private func trace(_ path: Path, on cr: OpaquePointer) {
+    static func trace(_ path: Path, on cr: OpaquePointer) {
         cairo_new_path(cr)
         for element in path.elements {
             switch element {

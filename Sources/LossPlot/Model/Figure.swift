@@ -40,6 +40,10 @@ public struct Panel: Sendable {
 
 /// An axis: label, scale and range. With no range the data range plus a 5% margin is shown.
 public struct Axis: Sendable {
+    /// The largest magnitude an automatic view reaches: data beyond ±5e307 is drawn at the edge,
+    /// so that the view, its margin and the ticks beyond it stay below the largest Double.
+    public static let largestAutomaticMagnitude = 5e307
+
     public var label: String?
     public var scale: Scale
     public var range: ClosedRange<Double>?

@@ -4,6 +4,10 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
     case outsideScale(axis: String, scale: Scale, lo: Double, hi: Double)
     case badSize(width: Double, height: Double)
     case rangeTooWide(axis: String, lo: Double, hi: Double)
+    /// Too close to ±1.8e308 for ticks and margins (``AxisRangeLimits``).
+    case rangeNearOverflow(axis: String, lo: Double, hi: Double)
+    /// Too narrow for its magnitude: too few Doubles between its bounds (``AxisRangeLimits``).
+    case rangeTooNarrow(axis: String, lo: Double, hi: Double, minimumWidth: Double)
 
     public var description: String {
         switch self {
@@ -13,8 +17,15 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
             "the \(axis) range \(lo):\(hi) does not fit a \(scale.rawValue) axis, which shows \(scale.domainDescription)"
         case .rangeTooWide(let axis, let lo, let hi):
             "the \(axis) range \(lo):\(hi) is wider than the largest Double; give a narrower range"
+        case .rangeNearOverflow(let axis, let lo, let hi):
+            "the \(axis) range \(lo):\(hi) comes too close to the largest Double (1.8e308) to place ticks around it; give one whose largest bound plus its width stays below 1.8e308, such as \(Self.short(0.45 * lo)):\(Self.short(0.45 * hi))"
+        case .rangeTooNarrow(let axis, let lo, let hi, let minimumWidth):
+            "the \(axis) range \(lo):\(hi) is too narrow for numbers of its size to be told apart; give one at least \(Self.short(minimumWidth)) wide"
         case .badSize(let width, let height):
             "the figure size \(width) × \(height) in is too small to hold its axes"
         }
     }
+
+    /// Two significant digits: 8.1e+307, 1e-12, 0.
+    static func short(_ x: Double) -> String { String(cFormat: "%.2g", x) }
 }

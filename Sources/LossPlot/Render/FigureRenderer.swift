@@ -190,7 +190,8 @@ struct PanelPlan {
         return ys.filter { panel.y.scale.contains($0) }
     }
 
-    /// The axis range if given (checked), else the data's extent with a 5% margin in scale space.
+    /// The axis range if given, else the data's extent with a 5% margin in scale space; either
+    /// checked against ``AxisRangeLimits``, so that the transform and the ticks can be computed.
     static func view(axis: Axis, name: String, data: [Double]) throws -> ClosedRange<Double> {
         let scale = axis.scale
         if let r = axis.range {
@@ -200,23 +201,31 @@ struct PanelPlan {
             guard scale.contains(r.lowerBound), scale.contains(r.upperBound) else {
                 throw FigureError.outsideScale(axis: name, scale: scale, lo: r.lowerBound, hi: r.upperBound)
             }
-            guard (scale.forward(r.upperBound) - scale.forward(r.lowerBound)).isFinite else {
-                throw FigureError.rangeTooWide(axis: name, lo: r.lowerBound, hi: r.upperBound)
-            }
+            try AxisRangeLimits.check(axis: name, scale: scale, lo: r.lowerBound, hi: r.upperBound)
             return r
         }
         let ts = data.map(scale.forward).filter { $0.isFinite }
         guard var lo = ts.min(), var hi = ts.max() else {
             return scale == .linear ? 0...1 : (scale == .log ? 0.1...10 : 0.01...0.99)
         }
+        // Data reaching toward ±1.8e308 is shown up to ±5e307: with the margin, the widest view
+        // that leaves its ticks room (max |t| + width = 1.65e308).
+        let largest = Axis.largestAutomaticMagnitude
+        (lo, hi) = (min(max(lo, -largest), largest), min(max(hi, -largest), largest))
         if hi - lo <= 1e-12 * max(abs(lo), abs(hi), 1) {
             let widen = max(abs(lo) * 0.05, scale == .linear ? 0.5 : 0.5)
             lo -= widen; hi += widen
         }
-        // Data spanning more than the Double range is shown over the largest range that has a width.
-        if !(hi - lo).isFinite { (lo, hi) = (max(lo, -8e307), min(hi, 8e307)) }
+        // A margin that would leave what the scale can represent (below the smallest positive
+        // Double on a log axis, say) is dropped on that side.
         let margin = 0.05 * (hi - lo)
-        return scale.inverse(lo - margin)...scale.inverse(hi + margin)
+        func bound(_ t: Double, else unmargined: Double) -> Double {
+            let v = scale.inverse(t)
+            return scale.contains(v) && scale.forward(v).isFinite ? v : scale.inverse(unmargined)
+        }
+        let view = bound(lo - margin, else: lo)...bound(hi + margin, else: hi)
+        try AxisRangeLimits.check(axis: name, scale: scale, lo: view.lowerBound, hi: view.upperBound)
+        return view
     }
 
     mutating func makeTicks(axesWidth: Double, axesHeight: Double, fontSize: Double) {
@@ -229,7 +238,9 @@ struct PanelPlan {
 
     func visible(_ ticks: AxisTicks, in view: ClosedRange<Double>) -> [(Double, String)] {
         let slack = 1e-9 * (view.upperBound - view.lowerBound)
-        return zip(ticks.major, ticks.labels).filter { $0.0 >= view.lowerBound - slack && $0.0 <= view.upperBound + slack }
+        return zip(ticks.major, ticks.labels).filter {
+            $0.0.isFinite && $0.0 >= view.lowerBound - slack && $0.0 <= view.upperBound + slack
+        }
     }
 
     /// Space needed around the axes rectangle for ticks, labels, titles.
@@ -310,6 +321,9 @@ struct PanelPlan {
             }
         }
         let clipBox = rect.insetBy(-2 * theme.lineWidth)
+        // A curve or data line is one stroke, its clipped runs subpaths (as matplotlib draws a
+        // line as one path), drawn simplified; `curves` (for the legend and tests) keeps every point.
+        let simplifier = PolylineSimplifier()
         // Filled marks under the lines: areas, bars, polygons; then segment sets.
         for (mark, style) in zip(panel.marks, styles) {
             switch mark {
@@ -327,10 +341,9 @@ struct PanelPlan {
                 outline.elements.append(.close)
                 list.append(.fill(outline, style.color.withAlpha(a.opacity)))
                 let edge = StrokeStyle(color: style.color, width: style.width)
-                for run in LineClipping.clip(polyline: curve, to: clipBox) {
-                    list.append(.stroke(Path(polyline: run), edge))
-                    curves.append(run)
-                }
+                let runs = LineClipping.clip(polyline: curve, to: clipBox)
+                if let path = simplifier.path(runs) { list.append(.stroke(path, edge)) }
+                curves += runs
             case .histogram(let h):
                 guard let style else { continue }
                 let base = transform.pageY(panel.y.scale == .linear ? 0 : yView.lowerBound)
@@ -405,7 +418,7 @@ struct PanelPlan {
             default: continue
             }
             let runs = LineClipping.clip(polyline: points, to: clipBox)
-            for run in runs { list.append(.stroke(Path(polyline: run), style)) }
+            if let path = simplifier.path(runs) { list.append(.stroke(path, style)) }
             curves += runs
         }
         list.append(.popClip)

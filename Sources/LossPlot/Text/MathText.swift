@@ -5,6 +5,11 @@
 /// - `\sigma`, `\ell`, `\partial`, `\nabla`, `\theta`, … give the Unicode symbol (lower-case Greek
 ///   italic), `\log`, `\exp`, `\max`, `\min`, `\mathrm{…}` and `\text{…}` give upright text;
 /// - `x_i`, `x_{ij}`, `e^{-\ell}` are sub- and superscripts at 0.7× size; they nest;
+/// - `{…}` groups; groups and scripts nest up to ``maximumGroupDepth`` and ``maximumScriptDepth``
+///   levels. Deeper markup is flattened, not refused: a brace beyond the group limit groups
+///   nothing (and the script or accent it carries is dropped, its text kept), and a script beyond
+///   the script limit is set at the deepest level. ``validate(_:subject:)`` rejects such markup up
+///   front for callers that prefer to tell the user;
 /// - `-` is the minus sign U+2212; `=`, `+`, `−` (binary), `\to`, `\leq`, `\approx` get spaces.
 ///
 /// `$\partial L_G / \partial \ell$` renders as ∂L_G/∂ℓ with italic L, ℓ and a subscript G.
@@ -13,14 +18,37 @@ public enum MathText {
     public struct Span: Hashable, Sendable {
         public var text: String
         public var italic: Bool
-        /// 0 on the baseline, +1 per superscript level, −1 per subscript level (nesting adds).
+        /// One entry per script level, outermost first: +1 for a superscript, −1 for a subscript
+        /// (empty on the baseline; at most ``MathText/maximumScriptDepth`` entries).
         public var shift: [Int]
 
         public var depth: Int { shift.count }
     }
 
-    /// The spans of `markup`, adjacent spans of one style merged.
-    public static func parse(_ markup: String) -> [Span] {
+    /// The most brace groups honoured inside one another (the group of a script or an accent
+    /// counts); 32 is far more than any label needs.
+    public static let maximumGroupDepth = 32
+    /// The most sub- and superscript levels honoured inside one another: at 0.7× per level, the
+    /// eighth is 6% of the base size, already too small to read.
+    public static let maximumScriptDepth = 8
+
+    /// The spans of `markup`, adjacent spans of one style merged. Any input is safe: the parser
+    /// keeps an explicit stack of at most ``maximumGroupDepth`` open groups, and time and memory
+    /// grow linearly with the length of `markup`.
+    public static func parse(_ markup: String) -> [Span] { read(markup).spans }
+
+    /// Throws if `markup` nests more groups or scripts than are honoured (``parse(_:)`` would
+    /// flatten them), naming it as `subject` in the message ("the title nests 27000 brace groups;
+    /// at most 32 are supported, so remove the extra braces").
+    public static func validate(_ markup: String, subject: String = "the text") throws(Problem) {
+        let result = read(markup)
+        if result.deepestGroup > maximumGroupDepth { throw Problem(subject: subject, kind: .groups(result.deepestGroup)) }
+        if result.deepestScript > maximumScriptDepth { throw Problem(subject: subject, kind: .scripts(result.deepestScript)) }
+    }
+
+    /// The spans, and the deepest group and script nesting the markup asks for.
+    static func read(_ markup: String) -> (spans: [Span], deepestGroup: Int, deepestScript: Int) {
+        var deepestGroup = 0, deepestScript = 0
         var spans: [Span] = []
         var plain = ""
         var chars = Array(markup)
@@ -35,7 +63,9 @@ public enum MathText {
             if chars[i] == "$", let close = chars[(i + 1)...].firstIndex(of: "$") {
                 flushPlain()
                 var parser = MathParser(chars: Array(chars[(i + 1)..<close]))
-                for span in parser.parse(shift: []) { append(&spans, span) }
+                for span in parser.parse() { append(&spans, span) }
+                deepestGroup = max(deepestGroup, parser.deepestGroup)
+                deepestScript = max(deepestScript, parser.deepestScript)
                 i = close + 1
                 continue
             }
@@ -44,7 +74,7 @@ public enum MathText {
         }
         chars = []
         flushPlain()
-        return spans
+        return (spans, deepestGroup, deepestScript)
     }
 
     /// The text without markup, for accessibility and for tests.
@@ -83,114 +113,4 @@ public enum MathText {
         "sqrt": ("√", false), ",": ("\u{2009}", false), " ": (" ", false), ";": (" ", false),
         "|": ("‖", false), "{": ("{", false), "}": ("}", false),
     ]
-}
-
-/// A recursive-descent reader of the math between two `$`.
-struct MathParser {
-    var chars: [Character]
-    var i = 0
-
-    init(chars: [Character]) { self.chars = chars }
-
-    mutating func parse(shift: [Int], until terminator: Character? = nil) -> [MathText.Span] {
-        var spans: [MathText.Span] = []
-        func add(_ text: String, italic: Bool) { MathText.append(&spans, .init(text: text, italic: italic, shift: shift)) }
-        while i < chars.count {
-            let c = chars[i]
-            if let terminator, c == terminator { i += 1; break }
-            switch c {
-            case "{":
-                i += 1
-                for s in parse(shift: shift, until: "}") { MathText.append(&spans, s) }
-            case "_", "^":
-                i += 1
-                let inner = shift + [c == "^" ? 1 : -1]
-                for s in parseArgument(shift: inner) { MathText.append(&spans, s) }
-            case "\\":
-                let (name, symbol) = readCommand()
-                if let accent = MathText.accents[name] {
-                    // The argument, with the combining mark after its first character.
-                    for var span in parseArgument(shift: shift) {
-                        if let first = span.text.first {
-                            span.text = String(first) + String(accent) + span.text.dropFirst()
-                        }
-                        MathText.append(&spans, span)
-                    }
-                } else if name == "mathrm" || name == "text" || name == "operatorname" {
-                    if i < chars.count, chars[i] == "{" {
-                        i += 1
-                        var text = ""
-                        while i < chars.count, chars[i] != "}" { text.append(chars[i]); i += 1 }
-                        i += 1
-                        add(text.replacing("-", with: "−"), italic: false)
-                    }
-                } else if let (text, italic) = symbol {
-                    let isOperator = MathText.operatorNames.contains(name)
-                    // "t log x": an operator name is set apart from a variable or number before it.
-                    if isOperator, let last = spans.last?.text.last, last.isLetter || last.isNumber || last == ")" {
-                        add("\u{2009}", italic: false)
-                    }
-                    add(text, italic: italic)
-                    // Operator names are set apart from what follows, as in "log D", but not from "(".
-                    if isOperator, i < chars.count,
-                       !"(^_{".contains(chars[i]) { add("\u{2009}", italic: false) }
-                } else {
-                    add("\\" + name, italic: false)
-                }
-            case "-":
-                i += 1
-                add(isBinary(spans) ? " − " : "−", italic: false)
-            case "+":
-                i += 1
-                add(isBinary(spans) ? " + " : "+", italic: false)
-            case "=", "<", ">":
-                i += 1
-                add(" \(c) ", italic: false)
-            case " ":
-                i += 1
-            case "'":
-                i += 1
-                add("′", italic: false)  // a prime, not an apostrophe
-            default:
-                i += 1
-                add(String(c), italic: c.isLetter && c.isASCII)
-            }
-        }
-        return spans
-    }
-
-    /// A binary operator follows an operand: anything but an opening bracket or another operator.
-    func isBinary(_ spans: [MathText.Span]) -> Bool {
-        guard let last = spans.last?.text.last else { return false }
-        return !"([{=,−+ ".contains(last)
-    }
-
-    /// The argument of `_` or `^`: a braced group, a command, or one character.
-    mutating func parseArgument(shift: [Int]) -> [MathText.Span] {
-        while i < chars.count, chars[i] == " " { i += 1 }
-        guard i < chars.count else { return [] }
-        if chars[i] == "{" {
-            i += 1
-            return parse(shift: shift, until: "}")
-        }
-        var sub = MathParser(chars: [])
-        if chars[i] == "\\" {
-            let start = i
-            _ = readCommand()
-            sub.chars = Array(chars[start..<i])
-        } else {
-            sub.chars = [chars[i]]
-            i += 1
-        }
-        return sub.parse(shift: shift)
-    }
-
-    /// Reads `\name` (letters) or `\c` (one symbol) and looks it up.
-    mutating func readCommand() -> (String, (String, Bool)?) {
-        i += 1
-        var name = ""
-        while i < chars.count, chars[i].isLetter { name.append(chars[i]); i += 1 }
-        if name.isEmpty, i < chars.count { name = String(chars[i]); i += 1 }
-        return (name, MathText.symbols[name])
-    }
 }

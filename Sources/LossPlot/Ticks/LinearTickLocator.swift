@@ -17,7 +17,10 @@ public struct LinearTickLocator: Sendable {
     /// The ticks inside [lo, hi] (the view interval).
     public func ticks(lo: Double, hi: Double) -> [Double] {
         let (vmin, vmax) = Self.nonsingular(lo, hi)
-        return rawTicks(vmin, vmax).filter { $0 >= vmin - 1e-10 * abs(vmax - vmin) && $0 <= vmax + 1e-10 * abs(vmax - vmin) }
+        // A step beyond the view may overflow near ±1.8e308: such a tick is not finite and is dropped.
+        return rawTicks(vmin, vmax).filter {
+            $0.isFinite && $0 >= vmin - 1e-10 * abs(vmax - vmin) && $0 <= vmax + 1e-10 * abs(vmax - vmin)
+        }
     }
 
     /// matplotlib's `_raw_ticks`: may extend one step beyond the view on either side.

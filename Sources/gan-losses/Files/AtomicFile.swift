@@ -1,67 +1,92 @@
-import FoundationEssentials
 import Glibc
+import Synchronization
 
 /// Writing an output file so that a failure never leaves a partial file: the bytes go to a
 /// temporary file in the target folder, which is then renamed into place (atomic on POSIX).
+///
+/// The temporary name is short and fixed in length (``StaleTemporaries/name(random:)``), so any
+/// legal target name, up to 255 bytes, can be written. While it exists, a signal removes it
+/// (``PendingFile``); one killed by SIGKILL is removed by the next write into its folder.
 enum AtomicFile {
     enum Failure: Error, CustomStringConvertible {
-        case folderMissing(String)
-        case isFolder(String)
-        case cannotWrite(String, String)
+        case folderMissing(RawPath)
+        case isFolder(RawPath)
+        case appendOnly(RawPath, folder: RawPath)
+        case cannotWrite(RawPath, String)
 
         var description: String {
             switch self {
             case .folderMissing(let f): "the folder \(f) does not exist; create it or choose another -o path"
             case .isFolder(let p): "\(p) is a folder; give a file name such as \(p)/figure.png"
+            case .appendOnly(let p, let folder):
+                "cannot write \(p): the folder \(folder) is append-only or immutable (chattr +a or +i), so no file can be renamed into it; choose another folder"
             case .cannotWrite(let p, let why): "cannot write \(p): \(why)"
             }
         }
     }
 
+    /// One write at a time, so that ``PendingFile`` has one file to remove.
+    private static let lock = Mutex(())
+    /// The folders already cleared of stale temporaries by this process.
+    private static let cleared = Mutex(Set<RawPath>())
+
     /// Checks that `path` can be written before any work is done.
-    static func checkWritable(_ path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        var isDirectory: Bool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory {
-            throw Failure.isFolder(path)
+    static func checkWritable(_ path: RawPath) throws {
+        if path.kind == .folder { throw Failure.isFolder(path) }
+        if path.fileName.count > Int(NAME_MAX) {
+            throw Failure.cannotWrite(path, "the file name has \(path.fileName.count) bytes, more than the \(NAME_MAX) a name may have")
         }
-        let folder = url.deletingLastPathComponent().path
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory else {
-            throw Failure.folderMissing(folder)
-        }
-        guard FileManager.default.isWritableFile(atPath: folder) else {
-            throw Failure.cannotWrite(path, "the folder \(folder) is not writable")
+        let folder = path.folder
+        guard folder.kind == .folder else { throw Failure.folderMissing(folder) }
+        guard folder.isWritableFolder else { throw Failure.cannotWrite(path, "the folder \(folder) is not writable") }
+        if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
+    }
+
+    static func write(_ bytes: [UInt8], to path: RawPath) throws {
+        try lock.withLock { _ in
+            let folder = path.folder
+            if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
+            if cleared.withLock({ $0.insert(folder).inserted }) { StaleTemporaries.remove(in: folder) }
+            let temporary = folder.appending(StaleTemporaries.name(random: UInt32.random(in: 0...UInt32.max)))
+            guard PendingFile.arm(temporary) else { throw Failure.cannotWrite(path, String(cString: strerror(ENAMETOOLONG))) }
+            defer { PendingFile.disarm() }
+            let fd = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
+            guard fd >= 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+            var failure = writeAll(bytes, to: fd)
+            if failure == nil && fsync(fd) != 0 { failure = errno }
+            if close(fd) != 0 && failure == nil { failure = errno }
+            if failure == nil && temporary.withCString({ from in path.withCString { rename(from, $0) } }) != 0 { failure = errno }
+            if let failure {
+                _ = temporary.withCString { unlink($0) }
+                throw Failure.cannotWrite(path, String(cString: strerror(failure)))
+            }
         }
     }
 
-    static func write(_ bytes: [UInt8], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard fd >= 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
-        var offset = 0
-        var failure: String?
+    /// Writes all of `bytes`; nil, or the errno of the write that failed.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
         bytes.withUnsafeBytes { buffer in
+            var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno)); return
-                }
-                offset += n
+                if n > 0 { offset += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                return n < 0 ? errno : EIO
             }
+            return nil
         }
-        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
-        if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary.path)
-            throw Failure.cannotWrite(path, failure)
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            let why = String(cString: strerror(errno))
-            unlink(temporary.path)
-            throw Failure.cannotWrite(path, why)
-        }
+    }
+
+    /// Whether the folder has the append-only or immutable attribute (`FS_IOC_GETFLAGS`), under
+    /// which a temporary file could be made but neither renamed nor removed.
+    static func isAppendOnly(_ folder: RawPath) -> Bool {
+        let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        let getFlags: UInt = 0x8008_6601  // _IOR('f', 1, long)
+        let appendOnly = 0x20, immutable = 0x10  // FS_APPEND_FL, FS_IMMUTABLE_FL
+        var flags = 0
+        guard ioctl(fd, getFlags, &flags) == 0 else { return false }
+        return flags & (appendOnly | immutable) != 0
     }
 }

@@ -27,7 +27,7 @@ struct LossSelection: ParsableArguments {
                 continue
             }
             guard let loss = GeneratorLoss(id: name) else {
-                let shown = name.isEmpty ? "an empty name" : "'\(name)'"
+                let shown = name.isEmpty ? "an empty name" : "'\(InputText.shown(name))'"
                 throw ValidationError("unknown loss \(shown); valid ids: \(validIDs) (see `gan-losses list` for aliases)")
             }
             if !losses.contains(loss) { losses.append(loss) }

@@ -21,10 +21,10 @@ enum NumberList {
         return try items.map { item in
             let trimmed = item.trimmingSpaces
             guard !trimmed.isEmpty else {
-                throw ValidationError("\(name) has an empty item in '\(text)'; separate numbers by single commas")
+                throw ValidationError("\(name) has an empty item in '\(InputText.shown(text))'; separate numbers by single commas")
             }
             guard let value = Double(trimmed) else {
-                throw ValidationError("'\(trimmed)' in \(name) is not a number; write numbers like -3.5, 1e-300, inf")
+                throw ValidationError("'\(InputText.shown(trimmed))' in \(name) is not a number; write numbers like -3.5, 1e-300, inf")
             }
             return value
         }
@@ -34,7 +34,7 @@ enum NumberList {
     static func parseOne(_ text: String, name: String) throws -> Double {
         let trimmed = text.trimmingSpaces
         guard let value = Double(trimmed) else {
-            throw ValidationError("'\(text)' is not a number for \(name); write numbers like -3.5, 1e-300, inf")
+            throw ValidationError("'\(InputText.shown(text))' is not a number for \(name); write numbers like -3.5, 1e-300, inf")
         }
         return value
     }

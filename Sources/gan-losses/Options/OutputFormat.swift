@@ -1,13 +1,11 @@
 import ArgumentParser
 
 /// `--format`: how a command prints its results.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+enum OutputFormat: String, NamedArgument {
     /// Aligned columns for people.
     case table
     /// Comma-separated values with a header row, numbers in shortest round-trip form.
     case csv
     /// A JSON array of objects; non-finite numbers as the strings "inf", "-inf", "nan".
     case json
-
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }

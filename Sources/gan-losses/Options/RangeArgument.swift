@@ -12,10 +12,10 @@ enum RangeArgument {
         let lo = try NumberList.parseOne(String(parts[0]), name: name)
         let hi = try NumberList.parseOne(String(parts[1]), name: name)
         guard lo.isFinite, hi.isFinite else {
-            throw ValidationError("\(name) \(text) must have finite ends, such as \(name) -10:10")
+            throw ValidationError("\(name) \(InputText.shown(text)) must have finite ends, such as \(name) -10:10")
         }
         guard lo < hi else {
-            throw ValidationError("\(name) \(text) is empty or reversed; give lo < hi, such as \(name) -10:10")
+            throw ValidationError("\(name) \(InputText.shown(text)) is empty or reversed; give lo < hi, such as \(name) -10:10")
         }
         return lo...hi
     }

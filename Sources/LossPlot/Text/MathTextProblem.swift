@@ -1,0 +1,26 @@
+extension MathText {
+    /// Why markup cannot be set as written: it nests more than ``MathText`` honours.
+    public struct Problem: Error, CustomStringConvertible, Equatable, Sendable {
+        public enum Kind: Equatable, Sendable {
+            /// Brace groups inside one another, this many deep.
+            case groups(Int)
+            /// Sub- and superscripts inside one another, this many levels.
+            case scripts(Int)
+        }
+
+        /// What the markup is, for the message: "the title".
+        public var subject: String
+        public var kind: Kind
+
+        public init(subject: String, kind: Kind) { self.subject = subject; self.kind = kind }
+
+        public var description: String {
+            switch kind {
+            case .groups(let depth):
+                "\(subject) nests \(depth) brace groups; at most \(MathText.maximumGroupDepth) are supported, so remove the extra braces"
+            case .scripts(let depth):
+                "\(subject) nests \(depth) levels of sub- and superscripts; at most \(MathText.maximumScriptDepth) are supported, so use fewer levels"
+            }
+        }
+    }
+}
