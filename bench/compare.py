@@ -44,7 +44,7 @@ for name, f in [("numpy stable", stable), ("scipy log_expit/expit", scipy_)]:
 '''
 
 # The same loop in C with glibc's exp and log1p, compiled with gcc -O2: the anchor that tells how
-# fast this machine is (DESIGN.md §7 has 12.3 ns on the reference machine).
+# fast this machine is (it takes 12.3 ns on the reference machine: docs/architecture.md#performance-anchors).
 C_LOOP = r'''
 #include <math.h>
 #include <stdio.h>
@@ -137,7 +137,7 @@ def main():
         lines.append(f"| {name} | {t:.2f} | {t / base:.2f} |")
     if "C -O2, glibc exp/log1p" in theirs:
         speed = theirs["C -O2, glibc exp/log1p"] / 12.3
-        lines += ["", f"The C loop takes 12.3 ns on the machine of DESIGN.md §7; here it is {speed:.2f}× slower, so "
+        lines += ["", f"The C loop takes 12.3 ns on the reference machine (docs/architecture.md#performance-anchors); here it is {speed:.2f}× slower, so "
                   f"gan-losses' {base:.2f} ns here correspond to about {base / speed:.1f} ns there (target: 4)."]
 
     # The two-curve figure, whole process.

@@ -3,10 +3,11 @@
 # files (the plotting renderer links the system cairo, and zlib for its PNG encoder, through
 # pkg-config) and pkg-config itself; and,
 # for the locale-independence test, the de_DE.UTF-8 locale (a decimal comma) when it can.
+# Debian packages named as arguments are installed too (`install-deps.sh qemu-user`).
 # Uses apt-get as root, else sudo; otherwise says what to install and fails (cairo) or warns (locale).
 set -euo pipefail
 
-packages=()
+packages=("$@")
 command -v pkg-config >/dev/null 2>&1 || packages+=(pkg-config)
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists cairo; then
     packages+=(libcairo2-dev)

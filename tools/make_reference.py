@@ -22,7 +22,8 @@ reading the body, and the checksum before using it. The first format, b"GANREF01
 without the checksum; the Swift reader no longer accepts it.
 
 Exact values are computed with mpmath at 60 significant digits; the formulas are the
-definitions of DESIGN.md section 3 (ls target c = 1, RaGAN real logit l_r = 0). The sweep has
+definitions of the generator table in docs/losses.md, with the conventions of
+docs/architecture.md#loss-conventions (ls target c = 1, RaGAN real logit l_r = 0). The sweep has
 about 110 000 logits: a regular grid, log-spaced magnitudes from the smallest subnormal to the
 largest double, uniform random logits on [-50, 50] and [-760, 760], random float32 logits (for the
 Float checks), and clusters around every breakpoint of the closed forms (the thresholds of the
@@ -104,7 +105,8 @@ LOSSES = {
     "lssigmoid": gen_lssigmoid, "wgan": gen_wgan, "hinge": gen_hinge, "ragan": gen_ragan,
 }
 
-# The limits at +-inf, taken from the table in DESIGN.md section 3 (value, grad_logit, grad_d).
+# The limits at +-inf (value, grad_logit, grad_d): the "as D -> 0" and "as D -> 1" columns of the
+# generator table in docs/losses.md, with the signed zeros of docs/numerics.md#at-the-edges.
 LIMITS = {
     "minimax": {-INF: (-0.0, -0.0, -1.0), INF: (-INF, -1.0, -INF)},
     "nonsat": {-INF: (INF, -1.0, -INF), INF: (0.0, -0.0, -1.0)},

@@ -1,4 +1,5 @@
-import LossMath
+import Glibc
+public import LossMath
 
 /// A small network from ℝ to ℝ with two tanh hidden layers, and its gradients written out by hand
 /// (checked against automatic differentiation in the tests):
@@ -177,13 +178,13 @@ public struct TanhMLP: Sendable {
         func forward(_ x: Double, _ a1: UnsafeMutablePointer<Double>, _ a2: UnsafeMutablePointer<Double>) -> Double {
             // Pre-activations first, then tanh over the whole layer: a loop the compiler vectorizes.
             for i in 0..<n1 { a1[i] = w1[i] * x + b1[i] }
-            for i in 0..<n1 { a1[i] = hyperbolicTangent(a1[i]) }
+            for i in 0..<n1 { a1[i] = Double.hyperbolicTangent(a1[i]) }
             a2.update(from: b2, count: n2)
             for i in 0..<n1 {
                 let a = a1[i], row = w2t + i * n2
                 for j in 0..<n2 { a2[j] += row[j] * a }
             }
-            for j in 0..<n2 { a2[j] = hyperbolicTangent(a2[j]) }
+            for j in 0..<n2 { a2[j] = Double.hyperbolicTangent(a2[j]) }
             var out = b3
             for j in 0..<n2 { out += w3[j] * a2[j] }
             return out

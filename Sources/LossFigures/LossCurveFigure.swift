@@ -1,5 +1,5 @@
-import LossMath
-import LossPlot
+public import LossMath
+public import LossPlot
 
 /// The figure of `gan-losses plot`: generator losses or their logit gradients against D(G(z)) or
 /// against the logit, with the saturating region shaded when a saturating loss is shown.
@@ -64,7 +64,7 @@ public struct LossCurveFigure: Sendable {
         // The arrow annotation, where there is one, names the region; otherwise the legend does.
         let annotated = q == .grad && !inD && losses.contains(.minimax) && xView.lowerBound < -4 && !logY
         if !inD, losses.contains(where: \.saturatesAsDToZero) {
-            let edge = logit(Self.confidentD)
+            let edge = Double.logit(Self.confidentD)
             if xView.lowerBound < edge {
                 marks.append(.verticalSpan(VerticalSpan(from: xView.lowerBound, to: edge,
                                                         label: annotated ? nil : "$D < 0.01$: saturated")))
@@ -89,13 +89,14 @@ public struct LossCurveFigure: Sendable {
                 let ys = gradient ? gradients : values
                 return magnitude ? ys.map(abs) : ys
             }
-            let formula = q == .grad ? loss.legendGradientFormula(parameters: p) : loss.legendFormula(inD: inD, parameters: p)
-            marks.append(.function(FunctionCurve(label: "\(loss.id)  \(formula)", domain: domain, batch: curve)))
+            let formula = "$" + (q == .grad ? loss.latexGradientLogitFormula(parameters: p)
+                                 : (inD ? loss.latexFormulaInD : nil) ?? loss.latexFormula(parameters: p)) + "$"
+            marks.append(.function(.batch(label: "\(loss.id)  \(formula)", domain: domain, curve)))
         }
         if annotated {
             let target = max(xView.lowerBound + 0.1 * (xView.upperBound - xView.lowerBound), -8)
             marks.append(.annotation(Annotation("$D < 0.01$:\nminimax gradient → 0", at: Point(0.03, 0.3),
-                                                anchor: Point(0, 0.5), arrowTo: Point(target, -sigmoid(target)))))
+                                                anchor: Point(0, 0.5), arrowTo: Point(target, -Double.sigmoid(target)))))
         }
         if logY { marks.removeAll { if case .horizontalLine = $0 { true } else { false } } }
 
@@ -129,7 +130,7 @@ public struct LossCurveFigure: Sendable {
             return nil  // the library's autoscale on the log axis
         }
         let p = parameters
-        let core = x == .d ? Self.confidentD...(1 - Self.confidentD) : logit(Self.confidentD)...logit(1 - Self.confidentD)
+        let core = x == .d ? Self.confidentD...(1 - Self.confidentD) : Double.logit(Self.confidentD)...Double.logit(1 - Self.confidentD)
         var lo = max(xView.lowerBound, core.lowerBound), hi = min(xView.upperBound, core.upperBound)
         if lo >= hi { (lo, hi) = (xView.lowerBound, xView.upperBound) }
         var values: [Double] = [0]

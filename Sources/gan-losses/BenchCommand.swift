@@ -3,6 +3,7 @@ import Dispatch
 import FoundationEssentials
 import Glibc
 import LossMath
+import LossPlot
 
 /// `gan-losses bench`: times the batch evaluation of losses and their derivatives.
 struct BenchCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import FoundationEssentials
 import Glibc
 import ArgumentParser
 import LossMath
+import LossPlot
 
 /// `gan-losses check`: the three witnesses of every derivative, compared.
 struct CheckCommand: ParsableCommand {
@@ -50,7 +51,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if accuracy {
-            try printAccuracy(comparisons.filter { $0.witnesses == "closed form vs reference" })
+            try printAccuracy(comparisons.filter { $0.witnesses == .closedFormVsReference })
             return
         }
         comparisons += AccuracyCheck.runPrimitives(sweepPoints: points)
@@ -60,7 +61,7 @@ struct CheckCommand: ParsableCommand {
             titles: ["subject", "witnesses", "quantity", "points", "max ULP", "max rel. error", "at ℓ", "tolerance", "ok"])
         for c in comparisons {
             table.rows.append([
-                .text(c.subject), .text(c.precision == "Double" ? c.witnesses : "\(c.witnesses) (\(c.precision))"),
+                .text(c.subject), .text(c.precision == .double ? c.witnesses.description : "\(c.witnesses) (\(c.precision))"),
                 .text(c.quantity), .number(Double(c.points), String(c.points)),
                 c.toleranceULP.isFinite ? .number(c.maxULP, format(c.maxULP, digits: 3)) : .absent,
                 .number(c.maxRelativeError, format(c.maxRelativeError, digits: 2, scientific: true)),
@@ -84,7 +85,7 @@ struct CheckCommand: ParsableCommand {
         var table = Table(columns: ["loss", "quantity", "type", "points", "max_ulp", "correctly_rounded", "ok"],
                           titles: ["loss", "quantity", "type", "points", "max ULP", "correctly rounded", "ok"])
         for c in comparisons {
-            table.rows.append([.text(c.subject), .text(c.quantity), .text(c.precision),
+            table.rows.append([.text(c.subject), .text(c.quantity), .text(c.precision.description),
                                .number(Double(c.points), String(c.points)),
                                .number(c.maxULP, format(c.maxULP, digits: 3)),
                                format == .table ? .number(c.correctlyRoundedShare, format(100 * c.correctlyRoundedShare, digits: 1) + "%")

@@ -71,8 +71,8 @@ struct EvalCommand: ParsableCommand {
 
     /// The points as (logit, D, whether D was given).
     private var points: [(logit: Double, d: Double, givenD: Bool)] {
-        if let ds { return ds.map { (logit($0), $0, true) } }
-        return (logits ?? []).map { ($0, sigmoid($0), false) }
+        if let ds { return ds.map { (Double.logit($0), $0, true) } }
+        return (logits ?? []).map { ($0, Double.sigmoid($0), false) }
     }
 
     private func row(_ loss: GeneratorLoss, _ point: (logit: Double, d: Double, givenD: Bool),
@@ -85,10 +85,10 @@ struct EvalCommand: ParsableCommand {
                     .double(e.gradientLogit), e.gradientD.map(Table.Cell.double) ?? .absent]
         case .float:
             let logit = Float(point.logit)
-            let d = point.givenD ? Float(point.d) : sigmoid(logit)
+            let d = point.givenD ? Float(point.d) : Float.sigmoid(logit)
             let e = point.givenD ? loss.evaluate(atD: d, parameters: parameters)
                 : loss.evaluate(atLogit: logit, parameters: parameters)
-            return [.text(loss.id), .float(point.givenD ? LossMath.logit(d) : logit), .float(d), .float(e.value),
+            return [.text(loss.id), .float(point.givenD ? Float.logit(d) : logit), .float(d), .float(e.value),
                     .float(e.gradientLogit), e.gradientD.map(Table.Cell.float) ?? .absent]
         }
     }

@@ -1,3 +1,4 @@
+import LossPlotCairo
 import ArgumentParser
 import Glibc
 import LossFigures
@@ -42,7 +43,7 @@ struct FiguresCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Resolution of the PNG files in dots per inch (10 to 600).")
     var dpi: Double = 150
 
-    var folder: RawPath { RawPath(out) }
+    var folder: RawPath { RawPath(argument: out) }
 
     func validate() throws {
         guard dpi.isFinite, (10...600).contains(dpi) else { throw ValidationError("--dpi \(dpi) is outside 10 to 600") }

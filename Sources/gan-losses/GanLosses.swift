@@ -1,3 +1,4 @@
+import LossPlotCairo
 import ArgumentParser
 import Glibc
 

@@ -1,3 +1,4 @@
+import LossPlotCairo
 import ArgumentParser
 import FoundationEssentials
 import Glibc
@@ -97,7 +98,7 @@ struct PlotCommand: ParsableCommand {
             try FigureExport.checkRaster(RasterSize(width: w * 72, height: h * 72, dpi: dpi), dpi: dpi, what: "the figure")
         }
         if let output {
-            let path = RawPath(output)
+            let path = RawPath(argument: output)
             if path.kind == .folder {
                 throw ValidationError("-o \(path) is a folder; give a file name such as \(path)/figure.png")
             }
@@ -119,7 +120,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     /// Where the figure goes: -o, else a name made of the losses in the current folder.
-    var path: RawPath { RawPath(output ?? defaultFileName) }
+    var path: RawPath { RawPath(argument: output ?? defaultFileName) }
 
     func run() throws {
         do {

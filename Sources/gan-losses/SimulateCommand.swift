@@ -1,3 +1,4 @@
+import LossPlotCairo
 import ArgumentParser
 import Dynamics
 import FoundationEssentials
@@ -77,13 +78,13 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--seed does not apply to dirac, which has no randomness")
         }
         if let output {
-            let path = RawPath(output)
+            let path = RawPath(argument: output)
             guard ImageFormat(pathExtension: path.pathExtension) != nil else {
                 throw ValidationError("-o \(path): unknown extension '\(InputText.shown(path.pathExtension))'; use .png, .svg or .pdf")
             }
         }
         for path in [csv, output].compactMap({ $0 }) {
-            do { try AtomicFile.checkWritable(RawPath(path)) } catch { throw ValidationError("\(error)") }
+            do { try AtomicFile.checkWritable(RawPath(argument: path)) } catch { throw ValidationError("\(error)") }
         }
     }
 
@@ -144,13 +145,13 @@ struct SimulateCommand: ParsableCommand {
             figure = DynamicsFigures.modeCollapse(theme: .paper, trainings: trainings)
         }
         if csv == nil && output == nil { try Output.write(table().renderCSV()) }
-        if let csv { try AtomicFile.write(Array(table().renderCSV().utf8), to: RawPath(csv)) }
+        if let csv { try AtomicFile.write(Array(table().renderCSV().utf8), to: RawPath(argument: csv)) }
         if let output {
-            let path = RawPath(output)
+            let path = RawPath(argument: output)
             let format = ImageFormat(pathExtension: path.pathExtension) ?? .png
             try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: 150)[0], to: path)
         }
-        for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(path)) }
+        for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(argument: path)) }
     }
 
     static func parseObjectives(_ text: String) throws -> [MixtureGAN.Objective] {

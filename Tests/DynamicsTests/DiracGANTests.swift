@@ -1,5 +1,6 @@
 import _Differentiation
 import Dynamics
+import Glibc
 import LossMath
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import LossFigures
 import LossPlot
+import LossPlotCairo
 import Testing
 
 @Suite("Hardening")

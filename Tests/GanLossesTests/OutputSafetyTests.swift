@@ -85,10 +85,10 @@ struct OutputSafetyTests {
         dead.executableURL = URL(fileURLWithPath: "/bin/true")
         try dead.run()
         dead.waitUntilExit()
-        let stale = ".gan-losses-\(dead.processIdentifier)-0000beef.tmp"
-        let live = ".gan-losses-\(getpid())-0000cafe.tmp"
+        let stale = ".lossplot-\(dead.processIdentifier)-0000beef.tmp"
+        let live = ".lossplot-\(getpid())-0000cafe.tmp"
         let foreign = ".figure.png.1.2.tmp"
-        for name in [stale, live, foreign] { FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data([1])) }
+        for name in [stale, live, foreign] { _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data([1])) }
         let r = try Tool.run(["plot", "--loss", "mm", "-o", dir.appendingPathComponent("f.svg").path])
         #expect(r.status == 0, "\(r.stderr)")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))

@@ -2,6 +2,8 @@ import Foundation
 import LossFigures
 import LossMath
 import LossPlot
+import LossPlotTesting
+import LossPlotCairo
 import Testing
 
 @Suite("The loss figures")
@@ -46,11 +48,11 @@ struct LossFigureTests {
         let scale = 150.0 / 72
         let t = panels[0].transform
         for l in [-2.0, 1.0, 6.0] {
-            let blue = t.page(l, -sigmoid(l)), red = t.page(l, -sigmoid(-l))
+            let blue = t.page(l, -Double.sigmoid(l)), red = t.page(l, -Double.sigmoid(-l))
             #expect(png.hasColor(near: blue.x * scale, blue.y * scale, Color(hex: 0x4477AA)), "minimax at ℓ = \(l)")
             // The non-saturating curve is dashed: look along a short stretch of it.
             let found = stride(from: l - 0.15, through: l + 0.15, by: 0.05).contains { x in
-                let p = t.page(x, -sigmoid(-x))
+                let p = t.page(x, -Double.sigmoid(-x))
                 return png.hasColor(near: p.x * scale, p.y * scale, Color(hex: 0xEE6677))
             }
             #expect(found, "non-saturating near ℓ = \(l) (\(red))")

@@ -1,5 +1,7 @@
 import Foundation
 import LossPlot
+import LossPlotTesting
+import LossPlotCairo
 import Testing
 
 @Suite("gan-losses simulate")

@@ -46,11 +46,41 @@ struct CatalogTests {
         #expect((loss.autodiffGradientD(atD: 0.3) != nil) == loss.isDefinedThroughD)
     }
 
-    @Test("every loss has formulas for people and for LaTeX", arguments: GeneratorLoss.allCases)
+    @Test("every loss has formulas for people", arguments: GeneratorLoss.allCases)
     func formulas(loss: GeneratorLoss) {
-        #expect(!loss.formula.isEmpty && !loss.latexFormula.isEmpty)
-        #expect(!loss.gradientLogitFormula.isEmpty && !loss.latexGradientLogitFormula.isEmpty)
+        #expect(!loss.formula.isEmpty && !loss.gradientLogitFormula.isEmpty)
         #expect(!loss.formula.contains("-"), "Unicode formulas use the minus sign U+2212")
+    }
+
+    /// The LaTeX the figures typeset, per loss: L in ℓ, L in D (nil without a D-space form), ∂L/∂ℓ.
+    static func expectedLatex(_ loss: GeneratorLoss) -> (logit: String, d: String?, gradient: String) {
+        switch loss {
+        case .minimax: (#"-\mathrm{softplus}(\ell)"#, #"\log(1-D)"#, #"-\sigma(\ell)"#)
+        case .nonsat: (#"\mathrm{softplus}(-\ell)"#, #"-\log D"#, #"-\sigma(-\ell)"#)
+        case .maxlik: (#"-e^{\ell}/2"#, #"-D/(2(1-D))"#, #"-e^{\ell}/2"#)
+        case .lsgan: (#"(\ell-1)^2/2"#, nil, #"\ell-1"#)
+        case .lssigmoid: (#"\sigma(-\ell)^2/2"#, #"(D-1)^2/2"#, #"-\sigma(\ell)\,\sigma(-\ell)^2"#)
+        case .wgan, .hinge: (#"-\ell"#, nil, "-1")
+        case .ragan: (#"2\,\mathrm{softplus}(\ell_r-\ell)"#, nil, #"-2\sigma(\ell_r-\ell)"#)
+        }
+    }
+
+    @Test("the LaTeX of every loss is the expected formula", arguments: GeneratorLoss.allCases)
+    func latexFormulas(loss: GeneratorLoss) {
+        let expected = Self.expectedLatex(loss)
+        #expect(loss.latexFormula() == expected.logit)
+        #expect(loss.latexFormulaInD == expected.d)
+        #expect((loss.latexFormulaInD != nil) == loss.isDefinedThroughD)
+        #expect(loss.latexGradientLogitFormula() == expected.gradient)
+    }
+
+    @Test("the least-squares target is written into the LaTeX as a number; ℓ_r stays a symbol")
+    func latexParameters() {
+        let half = LossParameters(leastSquaresTarget: 0.5, realLogit: 2)
+        #expect(GeneratorLoss.lsgan.latexFormula(parameters: half) == #"(\ell-0.5)^2/2"#)
+        #expect(GeneratorLoss.lsgan.latexGradientLogitFormula(parameters: half) == #"\ell-0.5"#)
+        #expect(GeneratorLoss.lsgan.latexFormula(parameters: LossParameters(leastSquaresTarget: 3)) == #"(\ell-3)^2/2"#)
+        #expect(GeneratorLoss.ragan.latexFormula(parameters: half) == GeneratorLoss.ragan.latexFormula())
     }
 }
 
@@ -60,10 +90,10 @@ struct DSpaceTests {
           arguments: GeneratorLoss.allCases)
     func agreesWithLogitPath(loss: GeneratorLoss) throws {
         for l in stride(from: -35.0, through: 35.0, by: 0.25) {
-            let d = sigmoid(l)
+            let d = Double.sigmoid(l)
             guard d > 0, d < 1 else { continue }
             let viaD = loss.evaluate(atD: d)
-            let l2 = logit(d)
+            let l2 = Double.logit(d)
             let viaLogit = loss.evaluate(atLogit: l2)
             // Going through ℓ moves D by (|ℓ| + 2)·2⁻⁵² relative; every quantity here has
             // condition number at most ~|ℓ|·3 with respect to ℓ.

@@ -1,4 +1,5 @@
 import _Differentiation
+import Glibc
 import LossMath
 import Testing
 

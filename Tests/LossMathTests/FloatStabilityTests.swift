@@ -1,8 +1,9 @@
 import _Differentiation
+import Glibc
 import LossMath
 import Testing
 
-/// The naive forms' failures, reproduced beside the stable forms (DESIGN.md §4), so the stability
+/// The naive forms' failures, reproduced beside the stable forms (docs/architecture.md#losses-from-logits), so the stability
 /// story is tested and not only told.
 @Suite("Float: naive forms fail where the stable forms do not")
 struct FloatStabilityTests {
@@ -46,7 +47,7 @@ struct FloatStabilityTests {
     @Test("naive σ flushes to 0 where the stable σ keeps a Float subnormal")
     func sigmoidFlush() {
         #expect(Naive.sigmoid(Float(-100)) == 0)
-        #expect(sigmoid(Float(-100)).isSubnormal)
+        #expect(Float.sigmoid(Float(-100)).isSubnormal)
         #expect(GeneratorLoss.minimax.evaluate(atLogit: Float(-100)).gradientLogit < 0)
     }
 

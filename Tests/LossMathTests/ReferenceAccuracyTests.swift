@@ -56,7 +56,7 @@ struct ReferenceAccuracyTests {
         #expect(floatPoints > 20_000)
     }
 
-    @Test("DESIGN.md's golden values, to the last bit")
+    @Test("the golden values of docs/architecture.md#golden-values, to the last bit")
     func goldenValues() {
         #expect(GeneratorLoss.minimax.value(atLogit: -20) == -2.061153620314381e-09)
         #expect(GeneratorLoss.minimax.gradientLogit(atLogit: -20) == -2.0611536181902037e-09)

@@ -1,4 +1,5 @@
 import _Differentiation
+import Glibc
 import LossMath
 import Testing
 
@@ -15,7 +16,7 @@ struct VanishingGradientTests {
         let slope = try #require(GeneratorLoss.minimax.autodiffGradientD(atD: d))
         #expect(ulps(slope * (d * (1 - d)), -d) <= 2)
         // In logit space at ℓ = logit(D): ℓ itself is rounded, which moves σ(ℓ) by up to |ℓ|·2⁻⁵³.
-        let l = logit(d)
+        let l = Double.logit(d)
         let g = GeneratorLoss.minimax.gradientLogit(atLogit: l)
         #expect(abs(g / -d - 1) <= (abs(l) + 4) * Double.ulpOfOne)
     }
@@ -24,7 +25,7 @@ struct VanishingGradientTests {
     func minimaxProportional() {
         var previous = 1.0
         for exponent in stride(from: -1, through: -300, by: -1) {
-            let g = abs(GeneratorLoss.minimax.gradientLogit(atLogit: logit(pow(10, Double(exponent)))))
+            let g = abs(GeneratorLoss.minimax.gradientLogit(atLogit: Double.logit(pow(10, Double(exponent)))))
             #expect(g < previous)
             #expect(abs(log10(g) - Double(exponent)) < 1e-9)
             previous = g
@@ -34,14 +35,14 @@ struct VanishingGradientTests {
     @Test("non-saturating ∂L/∂ℓ → −1", arguments: smallD)
     func nonsatSurvives(d: Double) {
         #expect(abs(GeneratorLoss.nonsat.evaluate(atD: d).gradientLogit + 1) <= 1.01 * d)
-        #expect(abs(GeneratorLoss.nonsat.gradientLogit(atLogit: logit(d)) + 1) <= 1.01 * d)
+        #expect(abs(GeneratorLoss.nonsat.gradientLogit(atLogit: Double.logit(d)) + 1) <= 1.01 * d)
     }
 
     @Test("maximum-likelihood ∂L/∂ℓ → 0 like −½ D", arguments: smallD)
     func maxlikVanishes(d: Double) {
-        let g = GeneratorLoss.maxlik.gradientLogit(atLogit: logit(d))
+        let g = GeneratorLoss.maxlik.gradientLogit(atLogit: Double.logit(d))
         // −½ D/(1 − D) = −½ D (1 + D + …): relative distance D/(1 − D) from −½ D.
-        #expect(abs(g / (-0.5 * d) - 1) <= (abs(logit(d)) + 4) * Double.ulpOfOne + 1.01 * d)
+        #expect(abs(g / (-0.5 * d) - 1) <= (abs(Double.logit(d)) + 4) * Double.ulpOfOne + 1.01 * d)
     }
 
     @Test("in D-space the minimax slope → −1 (finite): the vanishing is σ′ = D(1 − D)'s doing", arguments: smallD)
@@ -50,7 +51,7 @@ struct VanishingGradientTests {
         #expect(abs(closed + 1) <= 1.01 * d)
         let autodiff = try #require(GeneratorLoss.minimax.autodiffGradientD(atD: d))
         #expect(abs(autodiff + 1) <= 1.01 * d)
-        #expect(try #require(GeneratorLoss.minimax.gradientD(atLogit: logit(d))) <= -1)
+        #expect(try #require(GeneratorLoss.minimax.gradientD(atLogit: Double.logit(d))) <= -1)
     }
 
     @Test("the non-saturating loss is what saturates as D → 1: its gradient → 0 there",

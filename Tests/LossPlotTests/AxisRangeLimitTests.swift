@@ -1,4 +1,5 @@
 import LossPlot
+import LossPlotCairo
 import Testing
 
 @Suite("Axis ranges the transform cannot represent")

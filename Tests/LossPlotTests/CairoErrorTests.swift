@@ -1,4 +1,5 @@
 import LossPlot
+import LossPlotCairo
 import Testing
 
 @Suite("Drawing errors are reported, never a cut image")

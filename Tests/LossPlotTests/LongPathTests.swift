@@ -1,5 +1,7 @@
 import Foundation
 @testable import LossPlot
+import LossPlotTesting
+@testable import LossPlotCairo
 import Testing
 
 @Suite("Long polylines: bounded work")

@@ -1,4 +1,5 @@
 import LossPlot
+import LossPlotCairo
 import Testing
 
 @Suite("Math markup")

@@ -1,4 +1,6 @@
 @testable import LossPlot
+import LossPlotTesting
+@testable import LossPlotCairo
 import Testing
 
 @Suite("The PNG encoder")

@@ -1,6 +1,8 @@
 import Foundation
 import FoundationXML
 import LossPlot
+import LossPlotTesting
+import LossPlotCairo
 import Testing
 
 @Suite("Rendering a figure")

@@ -18,7 +18,7 @@ enum CatalogFigures {
                 .function(FunctionCurve(label: "$L$", style: blue) { loss.value(atLogit: $0) }),
                 .function(FunctionCurve(label: #"$\partial L/\partial\ell$"#, style: red) { loss.gradientLogit(atLogit: $0) }),
             ]
-            panels.append(Panel(title: "\(loss.id): \(loss.legendFormula(inD: false, parameters: .standard))",
+            panels.append(Panel(title: "\(loss.id): $\(loss.latexFormula())$",
                                 x: Axis(label: logitLabel, range: -5...5), y: Axis(range: -4...4), marks: marks,
                                 legend: .none))
         }
@@ -70,7 +70,7 @@ enum CatalogFigures {
                 loss.evaluate(realLogit: $0, fakeLogit: -.infinity).value
             }))
         }
-        let optimum = logit(0.9)
+        let optimum = Double.logit(0.9)
         marks.append(.annotation(Annotation("minimum at ℓ* = log(t/(1 − t))\n= \(String(cFormat: "%.3f", optimum)) for t = 0.9",
                                             at: Point(0.42, 0.62), anchor: Point(0, 0.5),
                                             arrowTo: Point(optimum, DiscriminatorLoss.bceSmoothed(target: 0.9)
@@ -86,7 +86,7 @@ enum CatalogFigures {
         func panel(gradient: Bool) -> Panel {
             var marks: [Mark] = [zeroLine]
             for loss in [GeneratorLoss.lsgan, .lssigmoid] {
-                let label = gradient ? loss.legendGradientFormula(parameters: .standard) : loss.legendFormula(inD: false, parameters: .standard)
+                let label = "$" + (gradient ? loss.latexGradientLogitFormula() : loss.latexFormula()) + "$"
                 let name = loss == .lsgan ? "raw output" : "on σ"
                 marks.append(.function(FunctionCurve(label: "\(name)  \(label)") {
                     gradient ? loss.gradientLogit(atLogit: $0) : loss.value(atLogit: $0)

@@ -1,5 +1,5 @@
 import LossMath
-import LossPlot
+public import LossPlot
 
 /// The coursework figure set written by `gan-losses figures`: each figure has a stable kebab-case
 /// name (its file name), a one-sentence summary (for the README and the progress output) and a

@@ -1,6 +1,6 @@
-import Dynamics
+public import Dynamics
 import LossMath
-import LossPlot
+public import LossPlot
 import Dispatch
 import Synchronization
 

@@ -1,4 +1,5 @@
 import _Differentiation
+internal import Glibc
 
 /// Compares the three witnesses of every generator loss: the closed forms of this module,
 /// automatic differentiation of the ``Textbook`` expressions, and the 60-digit ``ReferenceVectors``.
@@ -32,12 +33,12 @@ public enum AccuracyCheck {
 
     /// The worst disagreement between two witnesses over a set of points.
     public struct Comparison: Sendable {
-        /// What was compared with what, such as "closed form vs reference".
-        public var witnesses: String
+        /// What was compared with what, such as the closed form against the reference.
+        public var witnesses: Witnesses
         public var subject: String
         public var quantity: String
-        /// The floating-point type of the computed values: "Double" or "Float".
-        public var precision = "Double"
+        /// The floating-point type of the computed values.
+        public var precision = Precision.double
         /// The largest error in ULPs, over points with a normal exact result.
         public var maxULP: Double = 0
         /// The largest relative error.
@@ -110,19 +111,19 @@ public enum AccuracyCheck {
     public static func run(_ loss: GeneratorLoss, sweepPoints: Int = 10_001) throws -> [Comparison] {
         let reference = try ReferenceVectors.load(for: loss)
         let subject = loss.id
-        var closedValue = Comparison(witnesses: "closed form vs reference", subject: subject,
+        var closedValue = Comparison(witnesses: .closedFormVsReference, subject: subject,
                                      quantity: Quantity.value.rawValue, toleranceULP: closedFormTolerance)
         var closedGradient = closedValue
         closedGradient.quantity = Quantity.gradientLogit.rawValue
         var closedGradientD = closedValue
         closedGradientD.quantity = Quantity.gradientD.rawValue
         var floatValue = closedValue
-        floatValue.precision = "Float"
+        floatValue.precision = .float
         var floatGradient = closedGradient
-        floatGradient.precision = "Float"
+        floatGradient.precision = .float
         var floatGradientD = closedGradientD
-        floatGradientD.precision = "Float"
-        var autodiffGradient = Comparison(witnesses: "autodiff vs reference", subject: subject,
+        floatGradientD.precision = .float
+        var autodiffGradient = Comparison(witnesses: .autodiffVsReference, subject: subject,
                                           quantity: Quantity.gradientLogit.rawValue, toleranceULP: autodiffTolerance)
         var autodiffGradientD = autodiffGradient
         autodiffGradientD.quantity = Quantity.gradientD.rawValue + " (D ≤ ½)"
@@ -148,12 +149,12 @@ public enum AccuracyCheck {
             autodiffGradient.record(computed: loss.autodiffGradientLogit(atLogit: l), exact: point.gradientLogit, at: l)
             // In D-space the input D = σ(ℓ) is itself rounded; for D ≤ ½ every ∂L/∂D here has a
             // condition number of at most 2 in D, so that rounding cannot dominate.
-            if l <= 0, let exact = point.gradientD, let autodiff = loss.autodiffGradientD(atD: sigmoid(l)) {
+            if l <= 0, let exact = point.gradientD, let autodiff = loss.autodiffGradientD(atD: Double.sigmoid(l)) {
                 autodiffGradientD.record(computed: autodiff, exact: exact, at: l)
             }
         }
 
-        var agreement = Comparison(witnesses: "closed form vs autodiff", subject: subject,
+        var agreement = Comparison(witnesses: .closedFormVsAutodiff, subject: subject,
                                    quantity: Quantity.gradientLogit.rawValue, toleranceULP: autodiffTolerance)
         for l in sweep(count: sweepPoints) {
             let closed = loss.gradientLogit(atLogit: l)
@@ -173,7 +174,7 @@ public enum AccuracyCheck {
     /// The primitives' derivatives: a central finite difference of softplus against σ and of σ
     /// against σ(x)σ(−x) over [−30, 30], and autodiff of the textbook softplus against σ.
     public static func runPrimitives(sweepPoints: Int = 10_001) -> [Comparison] {
-        var softplusFD = Comparison(witnesses: "finite difference vs closed form", subject: "softplus",
+        var softplusFD = Comparison(witnesses: .finiteDifferenceVsClosedForm, subject: "softplus",
                                     quantity: "softplus′ = σ", toleranceULP: .infinity,
                                     toleranceRelative: finiteDifferenceTolerance)
         var sigmoidFD = softplusFD
@@ -182,18 +183,18 @@ public enum AccuracyCheck {
         let n = max(sweepPoints, 2)
         for i in 0..<n {
             let x = -30 + 60 * Double(i) / Double(n - 1)
-            softplusFD.recordRelative(computed: centralDifference(softplus, at: x), exact: sigmoid(x), at: x)
+            softplusFD.recordRelative(computed: centralDifference(Double.softplus, at: x), exact: Double.sigmoid(x), at: x)
             // σ′ is even; for x > 0 the difference σ(x + h) − σ(x − h) of two numbers near 1 cancels,
             // so the difference is taken at −|x|, where it is well conditioned.
             let mirrored = -abs(x)
-            sigmoidFD.recordRelative(computed: centralDifference(sigmoid, at: mirrored),
-                                     exact: sigmoid(x) * sigmoid(-x), at: x)
+            sigmoidFD.recordRelative(computed: centralDifference(Double.sigmoid, at: mirrored),
+                                     exact: Double.sigmoid(x) * Double.sigmoid(-x), at: x)
         }
-        var softplusAD = Comparison(witnesses: "autodiff vs closed form", subject: "softplus",
+        var softplusAD = Comparison(witnesses: .autodiffVsClosedForm, subject: "softplus",
                                     quantity: "softplus′ = σ", toleranceULP: autodiffTolerance)
         for x in sweep(count: sweepPoints) {
             softplusAD.record(computed: gradient(at: x, of: Textbook.softplus),
-                              exact: ReferenceValue(rounded: sigmoid(x)), at: x)
+                              exact: ReferenceValue(rounded: Double.sigmoid(x)), at: x)
         }
         return [softplusFD, sigmoidFD, softplusAD]
     }

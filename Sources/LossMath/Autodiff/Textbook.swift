@@ -1,7 +1,8 @@
 import _Differentiation
+internal import Glibc
 
 /// The losses as their textbook expressions, for Swift's reverse-mode automatic differentiation:
-/// the second of the three witnesses of every derivative (DESIGN.md §5).
+/// the second of the three witnesses of every derivative (docs/architecture.md#the-three-witnesses).
 ///
 /// Nothing here registers a derivative. Each function is an expression in `exp`, `log`, `log1p`,
 /// arithmetic and `?:`, which `_Differentiation` differentiates through the derivatives the

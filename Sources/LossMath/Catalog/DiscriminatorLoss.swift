@@ -31,12 +31,12 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     public func evaluate(realLogit r: Double, fakeLogit f: Double) -> DiscriminatorEvaluation {
         switch self {
         case .bce:
-            return DiscriminatorEvaluation(value: softplus(-r) + softplus(f),
-                                           gradientReal: -sigmoid(-r), gradientFake: sigmoid(f))
+            return DiscriminatorEvaluation(value: Double.softplus(-r) + Double.softplus(f),
+                                           gradientReal: -Double.sigmoid(-r), gradientFake: Double.sigmoid(f))
         case .bceSmoothed(let t):
-            let real = t * softplus(-r) + (1 - t) * softplus(r)
-            return DiscriminatorEvaluation(value: real + softplus(f),
-                                           gradientReal: sigmoid(r) - t, gradientFake: sigmoid(f))
+            let real = t * Double.softplus(-r) + (1 - t) * Double.softplus(r)
+            return DiscriminatorEvaluation(value: real + Double.softplus(f),
+                                           gradientReal: Double.sigmoid(r) - t, gradientFake: Double.sigmoid(f))
         case .leastSquares(let a, let b):
             return DiscriminatorEvaluation(value: halfSquare(r, minus: b) + halfSquare(f, minus: a),
                                            gradientReal: r - b, gradientFake: f - a)
@@ -48,8 +48,8 @@ public enum DiscriminatorLoss: Sendable, Hashable {
                                            gradientReal: r.isNaN ? r : (r < 1 ? -1 : 0),
                                            gradientFake: f.isNaN ? f : (f > -1 ? 1 : 0))
         case .ragan:
-            let s = sigmoid(f - r)
-            return DiscriminatorEvaluation(value: 2 * softplus(f - r), gradientReal: -2 * s, gradientFake: 2 * s)
+            let s = Double.sigmoid(f - r)
+            return DiscriminatorEvaluation(value: 2 * Double.softplus(f - r), gradientReal: -2 * s, gradientFake: 2 * s)
         }
     }
 
@@ -58,7 +58,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     public var optimalRealLogit: Double? {
         switch self {
         case .bce: .infinity
-        case .bceSmoothed(let t): logit(t)
+        case .bceSmoothed(let t): Double.logit(t)
         case .leastSquares(_, let b): b
         case .wasserstein, .hinge, .ragan: nil
         }

@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Evaluation at a value of D = D(G(z)) instead of a logit.
 ///
 /// For the losses defined through D the textbook D-space forms are evaluated directly, and the
@@ -17,10 +19,9 @@
 /// At D = 0 and D = 1 the chain-rule product is ∞ · 0, so the limits come from ℓ = ∓∞.
 extension GeneratorLoss {
     /// Value and both derivatives at D ∈ [0, 1] (NaN outside).
-    @inlinable
     public func evaluate(atD d: Double, parameters: LossParameters = .standard) -> LossEvaluation<Double> {
         guard isDefinedThroughD, d > 0, d < 1 else {
-            return evaluate(atLogit: logit(d), parameters: parameters)
+            return evaluate(atLogit: Double.logit(d), parameters: parameters)
         }
         let oneMinusD = 1 - d
         switch self {

@@ -1,5 +1,5 @@
 /// What a generator loss looks like on paper and how it behaves at the ends of D-space:
-/// the data behind `gan-losses list` and the tables in `docs/losses.md`.
+/// the data behind `gan-losses list`, the tables in `docs/losses.md` and the figures' legends.
 extension GeneratorLoss {
     /// A one-line name for people.
     public var title: String {
@@ -53,30 +53,50 @@ extension GeneratorLoss {
         }
     }
 
-    /// L in LaTeX.
-    public var latexFormula: String {
+    /// L in LaTeX (math mode, without the `$`) as a function of the logit ℓ, as the figures typeset
+    /// it: `-\mathrm{softplus}(\ell)` for minimax. The least-squares target c is written as its value
+    /// in `parameters`, `(\ell-1)^2/2`; ℓ_r stays a symbol.
+    public func latexFormula(parameters: LossParameters = .standard) -> String {
         switch self {
-        case .minimax: #"\log(1 - D) = -\operatorname{softplus}(\ell)"#
-        case .nonsat: #"-\log D = \operatorname{softplus}(-\ell)"#
-        case .maxlik: #"-\tfrac12 \frac{D}{1 - D} = -\tfrac12 e^{\ell}"#
-        case .lsgan: #"\tfrac12 (\ell - c)^2"#
-        case .lssigmoid: #"\tfrac12 (D - 1)^2 = \tfrac12 \sigma(-\ell)^2"#
+        case .minimax: #"-\mathrm{softplus}(\ell)"#
+        case .nonsat: #"\mathrm{softplus}(-\ell)"#
+        case .maxlik: #"-e^{\ell}/2"#
+        case .lsgan: #"(\ell-"# + Self.latexNumber(parameters.leastSquaresTarget) + ")^2/2"
+        case .lssigmoid: #"\sigma(-\ell)^2/2"#
         case .wgan, .hinge: #"-\ell"#
-        case .ragan: #"2 \operatorname{softplus}(\ell_r - \ell)"#
+        case .ragan: #"2\,\mathrm{softplus}(\ell_r-\ell)"#
         }
     }
 
-    /// ∂L/∂ℓ in LaTeX.
-    public var latexGradientLogitFormula: String {
+    /// L in LaTeX as a function of D = σ(ℓ), `\log(1-D)` for minimax; nil for the losses on the raw
+    /// output, which have no D-space form.
+    public var latexFormulaInD: String? {
+        switch self {
+        case .minimax: #"\log(1-D)"#
+        case .nonsat: #"-\log D"#
+        case .maxlik: #"-D/(2(1-D))"#
+        case .lssigmoid: #"(D-1)^2/2"#
+        case .lsgan, .wgan, .hinge, .ragan: nil
+        }
+    }
+
+    /// ∂L/∂ℓ in LaTeX, `-\sigma(\ell)` for minimax, with c written as in ``latexFormula(parameters:)``.
+    public func latexGradientLogitFormula(parameters: LossParameters = .standard) -> String {
         switch self {
         case .minimax: #"-\sigma(\ell)"#
         case .nonsat: #"-\sigma(-\ell)"#
-        case .maxlik: #"-\tfrac12 e^{\ell}"#
-        case .lsgan: #"\ell - c"#
+        case .maxlik: #"-e^{\ell}/2"#
+        case .lsgan: #"\ell-"# + Self.latexNumber(parameters.leastSquaresTarget)
         case .lssigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
         case .wgan, .hinge: "-1"
-        case .ragan: #"-2\sigma(\ell_r - \ell)"#
+        case .ragan: #"-2\sigma(\ell_r-\ell)"#
         }
+    }
+
+    /// A parameter value in a formula: integers without ".0" (below 10¹⁵), else Swift's shortest
+    /// decimal (a negative value keeps its ASCII minus).
+    static func latexNumber(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
     }
 
     /// How ∂L/∂ℓ behaves as D → 0 (ℓ → −∞): its limit and a few words on how it gets there.
@@ -91,6 +111,9 @@ extension GeneratorLoss {
         case .ragan: Limit(-2, "→ −2 (for fixed ℓ_r)")
         }
     }
+
+    /// Whether ∂L/∂ℓ vanishes as D → 0: the generator stalls when the discriminator wins.
+    public var saturatesAsDToZero: Bool { gradientAsDToZero.value == 0 }
 
     /// How ∂L/∂ℓ behaves as D → 1 (ℓ → +∞).
     public var gradientAsDToOne: Limit {

@@ -18,8 +18,8 @@ extension GeneratorLoss {
     /// L(ℓ).
     public func value(atLogit l: Double, parameters: LossParameters = .standard) -> Double {
         switch self {
-        case .minimax: -softplus(l)
-        case .nonsat: softplus(-l)
+        case .minimax: -Double.softplus(l)
+        case .nonsat: Double.softplus(-l)
         case .maxlik: Self.maxlikValue(l)
         case .lsgan: halfSquare(l, minus: parameters.leastSquaresTarget)
         case .lssigmoid: Self.lsSigmoidValue(l)
@@ -31,8 +31,8 @@ extension GeneratorLoss {
     /// ∂L/∂ℓ.
     public func gradientLogit(atLogit l: Double, parameters: LossParameters = .standard) -> Double {
         switch self {
-        case .minimax: -sigmoid(l)
-        case .nonsat: -sigmoid(-l)
+        case .minimax: -Double.sigmoid(l)
+        case .nonsat: -Double.sigmoid(-l)
         case .maxlik: Self.maxlikValue(l)
         case .lsgan: l - parameters.leastSquaresTarget
         case .lssigmoid: Self.lsSigmoidGradientLogit(l)
@@ -48,7 +48,7 @@ extension GeneratorLoss {
         case .minimax: l.isNaN ? l : -OnePlusExp(l).rounded
         case .nonsat: l.isNaN ? l : -OnePlusExp(-l).rounded
         case .maxlik: l.isNaN ? l : -OnePlusExp(l).halfSquareRounded
-        case .lssigmoid: -sigmoid(-l)
+        case .lssigmoid: -Double.sigmoid(-l)
         case .lsgan, .wgan, .hinge, .ragan: nil
         }
     }
@@ -71,7 +71,7 @@ extension GeneratorLoss {
     static func maxlikValue(_ l: Double) -> Double {
         if l.isNaN { return l }
         let e = ExtendedExp(l)
-        return -scaled(e.high + e.low, byPowerOfTwo: e.exponent - 1)
+        return -PowerOfTwo.scale(e.high + e.low, by: e.exponent - 1)
     }
 
     /// `½ σ(−ℓ)²`, with e = e^(−|ℓ|) = 2ᵏ m (``ExtendedExp``, m a pair) and (1 + e)² a pair:
@@ -86,8 +86,8 @@ extension GeneratorLoss {
         let e = ExtendedExp(l > 0 ? -l : l)
         let denominator = onePlusPower(e, 2)
         if l < 0 { return 0.5 * denominator.dividing(1) }
-        let m2 = square(e.high, e.low)
-        return scaled(denominator.dividing(m2.high, low: m2.low), byPowerOfTwo: 2 * e.exponent - 1)
+        let m2 = Compensated.square(e.high, e.low)
+        return PowerOfTwo.scale(denominator.dividing(m2.high, low: m2.low), by: 2 * e.exponent - 1)
     }
 
     /// `−σ(ℓ) σ(−ℓ)²`, with e = e^(−|ℓ|) = 2ᵏ m:
@@ -99,9 +99,9 @@ extension GeneratorLoss {
         if l.isNaN { return l }
         let e = ExtendedExp(l > 0 ? -l : l)
         let denominator = onePlusPower(e, 3)
-        if l < 0 { return -scaled(denominator.dividing(e.high, low: e.low), byPowerOfTwo: e.exponent) }
-        let m2 = square(e.high, e.low)
-        return -scaled(denominator.dividing(m2.high, low: m2.low), byPowerOfTwo: 2 * e.exponent)
+        if l < 0 { return -PowerOfTwo.scale(denominator.dividing(e.high, low: e.low), by: e.exponent) }
+        let m2 = Compensated.square(e.high, e.low)
+        return -PowerOfTwo.scale(denominator.dividing(m2.high, low: m2.low), by: 2 * e.exponent)
     }
 
     /// (1 + e)ᵖ as a pair, for e = 2ᵏ m ≤ 1.
@@ -118,7 +118,7 @@ extension GeneratorLoss {
 /// The correction is dδ, not 2dδ: doubling it would overflow to −∞ next to d² = +∞ for
 /// |d| > 8.9e307 and give ∞ − ∞.
 func halfSquare(_ a: Double, minus b: Double) -> Double {
-    let (d, delta) = twoSum(a, -b)
+    let (d, delta) = Compensated.twoSum(a, -b)
     guard d.isFinite else { return 0.5 * d * d }
     return (d * delta).addingProduct(0.5 * d, d)
 }

@@ -1,8 +1,8 @@
 /// A generator loss of the catalog, written as a function of the discriminator's logit ℓ on a
 /// generated sample (D = σ(ℓ) = D(G(z))), per sample, to be minimized.
 ///
-/// The closed forms, their derivatives and their limits are in DESIGN.md §3 and in
-/// `docs/losses.md`; the evaluation is in `GeneratorLoss+Evaluation.swift`.
+/// The closed forms, their derivatives and their limits are in `docs/losses.md`, the conventions
+/// in `docs/architecture.md#loss-conventions`; the evaluation is in `GeneratorLoss+Evaluation.swift`.
 public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     /// Goodfellow's original (saturating) cost: `L = log(1 − D) = −softplus(ℓ)`.
     case minimax

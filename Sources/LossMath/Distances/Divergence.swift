@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// The distances and divergences between two distributions P and Q that a GAN course compares.
 ///
 /// ```
@@ -56,8 +58,8 @@ extension Normal {
             // ½ Σ_{r ∈ {p, q}} r log(2r/(p + q)), with log(2r/(p + q)) = log 2 − softplus(log s − log r)
             return Quadrature.integrate({ x in
                 let (lp, lq) = (p.logDensity(x), q.logDensity(x))
-                let termP = exp(lp) * (0.6931471805599453 - softplus(lq - lp))
-                let termQ = exp(lq) * (0.6931471805599453 - softplus(lp - lq))
+                let termP = exp(lp) * (0.6931471805599453 - Double.softplus(lq - lp))
+                let termQ = exp(lq) * (0.6931471805599453 - Double.softplus(lp - lq))
                 return 0.5 * (termP + termQ)
             }, over: range, panels: panels)
         case .totalVariation:

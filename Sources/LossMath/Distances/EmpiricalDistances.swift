@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// Distances estimated from samples.
 public enum Empirical {
     /// W₁ between the empirical distributions of two samples:

@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// A normal distribution 𝒩(μ, σ²) on the real line.
 public struct Normal: Sendable, Hashable {
     public var mean: Double
@@ -34,5 +36,4 @@ public struct Normal: Sendable, Hashable {
 }
 
 /// Φ, the standard normal CDF.
-@inlinable
 func standardNormalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }

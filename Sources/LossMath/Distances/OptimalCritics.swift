@@ -11,13 +11,13 @@ public struct OptimalCritics: Sendable {
 
     /// D*(x) = p(x)/(p(x) + q(x)) = σ(log p(x) − log q(x)): computed from log densities so that it
     /// stays exact far in the tails, where both densities underflow.
-    public func discriminator(_ x: Double) -> Double { sigmoid(data.logDensity(x) - generator.logDensity(x)) }
+    public func discriminator(_ x: Double) -> Double { Double.sigmoid(data.logDensity(x) - generator.logDensity(x)) }
 
     /// dD*/dx = D*(1 − D*) · (d/dx log p − d/dx log q): tiny wherever D* is flat at 0 or 1, which is
     /// where the generator's samples are when the supports barely overlap.
     public func discriminatorGradient(_ x: Double) -> Double {
         let l = data.logDensity(x) - generator.logDensity(x)
-        return sigmoid(l) * sigmoid(-l) * (data.scoreFunction(x) - generator.scoreFunction(x))
+        return Double.sigmoid(l) * Double.sigmoid(-l) * (data.scoreFunction(x) - generator.scoreFunction(x))
     }
 
     /// The slope of the optimal critic: f*′(x) = sign(F_Q(x) − F_P(x)) ∈ {−1, 0, 1}.

@@ -1,7 +1,8 @@
 import _Differentiation
+internal import Glibc
 
 /// The textbook forms that go wrong, kept so the failures can be shown and tested beside the
-/// stable forms (DESIGN.md §4). Never use them for anything else.
+/// stable forms (docs/architecture.md#losses-from-logits). Never use them for anything else.
 ///
 /// Each is written exactly as it appears in naive code, in the precision of its argument, and is
 /// differentiable so that the gradient an autodiff framework would produce can be shown too.

@@ -8,31 +8,35 @@
 /// twoProduct(a, b)  high = fl(a · b)   low = fma(a, b, −high)      exact unless a·b underflows
 /// ```
 /// All three are exact for finite inputs whose results do not overflow.
-@inlinable @inline(__always)
-func twoSum(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
-    let high = a + b
-    let bPart = high - a
-    return (high, (a - (high - bPart)) + (b - bPart))
-}
+@usableFromInline
+enum Compensated {
+    /// Knuth's TwoSum: `a + b` as `high + low`, exactly, for any order of magnitude of `a` and `b`.
+    @inlinable @inline(__always)
+    static func twoSum(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+        let high = a + b
+        let bPart = high - a
+        return (high, (a - (high - bPart)) + (b - bPart))
+    }
 
-/// Dekker's Fast2Sum: ``twoSum(_:_:)`` in three operations when `|a| ≥ |b|` (or `a` is 0).
-@inlinable @inline(__always)
-func fastTwoSum(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
-    let high = a + b
-    return (high, b - (high - a))
-}
+    /// Dekker's Fast2Sum: ``twoSum(_:_:)`` in three operations when `|a| ≥ |b|` (or `a` is 0).
+    @inlinable @inline(__always)
+    static func fastTwoSum(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+        let high = a + b
+        return (high, b - (high - a))
+    }
 
-/// The square of a pair `high + low` as a pair: high² exactly (``twoProduct(_:_:)``) plus the cross
-/// term 2·high·low (low² is below 2⁻¹⁰⁶ of the result and dropped).
-@inlinable @inline(__always)
-func square(_ high: Double, _ low: Double) -> (high: Double, low: Double) {
-    let product = twoProduct(high, high)
-    return (product.high, product.low + 2 * high * low)
-}
+    /// The square of a pair `high + low` as a pair: high² exactly (``twoProduct(_:_:)``) plus the cross
+    /// term 2·high·low (low² is below 2⁻¹⁰⁶ of the result and dropped).
+    @inlinable @inline(__always)
+    static func square(_ high: Double, _ low: Double) -> (high: Double, low: Double) {
+        let product = twoProduct(high, high)
+        return (product.high, product.low + 2 * high * low)
+    }
 
-/// The product of two doubles as `high + low`, exact through one fused multiply-add.
-@inlinable @inline(__always)
-func twoProduct(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
-    let high = a * b
-    return (high, (-high).addingProduct(a, b))
+    /// The product of two doubles as `high + low`, exact through one fused multiply-add.
+    @inlinable @inline(__always)
+    static func twoProduct(_ a: Double, _ b: Double) -> (high: Double, low: Double) {
+        let high = a * b
+        return (high, (-high).addingProduct(a, b))
+    }
 }

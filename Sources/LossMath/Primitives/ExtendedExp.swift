@@ -31,7 +31,7 @@ struct ExtendedExp {
         let x = x < -1100 ? -1100 : (x > 1100 ? 1100 : x)
         let k = (x * 1.4426950408889634).rounded(.toNearestOrEven)
         // ln 2 = ln2Hi + ln2Lo, ln2Hi with 32 significant bits so that k·ln2Hi is exact for |k| < 2²¹.
-        let r = twoSum(x.addingProduct(-k, 0.6931471803691238), -(k * 1.9082149292705877e-10))
+        let r = Compensated.twoSum(x.addingProduct(-k, 0.6931471803691238), -(k * 1.9082149292705877e-10))
         let rh = r.high
         // Σₙ₌₃¹⁵ rhⁿ⁻³/n!, Horner with fused steps.
         var tail: Double = 7.647163731819816e-13
@@ -47,12 +47,12 @@ struct ExtendedExp {
         tail = 0.008333333333333333.addingProduct(tail, rh)
         tail = 0.041666666666666664.addingProduct(tail, rh)
         tail = 0.16666666666666666.addingProduct(tail, rh)
-        let square = twoProduct(rh, rh)
-        let one = fastTwoSum(1.0, rh)                                // 1 + rh
-        let quadratic = fastTwoSum(one.high, 0.5 * square.high)      // + rh²/2 (|rh²/2| ≤ 0.061)
+        let square = Compensated.twoProduct(rh, rh)
+        let one = Compensated.fastTwoSum(1.0, rh)                                // 1 + rh
+        let quadratic = Compensated.fastTwoSum(one.high, 0.5 * square.high)      // + rh²/2 (|rh²/2| ≤ 0.061)
         let cubic = rh * square.high * tail
         let small = cubic + (0.5 * square.low + r.low * one.high)
-        let sum = fastTwoSum(quadratic.high, (one.low + quadratic.low) + small)
+        let sum = Compensated.fastTwoSum(quadratic.high, (one.low + quadratic.low) + small)
         exponent = k
         high = sum.high
         low = sum.low
@@ -64,23 +64,6 @@ extension ExtendedExp {
     /// subnormal eˣ the low part (and then the high part) loses its last bits.
     @inlinable @inline(__always)
     var unscaled: (high: Double, low: Double) {
-        (scaled(high, byPowerOfTwo: exponent), scaled(low, byPowerOfTwo: exponent))
+        (PowerOfTwo.scale(high, by: exponent), PowerOfTwo.scale(low, by: exponent))
     }
-}
-
-/// `v · 2ᵏ` (k an integer held in a `Double`) with a single rounding, only when the result is
-/// subnormal, and overflow to ±∞: two exact multiplications by normal powers of two. For the
-/// moderate `v` used here (|v| ≤ 4) k beyond ±2040 gives 0 or ∞ anyway and is clamped.
-@inlinable @inline(__always)
-func scaled(_ v: Double, byPowerOfTwo k: Double) -> Double {
-    let k = k < -2040 ? -2040 : (k > 2040 ? 2040 : k)
-    let half = (k * 0.5).rounded(.down)
-    return v * powerOfTwo(half) * powerOfTwo(k - half)
-}
-
-/// 2ᵏ for an integer k in [−1022, 1023] held in a `Double`, built from the bits: k + 1.5·2⁵² holds
-/// k in its low bits (exactly, for |k| < 2⁵¹), which are shifted into the exponent field.
-@inlinable @inline(__always)
-func powerOfTwo(_ k: Double) -> Double {
-    Double(bitPattern: ((k + 6755399441055744).bitPattern &+ 1023) &<< 52)
 }

@@ -16,7 +16,7 @@ func log1pPair(_ eHigh: Double, _ eLow: Double) -> (high: Double, low: Double) {
     let fHigh = upper ? (eHigh - 1) * 0.5 : eHigh
     let fLow = upper ? eLow * 0.5 : eLow
     // s = f / (2 + f) as sHigh + sLow.
-    let d = fastTwoSum(2, fHigh)
+    let d = Compensated.fastTwoSum(2, fHigh)
     let dLow = d.low + fLow
     let sHigh = fHigh / d.high
     let remainder = fHigh.addingProduct(-sHigh, d.high)             // exact
@@ -36,8 +36,8 @@ func log1pPair(_ eHigh: Double, _ eLow: Double) -> (high: Double, low: Double) {
     series = 0.3333333333333333.addingProduct(series, s2)               // 1/3
     let tail = 2 * sHigh * s2 * series
     // ln 2 = 0.6931471805599453 + 2.3190468138462996e−17; |2 sHigh| ≤ 0.29 < ln 2 (Fast2Sum).
-    let sum = fastTwoSum(upper ? 0.6931471805599453 : 0, 2 * sHigh)
+    let sum = Compensated.fastTwoSum(upper ? 0.6931471805599453 : 0, 2 * sHigh)
     let ln2Low = upper ? 2.3190468138462996e-17 : 0
     let low = sum.low + ((2 * sLow + tail) + ln2Low)
-    return fastTwoSum(sum.high, low)
+    return Compensated.fastTwoSum(sum.high, low)
 }

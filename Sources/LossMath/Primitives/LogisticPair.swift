@@ -1,5 +1,5 @@
 /// softplus(x) and σ(x) from one exponential, e = e^(−|x|) as a pair (``ExtendedExp``): the kernel
-/// of ``softplus(_:)-(Double)``, ``sigmoid(_:)-(Double)`` and the batch loops of the BCE losses.
+/// of ``Double/softplus(_:)``, ``Double/sigmoid(_:)`` and the batch loops of the BCE losses.
 ///
 /// ```
 /// softplus(x) = max(x, 0) + log1p(e)            log1p of the pair (``log1pPair(_:_:)``), then x
@@ -18,15 +18,15 @@
 func logisticPair(_ x: Double, timesPowerOfTwo p: Double = 0) -> (softplus: Double, sigmoid: Double) {
     let e = ExtendedExp(x > 0 ? -x : x)
     let tiny = e.exponent < -60
-    let factor = powerOfTwo(p)
-    let eRounded = scaled(e.high + e.low, byPowerOfTwo: e.exponent + p)
+    let factor = PowerOfTwo.value(p)
+    let eRounded = PowerOfTwo.scale(e.high + e.low, by: e.exponent + p)
     // Outside the tiny lanes e ≥ 2⁻⁶¹, so 2ᵏ is a normal number and the scaling exact (in the tiny
     // lanes these values are not used, whatever 2ᵏ's bits make of them).
-    let unit = powerOfTwo(e.exponent)
+    let unit = PowerOfTwo.value(e.exponent)
     let eHigh = e.high * unit, eLow = e.low * unit
 
     let logarithm = log1pPair(eHigh, eLow)
-    let sum = twoSum(x > 0 ? x : 0, logarithm.high)
+    let sum = Compensated.twoSum(x > 0 ? x : 0, logarithm.high)
     let softplus = tiny ? (x > 0 ? x * factor : eRounded) : (sum.high + (sum.low + logarithm.low)) * factor
 
     let quotient = OnePlusPower(eHigh, low: eLow, power: 1).dividing(x >= 0 ? 1 : eHigh, low: x >= 0 ? 0 : eLow)

@@ -21,19 +21,19 @@ struct OnePlusExp {
             let sum = OnePlusPower(e.high, low: e.low, power: 1)
             (exponent, high, low) = (0, sum.high, sum.low)
         } else {
-            let sum = twoSum(e.high, scaled(1, byPowerOfTwo: -e.exponent))
+            let sum = Compensated.twoSum(e.high, PowerOfTwo.scale(1, by: -e.exponent))
             (exponent, high, low) = (e.exponent, sum.high, sum.low + e.low)
         }
     }
 
     /// 1 + eˣ, rounded once (∞ when it overflows).
     @inlinable
-    var rounded: Double { scaled(high + low, byPowerOfTwo: exponent) }
+    var rounded: Double { PowerOfTwo.scale(high + low, by: exponent) }
 
     /// ½ (1 + eˣ)² = 2²ᵏ⁻¹ (high + low)², with the square formed exactly (twoProduct), rounded once.
     @inlinable
     var halfSquareRounded: Double {
-        let square = square(high, low)
-        return scaled(square.high + square.low, byPowerOfTwo: 2 * exponent - 1)
+        let square = Compensated.square(high, low)
+        return PowerOfTwo.scale(square.high + square.low, by: 2 * exponent - 1)
     }
 }

@@ -16,7 +16,7 @@ struct OnePlusPower {
     @inlinable
     init(_ e: Double, low eLow: Double = 0, power k: Int) {
         precondition((1...3).contains(k), "OnePlusPower supports the powers 1, 2 and 3")
-        let (s, sumLow) = fastTwoSum(1, e)
+        let (s, sumLow) = Compensated.fastTwoSum(1, e)
         let t = sumLow + eLow
         if k == 1 {
             high = s
@@ -24,11 +24,11 @@ struct OnePlusPower {
             return
         }
         if k == 2 {
-            (high, low) = square(s, t)
+            (high, low) = Compensated.square(s, t)
             return
         }
-        let (s2, s2Low) = twoProduct(s, s)
-        let cube = twoProduct(s2, s)
+        let (s2, s2Low) = Compensated.twoProduct(s, s)
+        let cube = Compensated.twoProduct(s2, s)
         high = cube.high
         low = cube.low + s2Low * s + 3 * s2 * t
     }

@@ -1,4 +1,4 @@
-import Glibc
+internal import Glibc
 
 /// The layout of a reference file (the format is described at ``ReferenceVectors``): its 16-byte
 /// header, the size the header implies, and the checksum trailer.

@@ -1,5 +1,5 @@
 import FoundationEssentials
-import Glibc
+internal import Glibc
 
 /// The folder the reference files `<id>.ref` are read from.
 ///

@@ -1,8 +1,8 @@
-import FoundationEssentials
-import Glibc
+public import FoundationEssentials
+internal import Glibc
 
 /// The high-precision reference for one generator loss: the third witness of every value and
-/// derivative (DESIGN.md §5).
+/// derivative (docs/architecture.md#the-three-witnesses).
 ///
 /// Written by `tools/make_reference.py` with mpmath at 60 digits and committed beside this module
 /// (`Resources/reference/<id>.ref`, about 110 000 logits each), so that neither the tests nor

@@ -1,3 +1,5 @@
+internal import Glibc
+
 /// A small, fast, seedable random number generator (SplitMix64, Steele et al. 2014): the same seed
 /// gives the same samples on every machine, so figures and tests built from random samples are
 /// reproducible bit for bit.

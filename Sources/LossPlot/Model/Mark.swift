@@ -152,6 +152,11 @@ public enum Dash: String, Sendable, Hashable, CaseIterable {
     }
 }
 
+/// y = f(x), sampled by the renderer where the curve bends (adaptively, in batches).
+///
+/// One initialiser takes a function of one x (`FunctionCurve(label: "x²") { $0 * $0 }`); a
+/// function that evaluates whole batches at once is given through ``batch(label:domain:style:_:)``,
+/// a name of its own, so that a trailing closure never has two initialisers to choose from.
 public struct FunctionCurve: Sendable {
     public var label: String?
     /// y for a batch of x, in order: the renderer samples the curve in a few large batches.
@@ -160,16 +165,19 @@ public struct FunctionCurve: Sendable {
     public var domain: ClosedRange<Double>?
     public var style: SeriesStyle
 
-    /// A curve from a function evaluated for whole batches of x (one y per x, in order).
-    public init(label: String?, domain: ClosedRange<Double>? = nil, style: SeriesStyle = SeriesStyle(),
-                batch values: @escaping @Sendable ([Double]) -> [Double]) {
-        self.label = label; self.domain = domain; self.style = style; self.values = values
-    }
-
     /// A curve from a function of one x.
     public init(label: String?, domain: ClosedRange<Double>? = nil, style: SeriesStyle = SeriesStyle(),
                 _ function: @escaping @Sendable (Double) -> Double) {
-        self.init(label: label, domain: domain, style: style, batch: { $0.map(function) })
+        self.label = label; self.domain = domain; self.style = style; self.values = { $0.map(function) }
+    }
+
+    /// A curve from a function evaluated for whole batches of x (one y per x, in order), such as
+    /// LossMath's batch evaluation.
+    public static func batch(label: String?, domain: ClosedRange<Double>? = nil, style: SeriesStyle = SeriesStyle(),
+                             _ values: @escaping @Sendable ([Double]) -> [Double]) -> FunctionCurve {
+        var curve = FunctionCurve(label: label, domain: domain, style: style) { _ in 0 }
+        curve.values = values
+        return curve
     }
 }
 

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// An option whose value is one of a few names (`--x logit`, `--format csv`, `--theme slides`).
 /// One rule for all of them, as for loss and figure names: case is ignored (`--x LOGIT`).

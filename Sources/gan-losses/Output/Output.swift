@@ -1,3 +1,4 @@
+import LossPlotCairo
 import Glibc
 
 /// Standard output and standard error, written with `write(2)`.

@@ -1,16 +1,14 @@
+import LossPlotCairo
 import ArgumentParser
 import LossPlot
 
-/// The one path from a ``Figure`` to file bytes, for `plot`, `figures` and `simulate`: lay out
-/// once, then draw in each format with cairo.
+/// The commands' use of ``FigureExporter`` (the one path from a figure to bytes, for `plot`,
+/// `figures` and `simulate`), with the command line's policy: a figure that cannot be laid out
+/// as asked (an axis range it cannot map, say) is a usage error, since the user chose it.
 enum FigureExport {
-    /// The figure in each of `formats`. A figure that cannot be laid out as asked (an axis range
-    /// it cannot map, say) is a usage error: the user chose the range.
     static func render(_ figure: Figure, formats: [ImageFormat], dpi: Double) throws -> [[UInt8]] {
-        let backend = CairoBackend()
         do {
-            let list = try FigureRenderer(measurer: backend).render(figure)
-            return try formats.map { try backend.render(list, format: $0, dpi: dpi) }
+            return try FigureExporter(dpi: dpi).render(figure, formats: formats)
         } catch let error as FigureError {
             throw ValidationError("\(error)")
         }
@@ -18,7 +16,7 @@ enum FigureExport {
 
     /// The raster a PNG of `figure` at `dpi` needs.
     static func raster(_ figure: Figure, dpi: Double) -> RasterSize {
-        RasterSize(width: figure.width * 72, height: figure.height * 72, dpi: dpi)
+        FigureExporter(dpi: dpi).raster(of: figure)
     }
 
     /// Throws a usage error naming `what` if a PNG of this size (at `dpi`) would exceed the limits.

@@ -1,22 +1,22 @@
-import Glibc
+internal import Glibc
 import Synchronization
 
-/// Writing an output file so that a failure never leaves a partial file: the bytes go to a
+/// Writing a file so that a failure never leaves a partial file: the bytes go to a
 /// temporary file in the target folder, which is then renamed into place (atomic on POSIX).
 ///
 /// The temporary name is short and fixed in length (``StaleTemporaries/name(random:)``), so any
 /// legal target name, up to 255 bytes, can be written. While it exists, a signal removes it
 /// (``PendingFile``); one killed by SIGKILL is removed by the next write into its folder.
-enum AtomicFile {
-    enum Failure: Error, CustomStringConvertible {
+public enum AtomicFile {
+    public enum Failure: Error, CustomStringConvertible {
         case folderMissing(RawPath)
         case isFolder(RawPath)
         case appendOnly(RawPath, folder: RawPath)
         case cannotWrite(RawPath, String)
 
-        var description: String {
+        public var description: String {
             switch self {
-            case .folderMissing(let f): "the folder \(f) does not exist; create it or choose another -o path"
+            case .folderMissing(let f): "the folder \(f) does not exist; create it or choose another path"
             case .isFolder(let p): "\(p) is a folder; give a file name such as \(p)/figure.png"
             case .appendOnly(let p, let folder):
                 "cannot write \(p): the folder \(folder) is append-only or immutable (chattr +a or +i), so no file can be renamed into it; choose another folder"
@@ -31,7 +31,7 @@ enum AtomicFile {
     private static let cleared = Mutex(Set<RawPath>())
 
     /// Checks that `path` can be written before any work is done.
-    static func checkWritable(_ path: RawPath) throws {
+    public static func checkWritable(_ path: RawPath) throws {
         if path.kind == .folder { throw Failure.isFolder(path) }
         if path.fileName.count > Int(NAME_MAX) {
             throw Failure.cannotWrite(path, "the file name has \(path.fileName.count) bytes, more than the \(NAME_MAX) a name may have")
@@ -42,7 +42,7 @@ enum AtomicFile {
         if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
     }
 
-    static func write(_ bytes: [UInt8], to path: RawPath) throws {
+    public static func write(_ bytes: [UInt8], to path: RawPath) throws {
         try lock.withLock { _ in
             let folder = path.folder
             if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
@@ -79,7 +79,7 @@ enum AtomicFile {
 
     /// Whether the folder has the append-only or immutable attribute (`FS_IOC_GETFLAGS`), under
     /// which a temporary file could be made but neither renamed nor removed.
-    static func isAppendOnly(_ folder: RawPath) -> Bool {
+    public static func isAppendOnly(_ folder: RawPath) -> Bool {
         let fd = folder.withCString { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard fd >= 0 else { return false }
         defer { close(fd) }

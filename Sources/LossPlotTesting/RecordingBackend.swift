@@ -1,3 +1,5 @@
+public import LossPlot
+public import LossPlotCairo
 /// A backend for tests: measures text like another backend (cairo by default, so layouts are the
 /// real ones) and, instead of pixels, keeps every display list it is asked to render and returns
 /// a readable dump of it.

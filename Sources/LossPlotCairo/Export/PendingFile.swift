@@ -14,7 +14,7 @@ import Synchronization
 /// then not stop at all on SIGTERM). SIGKILL cannot be caught: ``StaleTemporaries`` removes what it leaves, on the next
 /// write into that folder. SIGXFSZ (`ulimit -f`) is ignored, so that an oversized write fails
 /// with EFBIG and is cleaned up like any other write error.
-enum PendingFile {
+public enum PendingFile {
     /// The signals that remove the pending file before ending the process.
     static let signals: [Int32] = [SIGTERM, SIGINT, SIGHUP, SIGQUIT]
 
@@ -22,8 +22,9 @@ enum PendingFile {
     nonisolated(unsafe) private static let path = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
     private static let armed = Atomic<Bool>(false)
 
-    /// Installs the handlers; call once at start, before any thread is made.
-    static func installHandlers() {
+    /// Installs the handlers: a program's choice, made once at start, before any thread is made
+    /// (a library does not take over a process's signals by itself).
+    public static func installHandlers() {
         path.initialize(repeating: 0, count: capacity)
         _ = armed.load(ordering: .relaxed)
         signal(SIGXFSZ, SIG_IGN)

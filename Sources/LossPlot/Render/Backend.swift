@@ -45,7 +45,7 @@ public enum RenderError: Error, CustomStringConvertible, Equatable {
         case .cairo(let status): "cairo failed: \(status)"
         case .encoding(let why): "PNG encoding failed: \(why)"
         case .tooLarge(let pixels, let limit):
-            "the image would have \(pixels) pixels, more than the limit of \(limit); lower --dpi or the size"
+            "the image would have \(pixels) pixels, more than the limit of \(limit); lower the resolution or the size"
         case .nonFinite(let what):
             "the figure cannot be drawn: \(what) is not finite; nothing was written, so narrow the axis ranges (or report this if they are moderate)"
         }

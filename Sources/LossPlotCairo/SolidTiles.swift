@@ -1,3 +1,4 @@
+public import LossPlot
 /// Which 4 × 4-pixel tiles of a coverage mask are fully covered (every pixel 255). Pixels outside
 /// the mask count as covered: nothing is drawn there.
 struct SolidTiles {

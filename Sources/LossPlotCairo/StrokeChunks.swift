@@ -1,3 +1,4 @@
+public import LossPlot
 /// How a backend strokes a long path: in pieces of at most ``maximumSegments`` segments, each
 /// segment that retraces one already drawn left out. cairo's time for one stroke grows faster
 /// than its length when the path crosses itself thousands of times, and a trajectory that settles

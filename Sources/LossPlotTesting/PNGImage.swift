@@ -1,3 +1,4 @@
+public import LossPlot
 import CCairo
 import FoundationEssentials
 import Glibc

@@ -1,3 +1,4 @@
+public import LossPlot
 /// The pixel size of a page rendered as a raster (PNG), and whether cairo can hold it.
 public struct RasterSize: Hashable, Sendable {
     public var width: Int

@@ -1,6 +1,6 @@
 import Glibc
 
-/// Temporary files of this tool's own naming, `.gan-losses-<pid>-<8 hex digits>.tmp`, that a run
+/// Temporary files of this tool's own naming, `.lossplot-<pid>-<8 hex digits>.tmp`, that a run
 /// killed by SIGKILL (which no handler can catch) left behind; removed on the next write into
 /// the same folder.
 ///
@@ -8,7 +8,7 @@ import Glibc
 /// run writing into the same folder at the same time keeps its file. (This assumes the runs that
 /// share a folder share one PID namespace.)
 enum StaleTemporaries {
-    static let prefix = Array(".gan-losses-".utf8)
+    static let prefix = Array(".lossplot-".utf8)
     static let suffix = Array(".tmp".utf8)
 
     /// The name of this process's temporary file number `random`.

@@ -1,3 +1,4 @@
+public import LossPlot
 import CCairo
 import FoundationEssentials
 import Glibc
@@ -89,7 +90,7 @@ public final class CairoBackend: Backend {
             surface = cairo_pdf_surface_create_for_stream(Self.write, context, list.width, list.height)
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
             cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "gan-losses LossPlot")
+            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "LossPlotCairo")
         }
         try Self.check(cairo_surface_status(surface))
         let cr = cairo_create(surface)!

@@ -1,0 +1,56 @@
+public import LossPlot
+
+/// The one path from a ``Figure`` to image bytes or an image file: the layout once
+/// (``FigureRenderer``, text measured by cairo), then each format drawn by ``CairoBackend``,
+/// PNG within the raster limits (``RasterSize``), a file written atomically (``AtomicFile``).
+///
+/// ```swift
+/// let figure = Figure(panels: [Panel(marks: [.line(DataLine(label: "y = x²", x: xs, y: xs.map { $0 * $0 }))])])
+/// try FigureExporter(dpi: 300).write(figure, to: "square.pdf")
+/// ```
+public struct FigureExporter: Sendable {
+    /// Resolution of PNG output in dots per inch; SVG and PDF are vector formats.
+    public var dpi: Double
+
+    public init(dpi: Double = 150) { self.dpi = dpi }
+
+    /// The pixels a PNG of `figure` would have.
+    public func raster(of figure: Figure) -> RasterSize {
+        RasterSize(width: figure.width * 72, height: figure.height * 72, dpi: dpi)
+    }
+
+    /// The figure's file in each format, laid out once. Throws ``FigureError`` when the figure
+    /// cannot be laid out as specified and ``RenderError`` when it cannot be drawn.
+    public func render(_ figure: Figure, formats: [ImageFormat]) throws -> [[UInt8]] {
+        if formats.contains(.png) {
+            let size = raster(of: figure)
+            guard size.fits else { throw RenderError.tooLarge(pixels: size.pixels, limit: RasterSize.maximumPixels) }
+        }
+        let backend = CairoBackend()
+        let list = try FigureRenderer(measurer: backend).render(figure)
+        return try formats.map { try backend.render(list, format: $0, dpi: dpi) }
+    }
+
+    /// Writes the figure to `path` in the format its extension names (.png, .svg, .pdf): to a
+    /// temporary file in the same folder, renamed into place, so that a failure leaves nothing.
+    public func write(_ figure: Figure, to path: RawPath) throws {
+        guard let format = ImageFormat(pathExtension: path.pathExtension) else { throw ExportError.unknownExtension(path) }
+        try AtomicFile.write(try render(figure, formats: [format])[0], to: path)
+    }
+
+    /// ``write(_:to:)-(_,RawPath)`` for a path given as text.
+    public func write(_ figure: Figure, to path: String) throws {
+        try write(figure, to: RawPath(path))
+    }
+}
+
+/// Why a figure could not be exported.
+public enum ExportError: Error, CustomStringConvertible {
+    case unknownExtension(RawPath)
+
+    public var description: String {
+        switch self {
+        case .unknownExtension(let path): "\(path): unknown extension '\(path.pathExtension)'; use .png, .svg or .pdf"
+        }
+    }
+}
