@@ -24,7 +24,7 @@ TUNE += $(foreach flag,-Xcc -Xclang -Xcc -target-feature -Xcc -Xclang -Xcc -pref
 endif
 endif
 
-.PHONY: all deps build release test test-debug test-release figures reference benchmarks compare portable-check clean
+.PHONY: all deps build release test test-debug test-release docs figures reference benchmarks compare portable-check clean
 
 all: build
 
@@ -44,12 +44,20 @@ test: deps
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
 	./tools/check-consumer.sh
+	$(MAKE) docs
 
 test-debug: deps
 	$(SWIFT) test
 
 test-release: deps
 	$(SWIFT) test -c release
+
+# The DocC documentation of the libraries (swift-docc-plugin), one archive per library in
+# .build/plugins/Swift-DocC/outputs/ (not committed). A documentation warning fails the build:
+# docc's --warnings-as-errors, passed on by the plugin.
+DOC_TARGETS := LossMath LossPlot LossPlotCairo
+docs: deps
+	$(SWIFT) package generate-documentation $(foreach target,$(DOC_TARGETS),--target $(target)) --warnings-as-errors
 
 # The coursework figure set: every figure as PNG, SVG and PDF in figures/.
 figures: release

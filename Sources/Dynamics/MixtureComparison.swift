@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// The mode-collapse experiment of `gan-losses simulate mixture` and of the `mode-collapse`
 /// figure: each objective trained on the same mixture, the generator's samples recorded at
 /// regular steps and at the four steps the figure shows.
@@ -53,10 +56,21 @@ public struct MixtureComparison: Sendable {
         return Training(objective: objective, model: gan, snapshots: gan.train(snapshotSteps: recordedSteps, progress: progress))
     }
 
-    /// Trains every objective, one after another; `progress` gets the fraction of the whole done.
-    public func run(progress: ((Double) -> Void)? = nil) -> [Training] {
-        objectives.enumerated().map { index, objective in
-            train(objective) { fraction in progress?((Double(index) + fraction) / Double(objectives.count)) }
+    /// Trains every objective, each on a core of its own (they share nothing, so the results are
+    /// those of one at a time); `progress` gets the fraction of the whole done, one call at a time.
+    public func run(progress: (@Sendable (Double) -> Void)? = nil) -> [Training] {
+        let count = objectives.count
+        let results = Mutex([Training?](repeating: nil, count: count))
+        let done = Mutex([Double](repeating: 0, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let training = train(objectives[index]) { fraction in
+                done.withLock { parts in
+                    parts[index] = fraction
+                    progress?(parts.reduce(0, +) / Double(count))
+                }
+            }
+            results.withLock { $0[index] = training }
         }
+        return results.withLock { $0.map { $0! } }
     }
 }

@@ -16,6 +16,7 @@ public final class CairoBackend: Backend {
     private let scratchSurface: OpaquePointer
     private let scratch: OpaquePointer
 
+    /// A backend, with a 1 × 1 scratch surface of its own for measuring text.
     public init() {
         scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         scratch = cairo_create(scratchSurface)
@@ -29,6 +30,7 @@ public final class CairoBackend: Backend {
 
     // MARK: Text
 
+    /// The advance of `string` in `font` and the font's ascent and descent, from cairo's toy font API.
     public func measure(_ string: String, font: Font) -> TextExtents {
         Self.select(font, in: scratch)
         var text = cairo_text_extents_t()
@@ -55,6 +57,7 @@ public final class CairoBackend: Backend {
 
     // MARK: Rendering
 
+    /// The bytes of `list` as a PNG file at `dpi` (150 unless given), an SVG file or a PDF file.
     public func render(_ list: DisplayList, format: ImageFormat, dpi: Double = 150) throws -> [UInt8] {
         if let what = list.firstNonFinite { throw RenderError.nonFinite(what) }
         let sink = ByteSink()

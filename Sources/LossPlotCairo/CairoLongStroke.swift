@@ -1,4 +1,4 @@
-public import LossPlot
+import LossPlot
 import CCairo
 
 /// A stroke cut into pieces (``StrokeChunks``) drawn on a raster as if it were one stroke: each

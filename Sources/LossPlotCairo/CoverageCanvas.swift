@@ -1,4 +1,4 @@
-public import LossPlot
+import LossPlot
 import CCairo
 
 /// Where ``CairoLongStroke`` draws: an 8-bit coverage mask over a box of device pixels, a scratch

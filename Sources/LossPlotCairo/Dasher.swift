@@ -1,4 +1,5 @@
-public import LossPlot
+import LossPlot
+
 /// cairo's dash pattern walked along a path, to tell which stretches of each segment are drawn:
 /// the same steps as cairo's stroker (`_cairo_stroker_dash_start` and `_step`), so that dashes
 /// applied outside cairo fall where cairo would put them.

@@ -1,4 +1,4 @@
-public import LossPlot
+import LossPlot
 import CZlib
 
 /// Writes a cairo ARGB32 image as PNG, several times faster than cairo's own writer.

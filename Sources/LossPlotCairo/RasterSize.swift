@@ -1,7 +1,10 @@
-public import LossPlot
+import LossPlot
+
 /// The pixel size of a page rendered as a raster (PNG), and whether cairo can hold it.
 public struct RasterSize: Hashable, Sendable {
+    /// The width in pixels.
     public var width: Int
+    /// The height in pixels.
     public var height: Int
 
     /// The largest raster accepted, in pixels (64 megapixels, 256 MiB of ARGB32).
@@ -20,6 +23,7 @@ public struct RasterSize: Hashable, Sendable {
         self.height = side(height)
     }
 
+    /// width × height, or `Int.max` when the product overflows.
     public var pixels: Int { width.multipliedReportingOverflow(by: height).overflow ? .max : width * height }
 
     /// The bytes of its ARGB32 image surface.

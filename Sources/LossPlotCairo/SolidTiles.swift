@@ -1,4 +1,5 @@
-public import LossPlot
+import LossPlot
+
 /// Which 4 × 4-pixel tiles of a coverage mask are fully covered (every pixel 255). Pixels outside
 /// the mask count as covered: nothing is drawn there.
 struct SolidTiles {

@@ -1,4 +1,5 @@
 public import LossPlot
+
 /// How a backend strokes a long path: in pieces of at most ``maximumSegments`` segments, each
 /// segment that retraces one already drawn left out. cairo's time for one stroke grows faster
 /// than its length when the path crosses itself thousands of times, and a trajectory that settles
@@ -12,7 +13,7 @@ public import LossPlot
 ///   at its ends are drawn whole.
 /// - The remaining stretches are cut at vertices into pieces, consecutive pieces sharing one
 ///   segment, so that the join at every vertex is drawn whole in some piece (on a raster,
-///   ``CairoLongStroke`` combines the pieces as one stroke; on SVG and PDF the shared segment is
+///   `CairoLongStroke` combines the pieces as one stroke; on SVG and PDF the shared segment is
 ///   drawn twice, which shows only as a slightly darker antialiased edge). Each piece starts its
 ///   dash pattern where the whole stroke is at its first point (the length of the subpath so far,
 ///   modulo the pattern's period): dashed lines keep their phase. Short pieces are packed into one
@@ -20,7 +21,9 @@ public import LossPlot
 /// - Paths of at most ``maximumSegments`` segments are drawn as they are, and so are closed
 ///   subpaths (the renderer closes only boxes, markers and arrow heads).
 public struct StrokeChunks: Sendable {
+    /// One piece of a stroke: part of the path, and where it starts in the dash pattern.
     public struct Piece: Sendable, Hashable {
+        /// The piece's part of the path.
         public var path: Path
         /// Where in the dash pattern the piece starts, in points (0 for solid strokes).
         public var dashOffset: Double

@@ -1,4 +1,5 @@
 public import LossPlot
+
 /// Checks a figure author (and the tests) can run on a rendered display list.
 extension DisplayList {
     /// Text items that reach outside the page.

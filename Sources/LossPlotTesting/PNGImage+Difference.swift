@@ -1,5 +1,3 @@
-public import LossPlot
-
 extension PNGImage {
     /// How two images of the same size differ, channel by channel (red, green, blue).
     public struct Difference: Sendable {

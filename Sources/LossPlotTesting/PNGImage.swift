@@ -6,7 +6,9 @@ import Glibc
 /// A PNG decoded to pixels through cairo, for comparing images by their pixels (PNG bytes can
 /// differ between machines where the pixels agree) and for checking what was drawn where.
 public struct PNGImage: Sendable {
+    /// The width in pixels.
     public let width: Int
+    /// The height in pixels.
     public let height: Int
     private let pixels: [UInt32]
     private let stride: Int

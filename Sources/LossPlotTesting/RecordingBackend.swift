@@ -4,13 +4,17 @@ public import LossPlotCairo
 /// real ones) and, instead of pixels, keeps every display list it is asked to render and returns
 /// a readable dump of it.
 public final class RecordingBackend: Backend {
+    /// The display lists rendered so far, in order.
     public private(set) var recorded: [DisplayList] = []
     private let measurer: any TextMeasuring
 
+    /// A recorder that measures text with `measurer` (a `CairoBackend` unless given).
     public init(measuringWith measurer: any TextMeasuring = CairoBackend()) { self.measurer = measurer }
 
+    /// The extents of `string` in `font`, as the measurer gives them.
     public func measure(_ string: String, font: Font) -> TextExtents { measurer.measure(string, font: font) }
 
+    /// Records `list` and returns its dump (``dump(_:)``) as UTF-8 bytes, whatever the format.
     public func render(_ list: DisplayList, format: ImageFormat, dpi: Double) throws -> [UInt8] {
         recorded.append(list)
         return Array(Self.dump(list).utf8)

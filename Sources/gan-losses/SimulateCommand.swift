@@ -44,7 +44,7 @@ struct SimulateCommand: ParsableCommand {
                                valueName: "ids"))
     var loss: String?
 
-    @Option(parsing: .unconditional, help: "Steps (default 300 for dirac, 3000 for gradient-decay, 2000 for mixture; at most 100000, 20000 for mixture).")
+    @Option(parsing: .unconditional, help: "Steps (default 300 for dirac, 3000 for gradient-decay, 2000 for mixture; at most 100000, 10000 for mixture).")
     var steps: Int?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (default 0.1 for dirac, 1.0 for gradient-decay, 0.005 for mixture).", valueName: "x"))
@@ -69,8 +69,8 @@ struct SimulateCommand: ParsableCommand {
         if model == .gradientDecay, loss != nil {
             throw ValidationError("--loss does not apply to gradient-decay, which always compares minimax and non-saturating")
         }
-        if model == .mixture, let steps, steps > 20_000 {
-            throw ValidationError("--steps \(steps) is more than 20000 for mixture (about 25 s per 20000 steps and objective)")
+        if model == .mixture, let steps, steps > 10_000 {
+            throw ValidationError("--steps \(steps) is more than 10000 for mixture (the three objectives take about 5 s at 10000)")
         }
         if model == .dirac, let loss { _ = try Self.parseGames(loss) }
         if model == .mixture, let loss { _ = try Self.parseObjectives(loss) }
@@ -179,7 +179,7 @@ struct SimulateCommand: ParsableCommand {
 
 /// A one-line progress bar on standard error, shown only on a terminal and only once a run has
 /// taken more than a second.
-final class ProgressBar {
+final class ProgressBar: @unchecked Sendable {  // updates come one at a time
     private let label: String
     private let start = Date()
     private let enabled = isatty(STDERR_FILENO) == 1

@@ -36,7 +36,7 @@ struct SimulateCLITests {
     @Test("bad input: one line, exit 64", arguments: [
         (["simulate", "bogus"], "bogus"),
         (["simulate", "mixture", "--loss", "r1"], "unknown objective 'r1'"),
-        (["simulate", "mixture", "--steps", "20001"], "more than 20000"),
+        (["simulate", "mixture", "--steps", "10001"], "more than 10000"),
         (["simulate", "dirac", "--loss", "bogus"], "unknown game 'bogus'"),
         (["simulate", "dirac", "--steps", "0"], "outside 1 to 100000"),
         (["simulate", "dirac", "--lr", "-1"], "positive number"),

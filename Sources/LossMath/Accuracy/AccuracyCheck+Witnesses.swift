@@ -9,10 +9,15 @@ extension AccuracyCheck {
     /// autodiffVsClosedForm           autodiff of the textbook softplus against σ
     /// ```
     public enum Witnesses: Sendable, Hashable, CaseIterable, CustomStringConvertible {
+        /// The closed forms against the 60-digit reference.
         case closedFormVsReference
+        /// Autodiff of the textbook expressions against the 60-digit reference.
         case autodiffVsReference
+        /// The closed forms against autodiff, over a sweep of logits.
         case closedFormVsAutodiff
+        /// A central difference of a primitive against its closed-form derivative.
         case finiteDifferenceVsClosedForm
+        /// Autodiff of the textbook softplus against σ, its closed-form derivative.
         case autodiffVsClosedForm
 
         /// The name shown in `gan-losses check`, such as "closed form vs reference".

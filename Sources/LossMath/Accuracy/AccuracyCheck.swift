@@ -26,8 +26,11 @@ public enum AccuracyCheck {
 
     /// The quantity compared.
     public enum Quantity: String, Sendable, CaseIterable {
+        /// L, the value of the loss.
         case value = "L"
+        /// ∂L/∂ℓ, the derivative with respect to the logit.
         case gradientLogit = "∂L/∂ℓ"
+        /// ∂L/∂D, the derivative with respect to D = σ(ℓ).
         case gradientD = "∂L/∂D"
     }
 
@@ -35,7 +38,9 @@ public enum AccuracyCheck {
     public struct Comparison: Sendable {
         /// What was compared with what, such as the closed form against the reference.
         public var witnesses: Witnesses
+        /// What was checked: a loss's id, such as "nonsat", or "softplus" for the primitives.
         public var subject: String
+        /// The quantity compared, such as "∂L/∂ℓ" (a ``Quantity``'s raw value) or "softplus′ = σ".
         public var quantity: String
         /// The floating-point type of the computed values.
         public var precision = Precision.double
@@ -45,11 +50,13 @@ public enum AccuracyCheck {
         public var maxRelativeError: Double = 0
         /// Where the largest ULP error (or the first failure) occurred.
         public var worstLogit: Double = .nan
+        /// The number of points compared.
         public var points = 0
         /// Points whose computed value is the correctly rounded exact value.
         public var correctlyRounded = 0
         /// Points whose result is 0, subnormal or infinite and disagreed beyond the rules above.
         public var failedSpecialPoints = 0
+        /// The largest ULP error allowed (infinite where only the relative tolerance applies).
         public var toleranceULP: Double
         /// A relative tolerance, for comparisons whose one side is not exact to the last bit.
         public var toleranceRelative: Double = .infinity

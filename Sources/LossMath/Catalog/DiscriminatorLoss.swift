@@ -15,13 +15,17 @@
 /// (1 − t) log(1 − σ(ℓ_r)) is written with two positive softplus terms, so nothing cancels;
 /// it equals softplus(ℓ_r) − t·ℓ_r and its minimum moves to ℓ* = log(t/(1 − t)).
 public enum DiscriminatorLoss: Sendable, Hashable {
+    /// Binary cross-entropy: softplus(−ℓ_r) + softplus(ℓ_f).
     case bce
     /// BCE with one-sided label smoothing: real target t ∈ [0, 1] (t = 1 is plain BCE).
     case bceSmoothed(target: Double)
     /// Least squares with fake target a and real target b (LSGAN: a = 0, b = 1).
     case leastSquares(fakeTarget: Double, realTarget: Double)
+    /// The Wasserstein critic loss: ℓ_f − ℓ_r.
     case wasserstein
+    /// The hinge loss: max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f).
     case hinge
+    /// The relativistic loss: 2 softplus(ℓ_f − ℓ_r).
     case ragan
 
     /// The plain least-squares discriminator, a = 0 and b = 1.
@@ -72,6 +76,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
 
 /// A discriminator loss and its partial derivatives at one (real, fake) pair of logits.
 public struct DiscriminatorEvaluation: Sendable, Hashable {
+    /// L_D, the value of the loss.
     public var value: Double
     /// ∂L_D/∂ℓ_r.
     public var gradientReal: Double

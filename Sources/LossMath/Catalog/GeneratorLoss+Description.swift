@@ -130,9 +130,12 @@ extension GeneratorLoss {
 
     /// A limit of ∂L/∂ℓ: the number, and how it is approached.
     public struct Limit: Sendable, Hashable {
+        /// The limit of ∂L/∂ℓ, possibly ±∞.
         public var value: Double
+        /// How the limit is approached, in a few words, such as "→ −1: strong gradient".
         public var behaviour: String
 
+        /// A limit `value`, approached as `behaviour` says.
         public init(_ value: Double, _ behaviour: String) {
             self.value = value
             self.behaviour = behaviour

@@ -7,6 +7,7 @@ public struct LossEvaluation<Scalar: BinaryFloatingPoint & Sendable>: Sendable, 
     /// ∂L/∂D with D = σ(ℓ); nil for losses on the raw output, where D-space does not apply.
     public var gradientD: Scalar?
 
+    /// An evaluation from L, ∂L/∂ℓ and ∂L/∂D (nil where D-space does not apply).
     public init(value: Scalar, gradientLogit: Scalar, gradientD: Scalar?) {
         self.value = value
         self.gradientLogit = gradientLogit

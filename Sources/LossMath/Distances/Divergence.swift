@@ -9,10 +9,15 @@ internal import Glibc
 /// W₁(P, Q) = inf over couplings E|X − Y| = ∫ |F_P − F_Q| dx   (1-D)
 /// ```
 public enum Divergence: String, CaseIterable, Sendable {
+    /// KL(P‖Q) = ∫ p log(p/q).
     case klPQ = "KL(P‖Q)"
+    /// KL(Q‖P) = ∫ q log(q/p), the reverse Kullback–Leibler divergence.
     case klQP = "KL(Q‖P)"
+    /// JS(P, Q) = ½ KL(P‖M) + ½ KL(Q‖M) with M = ½(P + Q).
     case jensenShannon = "JS"
+    /// TV(P, Q) = ½ ∫ |p − q|.
     case totalVariation = "TV"
+    /// W₁(P, Q) = ∫ |F_P − F_Q| dx, the earth mover's distance in 1-D.
     case wasserstein1 = "W₁"
 }
 

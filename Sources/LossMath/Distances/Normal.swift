@@ -2,9 +2,12 @@ internal import Glibc
 
 /// A normal distribution 𝒩(μ, σ²) on the real line.
 public struct Normal: Sendable, Hashable {
+    /// The mean μ.
     public var mean: Double
+    /// The standard deviation σ, positive.
     public var standardDeviation: Double
 
+    /// 𝒩(μ, σ²) with μ = `mean` and σ = `standardDeviation`, which must be positive.
     public init(mean: Double, standardDeviation: Double) {
         precondition(standardDeviation > 0, "a normal distribution needs σ > 0")
         self.mean = mean

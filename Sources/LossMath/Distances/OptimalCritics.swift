@@ -1,9 +1,12 @@
 /// The optimal discriminator and the optimal 1-Lipschitz critic between a data distribution P and
 /// a generator distribution Q on the real line.
 public struct OptimalCritics: Sendable {
+    /// The data distribution P.
     public var data: Normal
+    /// The generator distribution Q.
     public var generator: Normal
 
+    /// The optimal critics between P = `data` and Q = `generator`.
     public init(data: Normal, generator: Normal) {
         self.data = data
         self.generator = generator

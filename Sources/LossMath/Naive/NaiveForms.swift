@@ -17,9 +17,11 @@ public enum Naive {
     /// The stabilizing constant of the "epsilon trick" (Mimicry's `−log(σ + 1e−8)`).
     public static let epsilon = 1e-8
 
+    /// σ(x) = 1/(1 + e⁻ˣ) as typed: flushes to 0 once e⁻ˣ overflows (x < −709.8).
     @differentiable(reverse)
     public static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
 
+    /// σ(x) = 1/(1 + e⁻ˣ) in `Float`: flushes to 0 once e⁻ˣ overflows (x < −88.7).
     @differentiable(reverse)
     public static func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
 
@@ -27,6 +29,7 @@ public enum Naive {
     @differentiable(reverse)
     public static func minimax(_ l: Double) -> Double { log(1 - sigmoid(l)) }
 
+    /// The minimax generator loss as `log(1 − σ(ℓ))` in `Float`: −∞ for ℓ ≳ 17.
     @differentiable(reverse)
     public static func minimax(_ l: Float) -> Float { log(1 - sigmoid(l)) }
 
@@ -34,6 +37,7 @@ public enum Naive {
     @differentiable(reverse)
     public static func nonsat(_ l: Double) -> Double { -log(sigmoid(l)) }
 
+    /// The non-saturating generator loss as `−log σ(ℓ)` in `Float`: +∞ once σ(ℓ) flushes to 0.
     @differentiable(reverse)
     public static func nonsat(_ l: Float) -> Float { -log(sigmoid(l)) }
 
@@ -41,6 +45,7 @@ public enum Naive {
     @differentiable(reverse)
     public static func nonsatWithEpsilon(_ l: Double) -> Double { -log(sigmoid(l) + epsilon) }
 
+    /// The non-saturating loss with the epsilon trick in `Float`, `−log(σ(ℓ) + 1e−8)`.
     @differentiable(reverse)
     public static func nonsatWithEpsilon(_ l: Float) -> Float { -log(sigmoid(l) + Float(epsilon)) }
 }

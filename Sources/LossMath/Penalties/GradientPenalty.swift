@@ -7,8 +7,11 @@
 /// R1 (Mescheder et al. 2018)        (γ/2) g²                d/dg = γ g            on real x
 /// ```
 public enum GradientPenalty: Sendable, Hashable {
+    /// WGAN-GP's two-sided penalty λ (g − 1)² (Gulrajani et al. 2017).
     case twoSided(lambda: Double)
+    /// The one-sided penalty λ max(0, g − 1)² (Petzka et al. 2018).
     case oneSided(lambda: Double)
+    /// The R1 penalty (γ/2) g², on real samples (Mescheder et al. 2018).
     case r1(gamma: Double)
 
     /// The penalty for one sample with gradient norm g.
@@ -31,6 +34,7 @@ public enum GradientPenalty: Sendable, Hashable {
         }
     }
 
+    /// The penalty's short name: "WGAN-GP, two-sided", "one-sided" or "R1".
     public var name: String {
         switch self {
         case .twoSided: "WGAN-GP, two-sided"

@@ -1,10 +1,14 @@
 /// A small critic on ℝ², c(x) = w·x + ½k‖x‖², whose input gradient ∇c(x) = w + kx changes from
 /// sample to sample: enough to show what a gradient penalty does to the gradient norms.
 public struct QuadraticCritic: Sendable, Hashable {
+    /// The first component of w.
     public var w1: Double
+    /// The second component of w.
     public var w2: Double
+    /// The curvature k of the ½k‖x‖² term.
     public var k: Double
 
+    /// The critic c(x) = w·x + ½k‖x‖² with w = (w1, w2).
     public init(w1: Double, w2: Double, k: Double) { self.w1 = w1; self.w2 = w2; self.k = k }
 
     /// ∇ₓ c(x) = w + k x.

@@ -1,3 +1,4 @@
+/// LossMath's stable primitives on `Double`: softplus, σ, log σ, log(1 − σ), logit and tanh.
 extension Double {
     /// The logarithm of the sigmoid, `log σ(x)`, from the logit and never through σ.
     ///
@@ -20,6 +21,7 @@ extension Double {
     public static func logOneMinusSigmoid(_ x: Double) -> Double { -softplus(x) }
 }
 
+/// LossMath's primitives on `Float`: softplus, σ, log σ, log(1 − σ) and logit, evaluated in `Double`.
 extension Float {
     /// `log σ(x)` in single precision, via `Double`.
     @inlinable

@@ -1,5 +1,6 @@
 internal import Glibc
 
+/// LossMath's stable primitives on `Double`: softplus, σ, log σ, log(1 − σ), logit and tanh.
 extension Double {
     /// The logit, the inverse of σ: the discriminator logit at which D(G(z)) = p.
     ///
@@ -20,6 +21,7 @@ extension Double {
     }
 }
 
+/// LossMath's primitives on `Float`: softplus, σ, log σ, log(1 − σ) and logit, evaluated in `Double`.
 extension Float {
     /// The logit in single precision, via `Double`.
     @inlinable

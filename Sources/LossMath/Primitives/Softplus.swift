@@ -1,3 +1,4 @@
+/// LossMath's stable primitives on `Double`: softplus, σ, log σ, log(1 − σ), logit and tanh.
 extension Double {
     /// The softplus function, evaluated without overflow and without cancellation.
     ///
@@ -8,7 +9,7 @@ extension Double {
     /// `log(1 − σ(x)) = −softplus(x)`.
     ///
     /// Evaluated as `max(x, 0) + log1p(e)` with `e = e^(−|x|)` carried as a pair and a single final
-    /// rounding (``logisticPair(_:timesPowerOfTwo:)``): within ½ ULP + about 2⁻⁵⁷ relative, where libm's
+    /// rounding (`logisticPair(_:timesPowerOfTwo:)`): within ½ ULP + about 2⁻⁵⁷ relative, where libm's
     /// `log1p(exp(x))` (Mächler 2012) reaches 1.1 ULP.
     ///
     /// Mathematical properties: `softplus(x) − softplus(−x) = x`; `softplus′(x) = σ(x)`;
@@ -20,6 +21,7 @@ extension Double {
     }
 }
 
+/// LossMath's primitives on `Float`: softplus, σ, log σ, log(1 − σ) and logit, evaluated in `Double`.
 extension Float {
     /// Softplus in single precision: ``Double/softplus(_:)`` evaluated in `Double` and rounded once.
     ///

@@ -1,5 +1,6 @@
+/// LossMath's stable primitives on `Double`: softplus, σ, log σ, log(1 − σ), logit and tanh.
 extension Double {
-    /// The hyperbolic tangent, written like the loss kernels (branch-free, on ``ExtendedExp``) so that
+    /// The hyperbolic tangent, written like the loss kernels (branch-free, on `ExtendedExp`) so that
     /// loops over it vectorize: the activations of the small networks in Dynamics.
     ///
     /// ```

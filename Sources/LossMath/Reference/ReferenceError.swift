@@ -14,6 +14,7 @@ public enum ReferenceError: Error, CustomStringConvertible {
 
     static let regenerate = "restore it from the repository or regenerate it with python3 tools/make_reference.py"
 
+    /// The problem in one line: what is wrong, where, and what to do.
     public var description: String {
         switch self {
         case .badFolder(let folder, let problem):

@@ -21,7 +21,9 @@ internal import Glibc
 /// is read. q must be 3 for the losses of D and 2 for the others. The first format, "GANREF01", was
 /// the same without the checksum; it is no longer read.
 public struct ReferenceVectors: Sendable {
+    /// The loss the vectors are for.
     public var loss: GeneratorLoss
+    /// The points of the sweep, in the order of the file.
     public var points: [ReferencePoint]
 
     /// The scale of the stored errors: an Int16 `e` stands for `e / 65534` ULP (±½ ↦ ±32767).
@@ -79,8 +81,11 @@ public struct ReferenceVectors: Sendable {
 
 /// One point of the reference sweep.
 public struct ReferencePoint: Sendable, Hashable {
+    /// The logit ℓ, an exact `Double`.
     public var logit: Double
+    /// L at ℓ.
     public var value: ReferenceValue
+    /// ∂L/∂ℓ at ℓ.
     public var gradientLogit: ReferenceValue
     /// nil for losses on the raw output.
     public var gradientD: ReferenceValue?
@@ -89,9 +94,12 @@ public struct ReferencePoint: Sendable, Hashable {
 /// An exact real number given as its correctly rounded `Double` and the rounding error
 /// `(exact − rounded) / ulp(rounded)` ∈ [−½, ½].
 public struct ReferenceValue: Sendable, Hashable {
+    /// The correctly rounded `Double` of the exact value.
     public var rounded: Double
+    /// The rounding error (exact − rounded) / ulp(rounded), in [−½, ½].
     public var error: Double
 
+    /// A value from its rounded `Double` and its rounding error in ULPs (by default 0: exact).
     public init(rounded: Double, error: Double = 0) {
         self.rounded = rounded
         self.error = error

@@ -6,8 +6,10 @@ internal import Glibc
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
+    /// A generator whose state starts at `seed`.
     public init(seed: UInt64) { state = seed }
 
+    /// The next 64 random bits: SplitMix64's state step and output mix.
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state

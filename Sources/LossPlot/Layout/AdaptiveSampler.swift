@@ -7,11 +7,14 @@
 /// API) does the work. Each interval's decision depends only on its ends and its midpoint, so the
 /// points are those of a depth-first bisection.
 public struct AdaptiveSampler: Sendable {
+    /// The number of intervals of the first, uniform grid in the scale's coordinate.
     public var initialIntervals = 256
+    /// The most levels of bisection below the first grid.
     public var maxDepth = 12
     /// The largest distance on the page between the curve and its chord, in points.
     public var tolerance = 0.1
 
+    /// A sampler with the defaults: 256 intervals, 12 levels, a tolerance of 0.1 pt.
     public init() {}
 
     /// Page points of the curve over transformed x in [t0, t1]; a point with NaN marks a break.

@@ -3,8 +3,11 @@
 public struct Figure: Sendable {
     /// Width and height in inches.
     public var width: Double
+    /// The page height in inches.
     public var height: Double
+    /// The title above the panels, in math markup; nil for none.
     public var title: String?
+    /// The panels, in the order they fill the grid.
     public var panels: [Panel]
     /// The grid: panels fill it row by row.
     public var columns: Int
@@ -13,25 +16,34 @@ public struct Figure: Sendable {
     /// One legend for the whole figure, in rows below the panels, with each label once; the
     /// panels' own legends are then not drawn.
     public var sharedLegend: Bool
+    /// The sizes and colours: `.paper` unless given.
     public var theme: Theme
 
+    /// A figure of `width` × `height` inches (6.4 × 4.8 by default); fewer than one column counts as one.
     public init(width: Double = 6.4, height: Double = 4.8, title: String? = nil, panels: [Panel],
                 columns: Int = 1, sharesX: Bool = false, sharedLegend: Bool = false, theme: Theme = .paper) {
         self.width = width; self.height = height; self.title = title; self.panels = panels
         self.columns = max(1, columns); self.sharesX = sharesX; self.sharedLegend = sharedLegend; self.theme = theme
     }
 
+    /// The number of grid rows: the panel count over `columns`, rounded up.
     public var rows: Int { (panels.count + columns - 1) / columns }
 }
 
 /// One set of axes and what is drawn in it.
 public struct Panel: Sendable {
+    /// The title above the axes, in math markup; nil for none.
     public var title: String?
+    /// The horizontal axis.
     public var x: Axis
+    /// The vertical axis.
     public var y: Axis
+    /// What the axes show: curves, lines, spans, annotations and the other marks.
     public var marks: [Mark]
+    /// Where the panel's legend goes: `.best` unless given.
     public var legend: LegendPlacement
 
+    /// A panel with its title, axes, marks and legend placement.
     public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), marks: [Mark] = [],
                 legend: LegendPlacement = .best) {
         self.title = title; self.x = x; self.y = y; self.marks = marks; self.legend = legend
@@ -44,10 +56,14 @@ public struct Axis: Sendable {
     /// so that the view, its margin and the ticks beyond it stay below the largest Double.
     public static let largestAutomaticMagnitude = 5e307
 
+    /// The axis label, in math markup; nil for none.
     public var label: String?
+    /// How data values map onto the axis: `.linear` unless given.
     public var scale: Scale
+    /// The view limits in data coordinates; nil for the data's extent plus a 5% margin.
     public var range: ClosedRange<Double>?
 
+    /// An axis with a label, a scale (linear by default) and a range (the data's by default).
     public init(label: String? = nil, scale: Scale = .linear, range: ClosedRange<Double>? = nil) {
         self.label = label; self.scale = scale; self.range = range
     }
@@ -55,12 +71,16 @@ public struct Axis: Sendable {
 
 /// Where the legend goes: matplotlib's 'best' search, a fixed position, or no legend.
 public enum LegendPlacement: Sendable, Hashable {
+    /// matplotlib's 'best': the first location that covers nothing, else the one that covers least.
     case best
+    /// Always at the given location.
     case fixed(LegendLocation)
+    /// No legend.
     case none
 }
 
 /// matplotlib's legend locations, in the order 'best' tries them.
 public enum LegendLocation: String, Sendable, Hashable, CaseIterable {
+    /// A position inside the axes, named after matplotlib's `loc` values (`upperRight` is 'upper right').
     case upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
 }

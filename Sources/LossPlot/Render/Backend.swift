@@ -1,10 +1,14 @@
 /// The metrics of a run of text: how far it advances, and how far it reaches above and below the
 /// baseline, in points.
 public struct TextExtents: Sendable, Hashable {
+    /// How far the text advances along its baseline, in points.
     public var width: Double
+    /// How far the text reaches above the baseline, in points.
     public var ascent: Double
+    /// How far the text reaches below the baseline, in points.
     public var descent: Double
 
+    /// Extents from the advance width, the ascent and the descent, in points.
     public init(width: Double, ascent: Double, descent: Double) {
         self.width = width; self.ascent = ascent; self.descent = descent
     }
@@ -12,11 +16,13 @@ public struct TextExtents: Sendable, Hashable {
 
 /// Measures text: the layout asks before it places anything.
 public protocol TextMeasuring {
+    /// The extents of `string` set in `font`, in points.
     func measure(_ string: String, font: Font) -> TextExtents
 }
 
 /// The file formats a backend can write.
 public enum ImageFormat: String, Sendable, CaseIterable {
+    /// A file format: PNG (a raster, at a resolution), SVG or PDF (vectors).
     case png, svg, pdf
 
     /// The format for a file name's extension, case-insensitively; nil if unknown.
@@ -33,13 +39,16 @@ public protocol Backend: TextMeasuring {
 
 /// Why rendering failed.
 public enum RenderError: Error, CustomStringConvertible, Equatable {
+    /// cairo failed; the text says how (its status, or what it did not return).
     case cairo(String)
     /// The PNG encoder's compression failed.
     case encoding(String)
+    /// The raster is too large to draw: `pixels` pixels against `limit`, or a side beyond cairo's 32767.
     case tooLarge(pixels: Int, limit: Int)
     /// The display list has a number that is not finite (``DisplayList/firstNonFinite``).
     case nonFinite(String)
 
+    /// The failure in one line.
     public var description: String {
         switch self {
         case .cairo(let status): "cairo failed: \(status)"

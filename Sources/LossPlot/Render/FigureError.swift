@@ -1,14 +1,19 @@
 /// Why a figure cannot be drawn as specified.
 public enum FigureError: Error, CustomStringConvertible, Equatable {
+    /// The range given for `axis` is empty, reversed or not finite.
     case emptyRange(axis: String, lo: Double, hi: Double)
+    /// The range given for `axis` has a bound outside the domain of its scale (such as 0 on a log axis).
     case outsideScale(axis: String, scale: Scale, lo: Double, hi: Double)
+    /// The figure's size in inches is too small to hold its axes, or not finite.
     case badSize(width: Double, height: Double)
+    /// The range of `axis` is wider than the largest Double, in the scale's coordinate.
     case rangeTooWide(axis: String, lo: Double, hi: Double)
-    /// Too close to ±1.8e308 for ticks and margins (``AxisRangeLimits``).
+    /// Too close to ±1.8e308 for ticks and margins (`AxisRangeLimits`).
     case rangeNearOverflow(axis: String, lo: Double, hi: Double)
-    /// Too narrow for its magnitude: too few Doubles between its bounds (``AxisRangeLimits``).
+    /// Too narrow for its magnitude: too few Doubles between its bounds (`AxisRangeLimits`).
     case rangeTooNarrow(axis: String, lo: Double, hi: Double, minimumWidth: Double)
 
+    /// The problem in one line, with the numbers at fault.
     public var description: String {
         switch self {
         case .emptyRange(let axis, let lo, let hi):

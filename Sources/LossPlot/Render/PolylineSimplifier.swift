@@ -19,6 +19,7 @@ public struct PolylineSimplifier: Sendable {
     /// Shorter polylines are returned unchanged.
     public var minimumCount = 128
 
+    /// A simplifier with the defaults: a tolerance of 0.025 pt, polylines of 128 points and more.
     public init() {}
 
     /// One path of the polylines, each simplified and a subpath of its own; nil if there are none.
@@ -29,6 +30,7 @@ public struct PolylineSimplifier: Sendable {
         return path
     }
 
+    /// The points kept of one polyline: a subsequence, first and last included (all when shorter than `minimumCount`).
     public func simplify(_ points: [Point]) -> [Point] {
         guard points.count >= minimumCount, let first = points.first else { return points }
         var kept = [first]

@@ -9,6 +9,7 @@ import Glibc
 /// logit    t(v) = log₁₀(v / (1 − v))      0 < v < 1   (D near 0 and near 1 both get room)
 /// ```
 public enum Scale: String, Sendable, Hashable, CaseIterable {
+    /// One of the three scales: t(v) = v, log₁₀ v or log₁₀(v / (1 − v)).
     case linear, log, logit
 
     /// The transformed coordinate; NaN outside the scale's domain.

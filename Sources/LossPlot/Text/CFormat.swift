@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 
+/// printf-style formatting through the C library, `String(cFormat:_:)`.
 extension String {
     /// printf-style formatting through the C library: `String(cFormat: "%.3f", x)`.
     ///

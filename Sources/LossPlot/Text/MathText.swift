@@ -16,12 +16,15 @@
 public enum MathText {
     /// A run of text in one style.
     public struct Span: Hashable, Sendable {
+        /// The characters of the run, commands already replaced by their Unicode symbols.
         public var text: String
+        /// Whether the run is set in the oblique face (variables).
         public var italic: Bool
         /// One entry per script level, outermost first: +1 for a superscript, −1 for a subscript
         /// (empty on the baseline; at most ``MathText/maximumScriptDepth`` entries).
         public var shift: [Int]
 
+        /// The script level: 0 on the baseline, else the number of entries of `shift`.
         public var depth: Int { shift.count }
     }
 

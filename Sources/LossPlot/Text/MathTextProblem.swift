@@ -1,6 +1,7 @@
 extension MathText {
     /// Why markup cannot be set as written: it nests more than ``MathText`` honours.
     public struct Problem: Error, CustomStringConvertible, Equatable, Sendable {
+        /// What nests too deeply, and how deep.
         public enum Kind: Equatable, Sendable {
             /// Brace groups inside one another, this many deep.
             case groups(Int)
@@ -10,10 +11,13 @@ extension MathText {
 
         /// What the markup is, for the message: "the title".
         public var subject: String
+        /// What nests too deeply in the markup, and how deep.
         public var kind: Kind
 
+        /// A problem with the markup named by `subject`.
         public init(subject: String, kind: Kind) { self.subject = subject; self.kind = kind }
 
+        /// The problem in one line: what nests how deeply, the limit, and what to change.
         public var description: String {
             switch kind {
             case .groups(let depth):

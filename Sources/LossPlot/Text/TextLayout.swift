@@ -2,23 +2,32 @@
 public struct TextLayout: Sendable {
     /// One run: its text, font, and offset from the origin along the baseline (dx) and upward (rise).
     public struct Run: Sendable, Hashable {
+        /// The characters of the run.
         public var text: String
+        /// The font of the run: the base font scaled for its script level, oblique for variables.
         public var font: Font
+        /// The run's offset from the origin along the baseline, in points.
         public var dx: Double
+        /// The run's offset upward from the baseline, in points (negative for subscripts).
         public var rise: Double
+        /// The run's advance width in points (0 for an accent set over the character before it).
         public var width: Double
         /// The run's own extent above and below its baseline.
         public var ascent: Double
+        /// The run's own extent below its baseline.
         public var descent: Double
     }
 
+    /// The runs, in the order of the markup.
     public var runs: [Run]
+    /// The advance width of the whole text, in points.
     public var width: Double
     /// Height above the baseline, superscripts included.
     public var ascent: Double
     /// Depth below the baseline, subscripts included.
     public var descent: Double
 
+    /// The height of the whole text, ascent + descent.
     public var height: Double { ascent + descent }
 
     /// Sub- and superscripts are 0.7× the size of their parent, raised by 0.45 or lowered by

@@ -8,10 +8,14 @@ import Glibc
 /// `maxIntervals` intervals; if that leaves fewer than two ticks inside the view, smaller steps
 /// are tried. Ticks are multiples of the step (relative to an offset for ranges far from 0).
 public struct LinearTickLocator: Sendable {
+    /// The most intervals between major ticks (at least 1).
     public var maxIntervals: Int
+    /// The nice multiples of a power of ten a step may be: matplotlib's [1, 2, 2.5, 5, 10].
     public var steps: [Double] = [1, 2, 2.5, 5, 10]
+    /// The fewest ticks in view before smaller steps are tried.
     public var minTicks = 2
 
+    /// A locator for at most `maxIntervals` intervals (at least 1).
     public init(maxIntervals: Int) { self.maxIntervals = max(1, maxIntervals) }
 
     /// The ticks inside [lo, hi] (the view interval).

@@ -4,6 +4,7 @@ import Glibc
 /// Ticks on a log axis: majors at powers of ten (every k-th decade when there are too many),
 /// labelled 10ⁿ; minors at 2…9 × 10ⁿ when every decade is labelled.
 public enum LogTicks {
+    /// Ticks over [lo, hi]: majors at 10ⁿ, every k-th decade to fit `maxTicks`; minors at 2…9 × 10ⁿ when k = 1.
     public static func make(lo: Double, hi: Double, maxTicks: Int) -> AxisTicks {
         let (a, b) = (min(lo, hi), max(lo, hi))
         guard a > 0, b.isFinite else { return AxisTicks(major: [], labels: []) }

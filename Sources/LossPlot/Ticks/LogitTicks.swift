@@ -5,6 +5,7 @@ import Glibc
 /// (0.001, 0.01, 0.1, 0.5, 0.9, 0.99, 0.999 …), thinned to every k-th decade when there are too
 /// many; decimals down to 0.001 and up to 0.999, powers of ten beyond.
 public enum LogitTicks {
+    /// Ticks over [lo, hi] ⊂ (0, 1): 10⁻ᵏ, ½ and 1 − 10⁻ᵏ, thinned to fit `maxTicks`; minors when none are thinned.
     public static func make(lo: Double, hi: Double, maxTicks: Int) -> AxisTicks {
         let (a, b) = (min(lo, hi), max(lo, hi))
         guard a > 0, b < 1 else { return AxisTicks(major: [], labels: []) }

@@ -6,8 +6,10 @@ import Glibc
 /// notation with a shared `×10ⁿ` when the largest tick is below 1e−5 or at least 1e6, and a shared
 /// additive offset when it saves at least four digits (ticks 1000.1, 1000.2 → 0.1, 0.2 and +1e3).
 public enum ScalarTickFormatter {
+    /// Labels switch to scientific notation at orders of magnitude ≤ −5 or ≥ 6 (matplotlib's `axes.formatter.limits`).
     public static let powerLimits = (-5, 6)
 
+    /// The labels of `ticks` in the view [viewLo, viewHi], with the shared offset and power of ten they need.
     public static func format(_ ticks: [Double], viewLo: Double, viewHi: Double) -> AxisTicks {
         let (lo, hi) = (min(viewLo, viewHi), max(viewLo, viewHi))
         let visible = ticks.filter { $0 >= lo && $0 <= hi }

@@ -1,9 +1,11 @@
 /// The ticks of one axis: labelled major ticks, unlabelled minor ticks, and the text that
 /// scientific notation puts at the end of the axis (such as `×10⁻⁶`).
 public struct AxisTicks: Sendable, Hashable {
+    /// The positions of the labelled major ticks, in data coordinates.
     public var major: [Double]
     /// One label per major tick, in the math markup of ``MathText``.
     public var labels: [String]
+    /// The positions of the unlabelled minor ticks, in data coordinates.
     public var minor: [Double]
     /// The multiplier or offset shown once at the end of the axis, in math markup; empty if none.
     public var offsetText: String
@@ -12,6 +14,7 @@ public struct AxisTicks: Sendable, Hashable {
     /// The power of ten the linear labels are divided by (0 if none).
     public var orderOfMagnitude: Int
 
+    /// Ticks from their positions and labels; no minor ticks, offset or power of ten unless given.
     public init(major: [Double], labels: [String], minor: [Double] = [], offsetText: String = "",
                 offset: Double = 0, orderOfMagnitude: Int = 0) {
         self.major = major; self.labels = labels; self.minor = minor; self.offsetText = offsetText

@@ -4,16 +4,22 @@ import Synchronization
 /// Writing a file so that a failure never leaves a partial file: the bytes go to a
 /// temporary file in the target folder, which is then renamed into place (atomic on POSIX).
 ///
-/// The temporary name is short and fixed in length (``StaleTemporaries/name(random:)``), so any
+/// The temporary name is short and fixed in length (`StaleTemporaries.name(random:)`), so any
 /// legal target name, up to 255 bytes, can be written. While it exists, a signal removes it
 /// (``PendingFile``); one killed by SIGKILL is removed by the next write into its folder.
 public enum AtomicFile {
+    /// Why a file cannot be written; each description is one line.
     public enum Failure: Error, CustomStringConvertible {
+        /// The folder that would hold the file does not exist.
         case folderMissing(RawPath)
+        /// The path names a folder, not a file.
         case isFolder(RawPath)
+        /// The folder is append-only or immutable, so no file can be renamed into it.
         case appendOnly(RawPath, folder: RawPath)
+        /// The file cannot be written, for the reason given (the system's words, or a limit).
         case cannotWrite(RawPath, String)
 
+        /// The problem in one line, with what to do where there is something to do.
         public var description: String {
             switch self {
             case .folderMissing(let f): "the folder \(f) does not exist; create it or choose another path"
@@ -42,6 +48,7 @@ public enum AtomicFile {
         if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
     }
 
+    /// Writes `bytes` to a temporary file in the folder of `path`, synced, then renamed to `path`.
     public static func write(_ bytes: [UInt8], to path: RawPath) throws {
         try lock.withLock { _ in
             let folder = path.folder

@@ -1,7 +1,7 @@
 public import LossPlot
 
-/// The one path from a ``Figure`` to image bytes or an image file: the layout once
-/// (``FigureRenderer``, text measured by cairo), then each format drawn by ``CairoBackend``,
+/// The one path from a `Figure` to image bytes or an image file: the layout once
+/// (`FigureRenderer`, text measured by cairo), then each format drawn by ``CairoBackend``,
 /// PNG within the raster limits (``RasterSize``), a file written atomically (``AtomicFile``).
 ///
 /// ```swift
@@ -12,6 +12,7 @@ public struct FigureExporter: Sendable {
     /// Resolution of PNG output in dots per inch; SVG and PDF are vector formats.
     public var dpi: Double
 
+    /// An exporter that draws PNGs at `dpi` (150 unless given).
     public init(dpi: Double = 150) { self.dpi = dpi }
 
     /// The pixels a PNG of `figure` would have.
@@ -19,8 +20,8 @@ public struct FigureExporter: Sendable {
         RasterSize(width: figure.width * 72, height: figure.height * 72, dpi: dpi)
     }
 
-    /// The figure's file in each format, laid out once. Throws ``FigureError`` when the figure
-    /// cannot be laid out as specified and ``RenderError`` when it cannot be drawn.
+    /// The figure's file in each format, laid out once. Throws `FigureError` when the figure
+    /// cannot be laid out as specified and `RenderError` when it cannot be drawn.
     public func render(_ figure: Figure, formats: [ImageFormat]) throws -> [[UInt8]] {
         if formats.contains(.png) {
             let size = raster(of: figure)
@@ -46,8 +47,10 @@ public struct FigureExporter: Sendable {
 
 /// Why a figure could not be exported.
 public enum ExportError: Error, CustomStringConvertible {
+    /// The path's extension names no format: it is none of .png, .svg and .pdf, in any case.
     case unknownExtension(RawPath)
 
+    /// The problem in one line: the path, its extension, and the ones to use.
     public var description: String {
         switch self {
         case .unknownExtension(let path): "\(path): unknown extension '\(path.pathExtension)'; use .png, .svg or .pdf"

@@ -11,7 +11,7 @@ import Synchronization
 /// in a shell). A signal the tool was started with ignored (`nohup` ignores SIGHUP) stays
 /// ignored; one it was started with blocked is unblocked (a parent spawning from a Dispatch
 /// worker thread passes on that thread's mask, which blocks nearly everything, and the tool would
-/// then not stop at all on SIGTERM). SIGKILL cannot be caught: ``StaleTemporaries`` removes what it leaves, on the next
+/// then not stop at all on SIGTERM). SIGKILL cannot be caught: `StaleTemporaries` removes what it leaves, on the next
 /// write into that folder. SIGXFSZ (`ulimit -f`) is ignored, so that an oversized write fails
 /// with EFBIG and is cleaned up like any other write error.
 public enum PendingFile {

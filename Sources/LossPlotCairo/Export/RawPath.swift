@@ -3,18 +3,20 @@ import Glibc
 /// A file path as bytes, the way the kernel takes it: a path given on a command line reaches
 /// `open(2)` exactly as typed, even when it is not UTF-8.
 public struct RawPath: Hashable, Sendable, CustomStringConvertible {
+    /// The bytes of the path, as the kernel takes them.
     public var bytes: [UInt8]
 
     /// The path `text` spells in UTF-8.
     public init(_ text: String) { bytes = Array(text.utf8) }
 
+    /// The path with exactly these bytes.
     public init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// The most characters of a path shown in a message.
     static let shownLimit = 60
 
     /// The path for messages, on one line: bytes that are not UTF-8 as `\xE9`, control
-    /// characters as `\n`, `\x1B`, cut after ``shownLimit`` characters, saying how long it was.
+    /// characters as `\n`, `\x1B`, cut after `shownLimit` characters, saying how long it was.
     public var description: String {
         var out = "", count = 0, i = 0
         while i < bytes.count {
@@ -41,6 +43,7 @@ public struct RawPath: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
+    /// Whether the path has no bytes.
     public var isEmpty: Bool { bytes.isEmpty }
 
     /// The last component (after the last `/`).
@@ -72,7 +75,15 @@ public struct RawPath: Hashable, Sendable, CustomStringConvertible {
         try (bytes.map(CChar.init(bitPattern:)) + [0]).withUnsafeBufferPointer { try body($0.baseAddress!) }
     }
 
-    public enum Kind { case missing, folder, other }
+    /// What is at a path: nothing, a folder, or something else.
+    public enum Kind {
+        /// Nothing is at the path.
+        case missing
+        /// A folder (or a link to one).
+        case folder
+        /// A file or anything else that is not a folder.
+        case other
+    }
 
     /// What is at the path (following symbolic links).
     public var kind: Kind {

@@ -1,0 +1,62 @@
+/// A panel's frame, ticks and labels: everything around the data that belongs to the axes.
+extension PanelPlan {
+    /// The frame; major ticks (with labels) and minor ticks outward on the bottom and left edges;
+    /// the x label and x offset text under the tick labels (if the panel shows its x axis); the y
+    /// label left of the y tick labels, reading upward; the y offset text and the title above.
+    func drawAxes(transform: AxesTransform, showsX: Bool, theme: Theme, painter: TextPainter,
+                  into list: inout DisplayList) {
+        let rect = transform.rect
+        let fs = theme.fontSize, tickPad = 0.35 * fs, labelPad = 0.4 * fs
+        let frame = StrokeStyle(color: .black, width: theme.frameWidth)
+        list.append(.stroke(.rectangle(rect), frame))
+        let tickStyle = StrokeStyle(color: .black, width: theme.frameWidth)
+        let minorStyle = StrokeStyle(color: .black, width: 0.75 * theme.frameWidth)
+        var xLabelBottom = rect.maxY + theme.tickLength
+        for (value, label) in visible(xTicks, in: xView) {
+            let x = transform.pageX(value)
+            list.append(.stroke(Path(polyline: [Point(x, rect.maxY), Point(x, rect.maxY + theme.tickLength)]), tickStyle))
+            if showsX {
+                let box = painter.draw(label, font: theme.font, at: Point(x, rect.maxY + theme.tickLength + tickPad),
+                                       anchor: Point(0.5, 1), into: &list)
+                xLabelBottom = max(xLabelBottom, box.maxY)
+            }
+        }
+        for value in xTicks.minor where xView.contains(value) {
+            let x = transform.pageX(value)
+            list.append(.stroke(Path(polyline: [Point(x, rect.maxY), Point(x, rect.maxY + theme.minorTickLength)]), minorStyle))
+        }
+        var yLabelLeft = rect.minX - theme.tickLength
+        for (value, label) in visible(yTicks, in: yView) {
+            let y = transform.pageY(value)
+            list.append(.stroke(Path(polyline: [Point(rect.minX - theme.tickLength, y), Point(rect.minX, y)]), tickStyle))
+            let box = painter.draw(label, font: theme.font, at: Point(rect.minX - theme.tickLength - tickPad, y),
+                                   anchor: Point(1, 0.5), into: &list)
+            yLabelLeft = min(yLabelLeft, box.minX)
+        }
+        for value in yTicks.minor where yView.contains(value) {
+            let y = transform.pageY(value)
+            list.append(.stroke(Path(polyline: [Point(rect.minX - theme.minorTickLength, y), Point(rect.minX, y)]), minorStyle))
+        }
+
+        // Axis labels, offset texts, title.
+        if showsX, let label = panel.x.label {
+            painter.draw(label, font: theme.font, at: Point(rect.midX, xLabelBottom + labelPad), anchor: Point(0.5, 1), into: &list)
+        }
+        if showsX, !xTicks.offsetText.isEmpty {
+            painter.draw(xTicks.offsetText, font: theme.font, at: Point(rect.maxX, xLabelBottom + labelPad),
+                         anchor: Point(1, 1), into: &list)
+        }
+        if let label = panel.y.label {
+            painter.drawVertical(label, font: theme.font, rightEdge: yLabelLeft - labelPad, centerY: rect.midY, into: &list)
+        }
+        var titleBottom = rect.minY - 0.6 * fs
+        if !yTicks.offsetText.isEmpty {
+            let box = painter.draw(yTicks.offsetText, font: theme.font, at: Point(rect.minX, rect.minY - 0.2 * fs),
+                                   anchor: Point(0, 0), into: &list)
+            titleBottom = min(titleBottom, box.minY - 0.2 * fs)
+        }
+        if let title = panel.title {
+            painter.draw(title, font: theme.titleFont, at: Point(rect.midX, titleBottom), anchor: Point(0.5, 0), into: &list)
+        }
+    }
+}
