@@ -433,7 +433,7 @@ struct ReferenceFuzzTests {
             #expect(result.status == (matters ? 1 : 0), "\(described) exited \(result.outcome): \(result.stderr)")
             if matters {
                 #expect(result.stderr.split(separator: "\n").count == 1, "\(described): \(result.stderr.debugDescription)")
-                #expect(result.stderr.contains(damage.hasSuffix("folder") ? "GAN_LOSSES_REFERENCE_DIR" : "\(damaged).ref"),
+                #expect(result.stderr.contains(damage.hasSuffix("-folder") ? "GAN_LOSSES_REFERENCE_DIR" : "\(damaged).ref"),
                         "\(described): \(result.stderr)")
                 #expect(!result.stdout.contains("FAIL"), "\(described): damage measured as an accuracy failure")
             }
