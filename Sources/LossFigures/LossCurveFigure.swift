@@ -15,22 +15,27 @@ public struct LossCurveFigure: Sendable {
     public var logY: Bool
     public var theme: Theme
     public var title: String?
-    public var width: Double
-    /// nil: 4.8 in, or 7.2 in for two stacked panels.
+    /// nil: 6.4 in, 8 in with the slides theme.
+    public var width: Double?
+    /// nil: 4.8 in, 6 in with the slides theme; 1.5 times that for two stacked panels.
     public var height: Double?
     public var parameters: LossParameters
 
     public init(losses: [GeneratorLoss], x: XVariable = .d, quantity: Quantity = .loss,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, logY: Bool = false,
-                theme: Theme = .paper, title: String? = nil, width: Double = 6.4, height: Double? = nil,
+                theme: Theme = .paper, title: String? = nil, width: Double? = nil, height: Double? = nil,
                 parameters: LossParameters = .standard) {
         self.losses = losses; self.x = x; self.quantity = quantity; self.xRange = xRange; self.yRange = yRange
         self.logY = logY; self.theme = theme; self.title = title; self.width = width; self.height = height
         self.parameters = parameters
     }
 
-    /// The height used: as given, else 4.8 in (7.2 in for two panels).
-    public var effectiveHeight: Double { height ?? (quantity == .both ? 7.2 : 4.8) }
+    /// The width used: as given, else 6.4 in (8 in with the slides theme).
+    public var effectiveWidth: Double { width ?? (theme == .slides ? 8 : 6.4) }
+
+    /// The height used: as given, else 4.8 in (6 in with the slides theme), 1.5 times that for
+    /// two stacked panels.
+    public var effectiveHeight: Double { height ?? (theme == .slides ? 6 : 4.8) * (quantity == .both ? 1.5 : 1) }
 
     /// D below which the figures call the discriminator's verdict confident (the shaded region).
     public static let confidentD = 0.01
@@ -49,7 +54,7 @@ public struct LossCurveFigure: Sendable {
         case .grad: defaultTitle = "Generator gradients with respect to the logit $\\ell$"
         case .both: defaultTitle = "Generator losses and their logit gradients"
         }
-        return Figure(width: width, height: effectiveHeight, title: title ?? defaultTitle, panels: panels,
+        return Figure(width: effectiveWidth, height: effectiveHeight, title: title ?? defaultTitle, panels: panels,
                       columns: 1, sharesX: true, theme: theme)
     }
 

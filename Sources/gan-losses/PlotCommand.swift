@@ -93,7 +93,7 @@ struct PlotCommand: ParsableCommand {
         guard dpi.isFinite, (10...1200).contains(dpi) else {
             throw ValidationError("--dpi \(dpi) is outside 10 to 1200")
         }
-        let (w, h) = size
+        let (w, h) = (specification.effectiveWidth, specification.effectiveHeight)
         if format == .png {
             try FigureExport.checkRaster(RasterSize(width: w * 72, height: h * 72, dpi: dpi), dpi: dpi, what: "the figure")
         }
@@ -108,11 +108,11 @@ struct PlotCommand: ParsableCommand {
         }
     }
 
-    /// Width and height in inches: as given, else by theme, and taller for two panels.
-    var size: (Double, Double) {
-        let w = width ?? (theme == .slides ? 8 : 6.4)
-        let h = height ?? (theme == .slides ? 6 : 4.8) * (y == .both ? 1.5 : 1)
-        return (w, h)
+    /// The figure asked for; its size is decided there (as given, else by theme and panels).
+    var specification: LossCurveFigure {
+        LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
+                        logY: logY, theme: theme.theme, title: title, width: width, height: height,
+                        parameters: lossParameters.parameters)
     }
 
     var format: ImageFormat {
@@ -128,9 +128,7 @@ struct PlotCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let spec = LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
-                                   logY: logY, theme: theme.theme, title: title, width: size.0,
-                                   height: size.1, parameters: lossParameters.parameters)
+        let spec = specification
         let figure: Figure
         do {
             figure = try spec.figure()
