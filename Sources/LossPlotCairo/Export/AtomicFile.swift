@@ -70,8 +70,9 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes all of `bytes`; nil, or the errno of the write that failed.
-    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+    /// Writes all of `bytes` to the descriptor `fd`, again after a short write or EINTR; nil, or
+    /// the errno of the write that failed.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

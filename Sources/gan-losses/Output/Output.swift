@@ -63,15 +63,6 @@ enum Output {
 
     /// Writes every byte to `fd`; 0, or the errno of the write that failed.
     private static func write(_ bytes: [UInt8], to fd: Int32) -> Int32 {
-        bytes.withUnsafeBufferPointer { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if n > 0 { offset += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                return n < 0 ? errno : EIO
-            }
-            return 0
-        }
+        AtomicFile.writeAll(bytes, to: fd) ?? 0
     }
 }
