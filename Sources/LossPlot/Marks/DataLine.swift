@@ -24,15 +24,10 @@ extension DataLine: MarkContent {
 
     /// The y of the points whose x is in view.
     func yExtent(xView: ClosedRange<Double>, xScale: Scale) -> [Double] {
-        var ys: [Double] = []
-        for (x, y) in zip(x, y) where xView.contains(x) { ys.append(y) }
-        return ys
+        MarkExtent.ys(x: x, y: y, within: xView)
     }
 
-    func legendEntry(style: StrokeStyle?) -> Legend.Entry? {
-        guard let label, let style else { return nil }
-        return Legend.Entry(label: label, handle: .line(style))
-    }
+    func legendEntry(style: StrokeStyle?) -> Legend.Entry? { MarkExtent.lineEntry(label: label, style: style) }
 
     /// The points on the page (NaN where outside a scale, y clamped to ±10⁹ pt), stroked.
     func draw(style: StrokeStyle?, in panel: PanelContext, on page: inout PanelPage) {

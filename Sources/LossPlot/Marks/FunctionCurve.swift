@@ -42,10 +42,7 @@ extension FunctionCurve: MarkContent {
         return values((0...400).map { xScale.inverse(t0 + (t1 - t0) * Double($0) / 400) })
     }
 
-    func legendEntry(style: StrokeStyle?) -> Legend.Entry? {
-        guard let label, let style else { return nil }
-        return Legend.Entry(label: label, handle: .line(style))
-    }
+    func legendEntry(style: StrokeStyle?) -> Legend.Entry? { MarkExtent.lineEntry(label: label, style: style) }
 
     /// Samples the visible domain adaptively (``AdaptiveSampler``) and strokes the result.
     func draw(style: StrokeStyle?, in panel: PanelContext, on page: inout PanelPage) {

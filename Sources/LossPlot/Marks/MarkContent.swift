@@ -109,3 +109,20 @@ enum VisibleDomain {
         return (t0, t1)
     }
 }
+
+/// What several marks share in answering ``MarkContent``.
+enum MarkExtent {
+    /// The y of the points (x, y) whose x is in the x view: what a set of data points adds to the
+    /// automatic y view.
+    static func ys(x: [Double], y: [Double], within xView: ClosedRange<Double>) -> [Double] {
+        var ys: [Double] = []
+        for (x, y) in zip(x, y) where xView.contains(x) { ys.append(y) }
+        return ys
+    }
+
+    /// The legend row of a labelled line series (a line handle in its style), or nil.
+    static func lineEntry(label: String?, style: StrokeStyle?) -> Legend.Entry? {
+        guard let label, let style else { return nil }
+        return Legend.Entry(label: label, handle: .line(style))
+    }
+}

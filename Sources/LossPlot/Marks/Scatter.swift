@@ -28,9 +28,7 @@ extension Scatter: MarkContent {
 
     /// The y of the markers whose x is in view.
     func yExtent(xView: ClosedRange<Double>, xScale: Scale) -> [Double] {
-        var ys: [Double] = []
-        for (x, y) in zip(x, y) where xView.contains(x) { ys.append(y) }
-        return ys
+        MarkExtent.ys(x: x, y: y, within: xView)
     }
 
     func legendEntry(style: StrokeStyle?) -> Legend.Entry? {
