@@ -16,6 +16,8 @@ public struct Theme: Sendable, Hashable {
     public var palette: [Color]
     /// One line style per series, so that grey print still separates them.
     public var dashes: [Dash]
+    /// The font family of all text, as fontconfig names it: DejaVu Sans unless set.
+    public var fontFamily: String = Font.sansFamily
 
     /// matplotlib's sizes: 10-point text, 12-point titles, 1.5-point lines.
     public static let paper = Theme(fontSize: 10, titleSize: 12, lineWidth: 1.5, frameWidth: 0.8,
@@ -33,8 +35,8 @@ public struct Theme: Sendable, Hashable {
         self.tickLength = tickLength; self.minorTickLength = minorTickLength; self.palette = palette; self.dashes = dashes
     }
 
-    /// The font of labels, tick labels and legends: DejaVu Sans at `fontSize`.
-    public var font: Font { Font(size: fontSize) }
-    /// The font of titles: DejaVu Sans at `titleSize`.
-    public var titleFont: Font { Font(size: titleSize) }
+    /// The font of labels, tick labels and legends: `fontFamily` at `fontSize`.
+    public var font: Font { Font(size: fontSize, family: fontFamily) }
+    /// The font of titles: `fontFamily` at `titleSize`.
+    public var titleFont: Font { Font(size: titleSize, family: fontFamily) }
 }

@@ -101,8 +101,11 @@ public struct Font: Sendable, Hashable {
     /// The font family: DejaVu Sans unless given.
     public var family: String
 
+    /// The default family: DejaVu Sans, matplotlib's default.
+    public static let sansFamily = "DejaVu Sans"
+
     /// A font of `size` points, upright, regular and DejaVu Sans unless given.
-    public init(size: Double, italic: Bool = false, bold: Bool = false, family: String = "DejaVu Sans") {
+    public init(size: Double, italic: Bool = false, bold: Bool = false, family: String = Font.sansFamily) {
         self.size = size; self.italic = italic; self.bold = bold; self.family = family
     }
 
