@@ -25,9 +25,9 @@ grep -q "exact: \"0.1.0\"" "$work/consumer/Package.swift" || { echo "error: Exam
 
 cd "$work/consumer"
 swift build 2>&1 | tail -1
-for example in evaluate-batch custom-curve course-figure-pdf; do
+for example in evaluate-batch custom-curve course-figure-pdf mathtext-sheet; do
     echo "--- $example"
     ".build/debug/$example"
 done
-test -s custom-curve.svg && test -s gradient-vs-d.pdf
+test -s custom-curve.svg && test -s gradient-vs-d.pdf && test -s mathtext-sheet.png
 echo "the examples build against gan-losses 0.1.0 by version and run"

@@ -1,120 +1,250 @@
 public import LossMath
 public import LossPlot
 
-/// The figure of `gan-losses plot`: generator losses or their logit gradients against D(G(z)) or
-/// against the logit, with the saturating region shaded when a saturating loss is shown.
+/// The figure of `gan-losses plot`: generator losses or their gradients against D(G(z)) (on a
+/// linear, log or logit axis) or against the logit, with the region where the discriminator is
+/// confident (D < 0.01) shaded when a saturating loss is shown.
 public struct LossCurveFigure: Sendable {
-    public enum XVariable: String, CaseIterable, Sendable { case d, logit }
-    public enum Quantity: String, CaseIterable, Sendable { case loss, grad, both }
+    /// The x axis: D on a linear, log or logit scale, or the logit ℓ.
+    public enum XVariable: String, CaseIterable, Sendable {
+        /// D(G(z)) on a linear axis over (0, 1).
+        case d
+        /// The logit ℓ, D = σ(ℓ).
+        case logit
+        /// D on a log axis, 10⁻⁶ to 1 by default: the saturating end D → 0 spread over decades.
+        case logD = "log-d"
+        /// D on a logit axis, 10⁻⁴ to 1 − 10⁻⁴ by default: both ends spread out.
+        case logitD = "logit-d"
+
+        /// Whether the axis shows D (on any scale) rather than ℓ.
+        public var showsD: Bool { self != .logit }
+
+        /// The scale of the x axis.
+        public var scale: Scale {
+            switch self {
+            case .d, .logit: .linear
+            case .logD: .log
+            case .logitD: .logit
+            }
+        }
+
+        /// The x range unless given.
+        public var defaultRange: ClosedRange<Double> {
+            switch self {
+            case .d: 0...1
+            case .logit: -10...10
+            case .logD: 1e-6...1
+            case .logitD: 1e-4...(1 - 1e-4)
+            }
+        }
+    }
+
+    /// What the y axis shows.
+    public enum Quantity: String, CaseIterable, Sendable {
+        /// The loss L_G.
+        case loss
+        /// ∂L_G/∂ℓ, the gradient the generator receives through the logit.
+        case grad
+        /// ∂L_G/∂D, for the losses defined through D.
+        case gradD = "grad-d"
+        /// L_G and ∂L_G/∂ℓ in two stacked panels.
+        case both
+    }
+
+    /// The y axis's scale.
+    public enum YScale: String, CaseIterable, Sendable {
+        /// Values as they are.
+        case linear
+        /// Magnitudes |y| on a log axis.
+        case log
+        /// Values on matplotlib's symlog axis: linear within ±1, logarithmic beyond.
+        case symlog
+    }
 
     public var losses: [GeneratorLoss]
     public var x: XVariable
     public var quantity: Quantity
     public var xRange: ClosedRange<Double>?
     public var yRange: ClosedRange<Double>?
-    public var logY: Bool
+    public var yScale: YScale
     public var theme: Theme
     public var title: String?
-    /// nil: 6.4 in, 8 in with the slides theme.
+    /// nil: the theme's page width (6.4 in on paper, 10 in on a 4:3 slide, 13.33 in on a 16:9 one).
     public var width: Double?
-    /// nil: 4.8 in, 6 in with the slides theme; 1.5 times that for two stacked panels.
+    /// nil: the theme's page height (4.8 in on paper, 7.5 in on slides); on paper 1.5 times
+    /// that for two stacked panels.
     public var height: Double?
     public var parameters: LossParameters
+    /// Where the legend goes: inside where it covers nothing, else outside, unless given.
+    public var legend: LegendPlacement = .best
+    /// The x axis label in math markup; nil for the default, which names the variable.
+    public var xLabel: String?
+    /// The y axis label; nil for the default, which names the quantity.
+    public var yLabel: String?
+    /// Light grid lines at the major ticks.
+    public var grid = false
+    /// The look of each series, in the order of `losses`; a missing or nil field takes the
+    /// theme's cycle.
+    public var styles: [SeriesStyle] = []
 
     public init(losses: [GeneratorLoss], x: XVariable = .d, quantity: Quantity = .loss,
-                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, logY: Bool = false,
+                xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, yScale: YScale = .linear,
                 theme: Theme = .paper, title: String? = nil, width: Double? = nil, height: Double? = nil,
                 parameters: LossParameters = .standard) {
         self.losses = losses; self.x = x; self.quantity = quantity; self.xRange = xRange; self.yRange = yRange
-        self.logY = logY; self.theme = theme; self.title = title; self.width = width; self.height = height
+        self.yScale = yScale; self.theme = theme; self.title = title; self.width = width; self.height = height
         self.parameters = parameters
     }
 
-    /// The width used: as given, else 6.4 in (8 in with the slides theme).
-    public var effectiveWidth: Double { width ?? (theme == .slides ? 8 : 6.4) }
+    /// The width used: as given, else the theme's page width.
+    public var effectiveWidth: Double { width ?? theme.pageWidth }
 
-    /// The height used: as given, else 4.8 in (6 in with the slides theme), 1.5 times that for
-    /// two stacked panels.
-    public var effectiveHeight: Double { height ?? (theme == .slides ? 6 : 4.8) * (quantity == .both ? 1.5 : 1) }
+    /// The height used: as given, else the theme's page height (on paper 1.5 times that for two
+    /// stacked panels; a slide's height is the slide's).
+    public var effectiveHeight: Double {
+        height ?? theme.pageHeight * (quantity == .both && !theme.isForProjection ? 1.5 : 1)
+    }
 
     /// D below which the figures call the discriminator's verdict confident (the shaded region).
     public static let confidentD = 0.01
 
-    public var defaultXRange: ClosedRange<Double> { x == .d ? 0...1 : -10...10 }
+    /// The x range used: as given, else the variable's default.
+    public var defaultXRange: ClosedRange<Double> { x.defaultRange }
 
     public func figure() throws -> Figure {
         let xView = xRange ?? defaultXRange
+        if quantity == .gradD {
+            if let loss = losses.first(where: { $0.latexGradientDFormula == nil }) { throw Problem.noD(loss: loss.id) }
+        }
         let quantities: [Quantity] = quantity == .both ? [.loss, .grad] : [quantity]
-        var panels = try quantities.map { try panel(for: $0, xView: xView) }
-        // Stacked panels show the same series: one legend, in the top panel, is enough.
+        // Stacked panels show the same series: one legend is enough, across the page below them
+        // (each label with both formulas) unless a place is asked for (then in the top panel).
+        let shared = quantities.count > 1 && legend == .best
+        var panels = try quantities.map { try panel(for: $0, xView: xView, sharedLabels: shared) }
         for i in panels.indices.dropFirst() { panels[i].legend = .none }
+        let against = x.showsD ? "$D(G(z))$" : "the logit $\\ell$"
         let defaultTitle: String
         switch quantity {
-        case .loss: defaultTitle = "Generator losses against " + (x == .d ? "$D(G(z))$" : "the logit $\\ell$")
+        case .loss: defaultTitle = "Generator losses against " + against
         case .grad: defaultTitle = "Generator gradients with respect to the logit $\\ell$"
+        case .gradD: defaultTitle = "Generator gradients with respect to $D$"
         case .both: defaultTitle = "Generator losses and their logit gradients"
         }
         return Figure(width: effectiveWidth, height: effectiveHeight, title: title ?? defaultTitle, panels: panels,
-                      columns: 1, sharesX: true, theme: theme)
+                      columns: 1, sharesX: true, sharedLegend: shared, theme: theme)
     }
 
-    private func panel(for q: Quantity, xView: ClosedRange<Double>) throws -> Panel {
+    /// The losses grouped by identical curves (wgan and hinge share L_G = −ℓ): one series each.
+    func series() -> [[GeneratorLoss]] {
+        let probes = stride(from: -12.0, through: 12.0, by: 0.75)
+        var groups: [[GeneratorLoss]] = []
+        for loss in losses {
+            let same = { (other: GeneratorLoss) in
+                probes.allSatisfy {
+                    loss.evaluate(atLogit: $0, parameters: parameters) == other.evaluate(atLogit: $0, parameters: parameters)
+                }
+            }
+            if let i = groups.firstIndex(where: { same($0[0]) }) { groups[i].append(loss) } else { groups.append([loss]) }
+        }
+        return groups
+    }
+
+    /// The value of `q` for `loss` at x (a D or a logit, as the axis says).
+    func value(_ q: Quantity, of loss: GeneratorLoss, at v: Double) -> Double {
         let p = parameters
-        let inD = x == .d
+        switch q {
+        case .loss, .both: return x.showsD ? loss.evaluate(atD: v, parameters: p).value : loss.value(atLogit: v, parameters: p)
+        case .grad:
+            return x.showsD ? loss.evaluate(atD: v, parameters: p).gradientLogit : loss.gradientLogit(atLogit: v, parameters: p)
+        case .gradD: return loss.gradientD(atLogit: x.showsD ? Double.logit(v) : v) ?? .nan
+        }
+    }
+
+    private func panel(for q: Quantity, xView: ClosedRange<Double>, sharedLabels: Bool = false) throws -> Panel {
+        let p = parameters
+        let inD = x.showsD
         // In D-space the curves stop just short of 0 and 1, where some losses are infinite.
         let domain: ClosedRange<Double> = inD ? Self.openInterior(of: xView) : xView
+        let magnitude = yScale == .log
         var marks: [Mark] = []
-        // On the logit axis the region where the discriminator is confident is wide enough to shade
-        // (on the D axis it is a sliver); it is where the saturating gradients vanish.
-        // The arrow annotation, where there is one, names the region; otherwise the legend does.
-        let annotated = q == .grad && !inD && losses.contains(.minimax) && xView.lowerBound < -4 && !logY
-        if !inD, losses.contains(where: \.saturatesAsDToZero) {
-            let edge = Double.logit(Self.confidentD)
+        // The region where the discriminator is confident (D < 0.01): where the saturating
+        // gradients vanish. The arrow annotation, where there is one, names it; otherwise the legend.
+        let annotated = q == .grad && !inD && losses.contains(.minimax) && xView.lowerBound < -4 && !magnitude
+        if losses.contains(where: \.saturatesAsDToZero) {
+            let edge = inD ? Self.confidentD : Double.logit(Self.confidentD)
             if xView.lowerBound < edge {
-                marks.append(.verticalSpan(VerticalSpan(from: xView.lowerBound, to: edge,
+                marks.append(.verticalSpan(VerticalSpan(from: xView.lowerBound, to: min(edge, xView.upperBound),
                                                         label: annotated ? nil : "$D < 0.01$: saturated")))
             }
         }
-        marks.append(.horizontalLine(ReferenceLine(at: 0, color: Color(hex: 0x999999), dash: .solid, width: 0.6)))
-        for loss in losses {
-            let magnitude = logY
-            let gradient = q == .grad
-            // Logit axis: the batch API, one pass over each batch of the sampler for L and ∂L/∂ℓ.
+        if !magnitude {
+            marks.append(.horizontalLine(ReferenceLine(at: 0, color: Color(hex: 0x999999), dash: .solid, width: 0.6)))
+        }
+        let view = try yView(for: q, xView: xView)
+        let leaving = yRange == nil ? view.map { leavingCurves(q, view: $0, xView: xView) } ?? [:] : [:]
+        for (index, group) in series().enumerated() {
+            let loss = group[0]
+            let figure = self
             let curve: @Sendable ([Double]) -> [Double] = { xs in
-                var values: [Double] = [], gradients: [Double] = []
-                if inD {
-                    for v in xs {
-                        let e = loss.evaluate(atD: v, parameters: p)
-                        values.append(e.value)
-                        gradients.append(e.gradientLogit)
-                    }
-                } else {
+                var ys: [Double]
+                if !inD && (q == .loss || q == .grad) {
+                    // The batch API: one pass over each batch of the sampler for L and ∂L/∂ℓ.
+                    var values: [Double] = [], gradients: [Double] = []
                     loss.evaluate(logits: xs, values: &values, gradients: &gradients, parameters: p)
+                    ys = q == .grad ? gradients : values
+                } else {
+                    ys = xs.map { figure.value(q, of: loss, at: $0) }
                 }
-                let ys = gradient ? gradients : values
                 return magnitude ? ys.map(abs) : ys
             }
-            let formula = "$" + (q == .grad ? loss.latexGradientLogitFormula(parameters: p)
-                                 : (inD ? loss.latexFormulaInD : nil) ?? loss.latexFormula(parameters: p)) + "$"
-            marks.append(.function(.batch(label: "\(loss.id)  \(formula)", domain: domain, curve)))
+            let formula: String
+            switch q {
+            case .grad: formula = loss.latexGradientLogitFormula(parameters: p)
+            case .gradD: formula = loss.latexGradientDFormula ?? ""
+            case .loss, .both: formula = (inD ? loss.latexFormulaInD : nil) ?? loss.latexFormula(parameters: p)
+            }
+            let style = index < styles.count ? styles[index] : SeriesStyle()
+            var label = "\(group.map(\.id).joined(separator: " = "))  $\(formula)$"
+            if sharedLabels {
+                let inD = x.showsD ? loss.latexFormulaInD : nil
+                label = "\(group.map(\.id).joined(separator: " = "))  $\(inD ?? loss.latexFormula(parameters: p))$; $\(loss.latexGradientLogitFormula(parameters: p))$"
+            }
+            if let exit = leaving[loss] {
+                // Marked where it leaves: an arrow in its colour to the edge, and its reach in the legend.
+                if !sharedLabels {
+                    label += " (to $\(Self.short(exit.extreme.y))$ at $\(x.showsD ? "D" : "\\ell") = \(Self.short(exit.extreme.x))$)"
+                }
+                let color = style.color ?? theme.palette[index % theme.palette.count]
+                // From 10% of the view's height inside the edge to 3% inside it.
+                let span = (exit.edge > 0 ? 1 : -1) * ((view?.upperBound ?? 1) - (view?.lowerBound ?? 0))
+                marks.append(.arrows(ArrowSet(label: nil, points: [Point(exit.x, exit.edge - 0.1 * span)],
+                                              vectors: [Point(0, 0.07 * span)], weights: [1], widthPerWeight: 1.2 * theme.lineWidth,
+                                              color: color)))
+            }
+            marks.append(.function(.batch(label: label, domain: domain, style: style, curve)))
         }
         if annotated {
             let target = max(xView.lowerBound + 0.1 * (xView.upperBound - xView.lowerBound), -8)
             marks.append(.annotation(Annotation("$D < 0.01$:\nminimax gradient → 0", at: Point(0.03, 0.3),
                                                 anchor: Point(0, 0.5), arrowTo: Point(target, -Double.sigmoid(target)))))
         }
-        if logY { marks.removeAll { if case .horizontalLine = $0 { true } else { false } } }
-
-        let yLabel: String
+        let defaultYLabel: String
         switch q {
-        case .grad: yLabel = logY ? #"$|\partial L_G/\partial\ell|$"# : #"$\partial L_G/\partial\ell$"#
-        default: yLabel = logY ? "$|L_G|$" : "generator loss $L_G$"
+        case .grad: defaultYLabel = magnitude ? #"$|\partial L_G/\partial\ell|$"# : #"$\partial L_G/\partial\ell$"#
+        case .gradD: defaultYLabel = magnitude ? #"$|\partial L_G/\partial D|$"# : #"$\partial L_G/\partial D$"#
+        case .loss, .both: defaultYLabel = magnitude ? "$|L_G|$" : "generator loss $L_G$"
         }
-        let xLabel = inD ? "$D(G(z))$, the discriminator's output on a generated sample"
+        let defaultXLabel = inD ? "$D(G(z))$, the discriminator's output on a generated sample"
             : #"discriminator logit $\ell$ on a generated sample ($D = \sigma(\ell)$)"#
-        return Panel(x: Axis(label: xLabel, scale: .linear, range: xView),
-                     y: Axis(label: yLabel, scale: logY ? .log : .linear, range: try yView(for: q, xView: xView)),
-                     marks: marks)
+        let yAxisScale: Scale
+        switch yScale {
+        case .linear: yAxisScale = .linear
+        case .log: yAxisScale = .log
+        case .symlog: yAxisScale = .symlog
+        }
+        return Panel(x: Axis(label: xLabel ?? defaultXLabel, scale: x.scale, range: xView),
+                     y: Axis(label: yLabel ?? defaultYLabel, scale: yAxisScale, range: view),
+                     marks: marks, legend: legend, grid: grid)
     }
 
     /// A D-range without the endpoints 0 and 1 (where some losses are infinite): an end at 0 or 1
@@ -126,41 +256,94 @@ public struct LossCurveFigure: Sendable {
         return lo < hi ? lo...hi : r
     }
 
-    /// The y range: as given, else the curves' extent over the informative part of x (D in
-    /// [0.01, 0.99], ℓ in [logit 0.01, logit 0.99] ≈ [−4.6, 4.6], where −log D, log(1 − D) and
-    /// −½eˡ are still readable) with a 5% margin. Curves that leave it are clipped at the edge.
+    /// The part of the x view where the curves are informative: D in [0.01, 0.99] (ℓ within
+    /// ±4.6), where −log D, log(1 − D) and −½eˡ are still readable.
+    func core(of xView: ClosedRange<Double>) -> ClosedRange<Double> {
+        let core = x.showsD ? Self.confidentD...(1 - Self.confidentD)
+            : Double.logit(Self.confidentD)...Double.logit(1 - Self.confidentD)
+        let lo = max(xView.lowerBound, core.lowerBound), hi = min(xView.upperBound, core.upperBound)
+        return lo < hi ? lo...hi : xView
+    }
+
+    /// Each series' values on 401 points of the core of the x view.
+    func samples(_ q: Quantity, xView: ClosedRange<Double>) -> [(loss: GeneratorLoss, xs: [Double], ys: [Double])] {
+        let core = core(of: xView)
+        let xs: [Double] = (0...400).map { i in
+            let t = Double(i) / 400
+            if x.scale == .linear { return core.lowerBound + (core.upperBound - core.lowerBound) * t }
+            let (a, b) = (x.scale.forward(core.lowerBound), x.scale.forward(core.upperBound))
+            return x.scale.inverse(a + (b - a) * t)
+        }
+        return series().map { group in (group[0], xs, xs.map { value(q, of: group[0], at: $0) }) }
+    }
+
+    /// The y range: as given, else the curves' extent over the core of the x view with a 5%
+    /// margin and 0 included — except a curve that runs away (its extent more than four times
+    /// the median extent of the curves) is left out of the range, drawn to the edge and marked
+    /// as leaving the axes. Log and symlog axes take the library's autoscale.
     public func yView(for q: Quantity, xView: ClosedRange<Double>) throws -> ClosedRange<Double>? {
         if let yRange, quantity != .both || q == .loss { return yRange }
-        if logY {
-            return nil  // the library's autoscale on the log axis
+        if yScale != .linear { return nil }
+        let curves = samples(q, xView: xView)
+        var extents: [(lo: Double, hi: Double)] = []
+        for curve in curves {
+            let finite = curve.ys.filter(\.isFinite)
+            guard let lo = finite.min(), let hi = finite.max() else { throw Problem.notFinite(loss: curve.loss.id) }
+            extents.append((lo, hi))
         }
-        let p = parameters
-        let core = x == .d ? Self.confidentD...(1 - Self.confidentD) : Double.logit(Self.confidentD)...Double.logit(1 - Self.confidentD)
-        var lo = max(xView.lowerBound, core.lowerBound), hi = min(xView.upperBound, core.upperBound)
-        if lo >= hi { (lo, hi) = (xView.lowerBound, xView.upperBound) }
-        var values: [Double] = [0]
-        for loss in losses {
-            let curve = (0...400).map { i in
-                let v = lo + (hi - lo) * Double(i) / 400
-                let e = x == .d ? loss.evaluate(atD: v, parameters: p) : loss.evaluate(atLogit: v, parameters: p)
-                return q == .grad ? e.gradientLogit : e.value
-            }
-            guard curve.contains(where: \.isFinite) else { throw Problem.notFinite(loss: loss.id) }
-            values += curve
-        }
-        let finite = values.filter(\.isFinite)
-        guard let a = finite.min(), let b = finite.max(), b > a else { return nil }
+        let kept = Self.keptExtents(extents)
+        var lo = min(0, kept.map(\.lo).min() ?? 0), hi = max(0, kept.map(\.hi).max() ?? 0)
+        guard hi > lo else { return nil }
         // Curves near ±1.8e308 (--ls-target 1e308) cannot be drawn with room for ticks.
-        let reach = max(abs(a), abs(b))
+        let reach = max(abs(lo), abs(hi))
         guard reach <= Axis.largestAutomaticMagnitude else { throw Problem.curvesTooLarge(reach: reach) }
-        let margin = 0.05 * (b - a)
-        return (a - margin)...(b + margin)
+        let margin = 0.05 * (hi - lo)
+        lo -= margin; hi += margin
+        return lo...hi
+    }
+
+    /// The extents that set the range: all but those more than four times as tall as the median
+    /// (of at least three curves; of two, the shorter).
+    static func keptExtents(_ extents: [(lo: Double, hi: Double)]) -> [(lo: Double, hi: Double)] {
+        guard extents.count >= 2 else { return extents }
+        let heights = extents.map { $0.hi - $0.lo }.sorted()
+        let median = extents.count == 2 ? heights[0] : heights[heights.count / 2]
+        guard median > 0 else { return extents }
+        return extents.filter { $0.hi - $0.lo <= 4 * median }
+    }
+
+    /// Where a curve leaves the view: the x at which it crosses the edge (the last sample inside
+    /// before its farthest point), the edge, and that farthest point.
+    struct Exit { var x: Double; var edge: Double; var extreme: Point }
+
+    /// The curves that leave the view over the core of the x view, and where.
+    func leavingCurves(_ q: Quantity, view: ClosedRange<Double>, xView: ClosedRange<Double>) -> [GeneratorLoss: Exit] {
+        var exits: [GeneratorLoss: Exit] = [:]
+        for curve in samples(q, xView: xView) {
+            let points = zip(curve.xs, curve.ys).filter { $0.1.isFinite }
+            guard let far = points.indices.max(by: { abs(points[$0].1) < abs(points[$1].1) }),
+                  !view.contains(points[far].1) else { continue }
+            let edge = points[far].1 < view.lowerBound ? view.lowerBound : view.upperBound
+            // From the farthest point back toward the view, on the side nearer to it.
+            let before = points[..<far].lastIndex { view.contains($0.1) }
+            let after = points[(far + 1)...].firstIndex { view.contains($0.1) }
+            let inside = [before, after].compactMap { $0 }.min { abs($0 - far) < abs($1 - far) }
+            guard let inside else { continue }  // never inside the view: nothing to point at
+            exits[curve.loss] = Exit(x: points[inside].0, edge: edge, extreme: Point(points[far].0, points[far].1))
+        }
+        return exits
+    }
+
+    /// Three significant digits, with a proper minus: −49.5, 0.99.
+    static func short(_ v: Double) -> String {
+        String(cFormat: "%.3g", v).replacing("-", with: "−")
     }
 
     /// Why the curves cannot be drawn as asked.
     public enum Problem: Error, CustomStringConvertible {
         case curvesTooLarge(reach: Double)
         case notFinite(loss: String)
+        case noD(loss: String)
 
         public var description: String {
             switch self {
@@ -168,6 +351,8 @@ public struct LossCurveFigure: Sendable {
                 "the curves reach \(reach), beyond the ±\(Axis.largestAutomaticMagnitude) a figure can show; choose loss parameters (such as --ls-target) that keep them smaller, or give --y-range"
             case .notFinite(let loss):
                 "\(loss) is not finite anywhere on the x range (it overflows); choose loss parameters (such as --ls-target) that keep it finite"
+            case .noD(let loss):
+                "\(loss) is a loss on the raw output, with no D = σ(ℓ): ∂L/∂D exists only for minimax, nonsat, maxlik and lssigmoid; use --y grad for ∂L/∂ℓ"
             }
         }
     }

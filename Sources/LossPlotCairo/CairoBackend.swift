@@ -4,8 +4,24 @@ import FoundationEssentials
 import Glibc
 
 /// Renders display lists with cairo: PNG at any dpi, SVG and PDF, all from the same operations,
-/// and measures text with cairo's toy font API (DejaVu Sans), with metric hinting off so that
-/// widths agree between the formats.
+/// and measures text with cairo's toy font API (each font's family as fontconfig names it, DejaVu
+/// Sans unless the theme says otherwise), with metric hinting off so that widths agree between
+/// the formats.
+///
+/// A font's `family` may be a list, first choice first, comma-separated as fontconfig and CSS
+/// write one: `"Latin Modern Roman, Latin Modern Math"`. Each character is drawn, and measured, in
+/// the first family whose face has a glyph for it (Greek, ∂ and ≤ from Latin Modern Math, which
+/// Latin Modern Roman lacks), as a browser picks a family for it from an SVG's `font-family` list;
+/// a character none of them has, in the installed family fontconfig finds nearest that has it,
+/// as a browser's last resort, rather than as a blank or a box. The line's ascent and descent are
+/// the first family's.
+///
+/// An SVG has its text as `<text>` elements naming the font (``SVGText/text``, written from the
+/// display list by LossPlotCairo itself) unless the backend is made with ``SVGText/outlines``,
+/// which gives cairo's SVG surface and its glyph outlines. PDFs embed subsets of the fonts.
+///
+/// A list that names a font which is not installed is refused (``FontError``) rather than drawn in
+/// the font cairo would silently put in its place.
 ///
 /// Output is deterministic: PDF creation and modification dates are pinned, and cairo's SVG
 /// surface ids, which come from a process-wide counter, are renumbered in order of appearance.
@@ -13,11 +29,28 @@ public final class CairoBackend: Backend {
     /// The largest raster accepted, in pixels (64 megapixels, 256 MiB of ARGB32).
     public static let maximumPixels = 64_000_000
 
+    /// How SVG output carries its text: `<text>` elements (the default) or glyph outlines.
+    public let svgText: SVGText
+
     private let scratchSurface: OpaquePointer
     private let scratch: OpaquePointer
+    /// The families of each font family list met (``FontFamilies``).
+    private var familyLists: [String: [String]] = [:]
+    /// For each face met, whether it has a glyph for each character asked about, as cairo says.
+    private var coverage: [Face: Glyphs] = [:]
 
-    /// A backend, with a 1 × 1 scratch surface of its own for measuring text.
-    public init() {
+    private struct Face: Hashable {
+        var family: String, italic: Bool, bold: Bool
+    }
+
+    private final class Glyphs {
+        var has: [Unicode.Scalar: Bool] = [:]
+    }
+
+    /// A backend, with a 1 × 1 scratch surface of its own for measuring text, that writes SVG text
+    /// as `svgText` says (as `<text>` elements unless given).
+    public init(svgText: SVGText = .text) {
+        self.svgText = svgText
         scratchSurface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
         scratch = cairo_create(scratchSurface)
         Self.configureText(scratch)
@@ -32,12 +65,102 @@ public final class CairoBackend: Backend {
 
     /// The advance of `string` in `font` and the font's ascent and descent, from cairo's toy font API.
     public func measure(_ string: String, font: Font) -> TextExtents {
-        Self.select(font, in: scratch)
-        var text = cairo_text_extents_t()
-        cairo_text_extents(scratch, string, &text)
+        let runs = runs(of: string, in: font)
+        var width = 0.0
+        for run in runs {
+            Self.select(run.family, font, in: scratch)
+            var text = cairo_text_extents_t()
+            cairo_text_extents(scratch, run.text, &text)
+            width += text.x_advance
+        }
+        let first = families(of: font)[0]
+        if runs.count != 1 || runs[0].family != first { Self.select(first, font, in: scratch) }
         var metrics = cairo_font_extents_t()
         cairo_font_extents(scratch, &metrics)
-        return TextExtents(width: text.x_advance, ascent: metrics.ascent, descent: metrics.descent)
+        return TextExtents(width: width, ascent: metrics.ascent, descent: metrics.descent)
+    }
+
+    /// `string` cut where the family that draws it changes: each character goes to the first
+    /// family of the font's list whose face has a glyph for it; when none has, to the installed
+    /// family nearest the first that has (as a browser falls back for a glyph its list lacks),
+    /// and when no installed font has it, to the first family.
+    private func runs(of string: String, in font: Font) -> [(text: String, family: String)] {
+        let families = families(of: font)
+        // Most often the first family has every character: one run, one lookup per character.
+        let first = glyphs(of: families[0], font)
+        var unknown: [Unicode.Scalar] = []
+        for scalar in string.unicodeScalars where first.has[scalar] == nil && !unknown.contains(scalar) { unknown.append(scalar) }
+        learn(first, families[0], font, unknown)
+        if string.unicodeScalars.allSatisfy({ covers(first, families[0], font, $0) }) {
+            return string.isEmpty ? [] : [(string, families[0])]
+        }
+        var runs: [(text: String, family: String)] = []
+        for scalar in string.unicodeScalars {
+            let family = families.first { covers(glyphs(of: $0, font), $0, font, scalar) }
+                ?? lastResort(for: scalar, in: font, near: families[0]) ?? families[0]
+            if let last = runs.last, last.family == family {
+                runs[runs.count - 1].text.unicodeScalars.append(scalar)
+            } else {
+                runs.append((String(scalar), family))
+            }
+        }
+        return runs
+    }
+
+    /// The family fontconfig picks for a character that none of the font's families has.
+    private func lastResort(for scalar: Unicode.Scalar, in font: Font, near family: String) -> String? {
+        let face = FontAvailability.Face(family: family, italic: font.italic, bold: font.bold)
+        guard let fallback = FontAvailability.fallbackFamily(for: scalar, near: face),
+              covers(glyphs(of: fallback, font), fallback, font, scalar) else {
+            return nil
+        }
+        return fallback
+    }
+
+    /// The families of `font`'s list.
+    private func families(of font: Font) -> [String] {
+        if let known = familyLists[font.family] { return known }
+        let families = FontFamilies.split(font.family)
+        familyLists[font.family] = families
+        return families
+    }
+
+    /// What is known of the glyphs of `family` in `font`'s slant and weight.
+    private func glyphs(of family: String, _ font: Font) -> Glyphs {
+        let face = Face(family: family, italic: font.italic, bold: font.bold)
+        if let known = coverage[face] { return known }
+        let glyphs = Glyphs()
+        coverage[face] = glyphs
+        return glyphs
+    }
+
+    /// Whether `family` (whose glyphs are `glyphs`), in `font`'s slant and weight, has a glyph for
+    /// `scalar`: cairo maps a character the face lacks to glyph 0.
+    private func covers(_ glyphs: Glyphs, _ family: String, _ font: Font, _ scalar: Unicode.Scalar) -> Bool {
+        if let known = glyphs.has[scalar] { return known }
+        learn(glyphs, family, font, [scalar])
+        return glyphs.has[scalar] ?? false
+    }
+
+    /// Asks cairo, in one call, which of `scalars` the face has a glyph for (the toy font API maps
+    /// each character to one glyph, 0 when the face lacks it), and records the answers.
+    private func learn(_ glyphs: Glyphs, _ family: String, _ font: Font, _ scalars: [Unicode.Scalar]) {
+        guard !scalars.isEmpty else { return }
+        Self.select(family, font, in: scratch)
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars)
+        var indices: UnsafeMutablePointer<cairo_glyph_t>?
+        var count: Int32 = 0
+        let status = cairo_scaled_font_text_to_glyphs(cairo_get_scaled_font(scratch), 0, 0, text, -1,
+                                                      &indices, &count, nil, nil, nil)
+        defer { cairo_glyph_free(indices) }
+        if status == CAIRO_STATUS_SUCCESS, Int(count) == scalars.count, let indices {
+            for (i, scalar) in scalars.enumerated() { glyphs.has[scalar] = indices[i].index != 0 }
+        } else if scalars.count > 1 {
+            for scalar in scalars { learn(glyphs, family, font, [scalar]) }
+        } else {
+            glyphs.has[scalars[0]] = false
+        }
     }
 
     private static func configureText(_ cr: OpaquePointer) {
@@ -49,17 +172,51 @@ public final class CairoBackend: Backend {
         cairo_font_options_destroy(options)
     }
 
-    private static func select(_ font: Font, in cr: OpaquePointer) {
-        cairo_select_font_face(cr, font.family, font.italic ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
+    /// Throws ``FontError`` unless `family` is installed, upright and italic (the faces a figure's
+    /// text and math use), so that cairo will draw it rather than another family in its place.
+    /// For a list of families, the first must be installed upright and italic, the others
+    /// upright. Rendering makes the same check for every font a display list names.
+    public static func checkFontFamily(_ family: String) throws {
+        for italic in [false, true] { try FontAvailability.check(Font(size: 10, italic: italic, family: family)) }
+    }
+
+    /// Throws ``FontError`` for the first font in `list` that is not installed.
+    private static func checkFonts(in list: DisplayList) throws {
+        var checked: Set<Font> = []
+        for item in list.items {
+            guard case .text(let text) = item else { continue }
+            let font = Font(size: 10, italic: text.font.italic, bold: text.font.bold, family: text.font.family)
+            if checked.insert(font).inserted { try FontAvailability.check(font) }
+        }
+    }
+
+    /// Selects one `family` (of `font`'s list) in `font`'s size, slant and weight.
+    private static func select(_ family: String, _ font: Font, in cr: OpaquePointer) {
+        // Italic, not oblique: fontconfig gives a family's true italic where it has one (Latin
+        // Modern's), and its oblique where that is all it has (DejaVu Sans's).
+        cairo_select_font_face(cr, family, font.italic ? CAIRO_FONT_SLANT_ITALIC : CAIRO_FONT_SLANT_NORMAL,
                                font.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, font.size)
+        if font.italic, FontAvailability.hasSyntheticItalic(family) {
+            // A family with no italic face (Latin Modern Math, filling in for another): slanted
+            // as fontconfig slants it for SVG viewers, x' = x − 0.2 y (y grows downward), so that
+            // the PNG and PDF show what the SVG does. The advance is unchanged.
+            var matrix = cairo_matrix_t()
+            cairo_matrix_init(&matrix, font.size, 0, -FontAvailability.syntheticSlant * font.size, font.size, 0, 0)
+            cairo_set_font_matrix(cr, &matrix)
+        } else {
+            cairo_set_font_size(cr, font.size)
+        }
     }
 
     // MARK: Rendering
 
-    /// The bytes of `list` as a PNG file at `dpi` (150 unless given), an SVG file or a PDF file.
+    /// The bytes of `list` as a PNG file at `dpi` (150 unless given), an SVG file (its text as
+    /// ``svgText`` says) or a PDF file. Throws `RenderError` when the list cannot be drawn and
+    /// ``FontError`` when it names a font that is not installed.
     public func render(_ list: DisplayList, format: ImageFormat, dpi: Double = 150) throws -> [UInt8] {
         if let what = list.firstNonFinite { throw RenderError.nonFinite(what) }
+        try Self.checkFonts(in: list)
+        if format == .svg, svgText == .text { return try SVGWriter.write(list) }
         let sink = ByteSink()
         let context = Unmanaged.passUnretained(sink).toOpaque()
         let surface: OpaquePointer
@@ -142,12 +299,15 @@ public final class CairoBackend: Backend {
                 cairo_fill(cr)
             case .text(let text):
                 cairo_save(cr)
-                Self.select(text.font, in: cr)
                 setColor(text.color, on: cr)
                 cairo_translate(cr, text.origin.x, text.origin.y)
                 cairo_rotate(cr, -text.angle)
                 cairo_move_to(cr, 0, 0)
-                cairo_show_text(cr, text.string)
+                // Each run from where the one before ended (cairo_show_text advances the point).
+                for run in runs(of: text.string, in: text.font) {
+                    Self.select(run.family, text.font, in: cr)
+                    cairo_show_text(cr, run.text)
+                }
                 cairo_new_path(cr)
                 cairo_restore(cr)
             case .pushClip(let r):

@@ -40,13 +40,26 @@ struct FiguresCommand: ParsableCommand {
     @Option(help: "Sizes for print (paper) or projection (slides).")
     var theme: PlotCommand.ThemeName = .paper
 
+    @Option(parsing: .unconditional, help: "Width of every figure in inches (1 to 40; default: each figure's own on paper, the slide's with a slides theme).")
+    var width: Double?
+
+    @Option(parsing: .unconditional, help: "Height of every figure in inches (1 to 40; default as for --width).")
+    var height: Double?
+
     @Option(parsing: .unconditional, help: "Resolution of the PNG files in dots per inch (10 to 600).")
     var dpi: Double = 150
+
+    @OptionGroup var typography: TypographyOptions
 
     var folder: RawPath { RawPath(argument: out) }
 
     func validate() throws {
         guard dpi.isFinite, (10...600).contains(dpi) else { throw ValidationError("--dpi \(dpi) is outside 10 to 600") }
+        for (name, value) in [("--width", width), ("--height", height)] {
+            if let value, !(value.isFinite && (1...40).contains(value)) {
+                throw ValidationError("\(name) \(value) is outside 1 to 40 inches")
+            }
+        }
         guard !folder.isEmpty else { throw ValidationError("--out needs a folder name, such as --out figures") }
         switch folder.kind {
         case .folder:
@@ -61,12 +74,14 @@ struct FiguresCommand: ParsableCommand {
     }
 
     func run() throws {
-        let figures = only, formats = format, dpi = dpi, theme = theme.theme
+        try typography.checkInstalled()
+        let svgText = typography.svgText
+        let figures = only, formats = format, dpi = dpi, theme = typography.applied(to: theme.theme), width = width, height = height
         // 1. The figures as specifications (the simulations run here), on every core,
         //    the simulations first so that the quick ones fill the wait.
         let order = figures.indices.filter { figures[$0].simulates } + figures.indices.filter { !figures[$0].simulates }
         let specifications = try BudgetedWork.run(order: order, count: figures.count, cost: { _ in 0 }, budget: 0) { index in
-            Result { try figures[index].figure(theme: theme) }
+            Result { try figures[index].figure(theme: theme, width: width, height: height) }
         }.map { try $0.get() }
         // 2. Every raster within the pixel limit and the memory budget before anything is drawn.
         if formats.contains(.png) {
@@ -81,9 +96,25 @@ struct FiguresCommand: ParsableCommand {
         }
         // 3. Every file drawn, then 4. written, in the order given.
         let files = BudgetedWork.run(order: order, count: figures.count, cost: { costs[$0] }, budget: budget) { index in
-            Result { try FigureExport.render(specifications[index], formats: formats, dpi: dpi) }
+            Result { () throws -> (files: [[UInt8]], note: String?) in
+                var specification = specifications[index]
+                do {
+                    return (try FigureExport.render(specification, formats: formats, dpi: dpi, svgText: svgText), nil)
+                } catch let error as LayoutError {
+                    // At the theme's own size (none given), a figure that needs more room gets the
+                    // least that holds it, and says so; at a size the user chose, it fails.
+                    guard width == nil, height == nil,
+                          let size = FigureRenderer(measurer: CairoBackend()).smallestFittingSize(of: specification) else {
+                        throw FiguresFailure.layout(figure: figures[index].name, error)
+                    }
+                    let note = "\(figures[index].name): drawn at \(NumberText.compact(size.width)) × \(NumberText.compact(size.height)) in, since \(NumberText.compact(specification.width)) × \(NumberText.compact(specification.height)) in cannot hold it (\(error.description.split(separator: ";")[0]))"
+                    (specification.width, specification.height) = size
+                    return (try FigureExport.render(specification, formats: formats, dpi: dpi, svgText: svgText), note)
+                }
+            }
         }
-        let drawn = try files.map { try $0.get() }
+        let results = try files.map { try $0.get() }
+        let drawn = results.map(\.files)
         if folder.kind == .missing {
             guard folder.withCString({ mkdir($0, 0o755) }) == 0 || errno == EEXIST else {
                 throw FiguresFailure.cannotCreate(folder, String(cString: strerror(errno)))
@@ -101,14 +132,17 @@ struct FiguresCommand: ParsableCommand {
             }
         }
         try Output.write("\(written) files written to \(folder)\n")
+        for note in results.compactMap(\.note) { Output.error("note: \(note)") }
     }
 
     enum FiguresFailure: Error, CustomStringConvertible {
         case memory(figure: String, needed: Int, available: Int, dpi: Double)
         case cannotCreate(RawPath, String)
+        case layout(figure: String, LayoutError)
 
         var description: String {
             switch self {
+            case .layout(let figure, let error): "\(figure): \(error)"
             case .memory(let figure, let needed, let available, let dpi):
                 "\(figure) at \(NumberText.compact(dpi)) dpi needs about \(MemoryBudget.megabytes(needed)) to draw, but the address-space limit (ulimit -v) leaves \(MemoryBudget.megabytes(available)); lower --dpi or raise the limit"
             case .cannotCreate(let folder, let why):

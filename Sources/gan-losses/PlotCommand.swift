@@ -15,7 +15,13 @@ struct PlotCommand: ParsableCommand {
             With no flags beyond --loss it shows the losses against D(G(z)). --y grad --x logit \
             shows ∂L/∂ℓ against the logit, where the minimax gradient −σ(ℓ) flattens to 0 on the \
             left while the non-saturating −σ(−ℓ) stays at −1; the region D(G(z)) < 0.01 is shaded \
-            when a saturating loss is shown.
+            when a saturating loss is shown. A curve that runs far beyond the others (maxlik's \
+            −½eˡ) is drawn to the edge and marked as leaving the axes, so that the others stay \
+            readable; --y-range shows it all.
+
+            The figure fits its page or the command fails (exit 1) naming what does not fit and \
+            the size at which it does: titles and labels are broken into lines, then set smaller \
+            down to 80%; a legend that would cover a curve moves outside the axes.
 
             The format follows the extension of -o (.png, .svg, .pdf). Without -o a PNG named \
             after the losses is written to the current folder and its path printed. The file is \
@@ -24,41 +30,62 @@ struct PlotCommand: ParsableCommand {
             Examples:
               gan-losses plot --loss minimax,nonsat
               gan-losses plot --loss minimax,nonsat --y grad --x logit -o grad.pdf
+              gan-losses plot --loss mm,ns --y grad --x logit --width 3.3 --height 2.5 --font serif -o column.pdf
               gan-losses plot --loss mm,ns,maxlik --y both --theme slides -o slides.png
-              gan-losses plot --loss mm,ns --y grad --x logit --log-y --x-range -30:5
+              gan-losses plot --loss mm,ns --y grad-d --x log-d --y-scale symlog --grid
+              gan-losses plot --loss mm,ns --y grad --x logit --y-scale log --x-range -30:5
+              gan-losses plot --loss all --legend outside --theme slides-wide -o all.png
+              gan-losses plot --loss mm,ns --color black,red --dash solid,dotted --x-label '$D$'
             """)
 
     @OptionGroup var selection: LossSelection
 
-    @Option(help: "The x axis: d for D(G(z)) in (0, 1), logit for ℓ.")
+    @Option(help: "The x axis: d for D(G(z)) in (0, 1), log-d for D on a log axis (from 1e-6), logit-d for D on a logit axis (both ends spread out), logit for ℓ.")
     var x: LossCurveFigure.XVariable = .d
 
-    @Option(help: "What to plot: loss, grad (∂L/∂ℓ), or both in two stacked panels.")
+    @Option(help: "What to plot: loss, grad (∂L/∂ℓ), grad-d (∂L/∂D, for the losses defined through D), or both (loss and grad in two stacked panels).")
     var y: LossCurveFigure.Quantity = .loss
 
     @Option(name: .customLong("x-range"), parsing: .unconditional,
-            help: ArgumentHelp("The x range lo:hi (default 0:1 for d, -10:10 for logit).", valueName: "lo:hi"),
+            help: ArgumentHelp("The x range lo:hi (default 0:1 for d, 1e-6:1 for log-d, 1e-4:0.9999 for logit-d, -10:10 for logit).", valueName: "lo:hi"),
             transform: { try RangeArgument.parse($0, name: "--x-range") })
     var xRange: ClosedRange<Double>?
 
     @Option(name: .customLong("y-range"), parsing: .unconditional,
-            help: ArgumentHelp("The y range lo:hi (default: the curves over D in [0.01, 0.99], plus 5%).", valueName: "lo:hi"),
+            help: ArgumentHelp("The y range lo:hi (default: the curves over D in [0.01, 0.99], plus 5%, leaving out a curve that runs far beyond the others).", valueName: "lo:hi"),
             transform: { try RangeArgument.parse($0, name: "--y-range") })
     var yRange: ClosedRange<Double>?
 
-    @Flag(name: .customLong("log-y"), help: "Log y axis, showing magnitudes |L| or |∂L/∂ℓ|.")
+    @Option(name: .customLong("y-scale"), help: "The y axis: linear, log (magnitudes |y|), or symlog (linear within ±1, logarithmic beyond, both signs).")
+    var yScale: LossCurveFigure.YScale?
+
+    @Flag(name: .customLong("log-y"), help: "The same as --y-scale log.")
     var logY = false
 
-    @Option(help: "Sizes for print (paper) or projection (slides).")
+    @Option(help: ArgumentHelp("Where the legend goes: best (inside where it covers nothing, else outside), outside, none, or a position: \(LegendLocation.allCases.map(\.rawValue.hyphenated).joined(separator: ", ")).", valueName: "where"))
+    var legend = LegendArgument(.best)
+
+    @Option(name: .customLong("x-label"), help: "The x axis label (math in $…$), instead of the default that names the variable.")
+    var xLabel: String?
+
+    @Option(name: .customLong("y-label"), help: "The y axis label (math in $…$), such as '$\\partial L/\\partial D$'.")
+    var yLabel: String?
+
+    @Flag(help: "Light grid lines at the major ticks.")
+    var grid = false
+
+    @OptionGroup var seriesStyles: SeriesStyleArguments
+
+    @Option(help: "The medium: paper (9-point text, 8 below 4.5 in wide), slides (a 10 × 7.5 in 4:3 slide, 18-point text) or slides-wide (13.33 × 7.5 in, 16:9).")
     var theme: ThemeName = .paper
 
-    @Option(help: "The figure title (math in $…$, such as $\\partial L_G/\\partial\\ell$).")
+    @Option(help: "The figure title (math in $…$, such as $\\partial L_G/\\partial\\ell$); long titles are broken into lines.")
     var title: String?
 
-    @Option(parsing: .unconditional, help: "Width in inches (1 to 40; default 6.4, or 8 with --theme slides).")
+    @Option(parsing: .unconditional, help: "Width in inches (1 to 40; default the theme's: 6.4, 10 for slides, 13.33 for slides-wide; a journal column is 3.3).")
     var width: Double?
 
-    @Option(parsing: .unconditional, help: "Height in inches (1 to 40; default 4.8, 6 with --theme slides, 1.5 times that with --y both).")
+    @Option(parsing: .unconditional, help: "Height in inches (1 to 40; default the theme's: 4.8, 1.5 times that with --y both, 7.5 for slides).")
     var height: Double?
 
     @Option(parsing: .unconditional, help: "Resolution of PNG output in dots per inch (10 to 1200).")
@@ -69,21 +96,49 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var lossParameters: LossParameterOptions
 
+    @OptionGroup var typography: TypographyOptions
+
     enum ThemeName: String, NamedArgument {
         case paper, slides
-        var theme: Theme { self == .paper ? .paper : .slides }
+        case slidesWide = "slides-wide"
+        var theme: Theme {
+            switch self {
+            case .paper: .paper
+            case .slides: .slides
+            case .slidesWide: .slidesWide
+            }
+        }
     }
 
     func validate() throws {
-        if x == .d, let r = xRange, r.lowerBound < 0 || r.upperBound > 1 {
-            throw ValidationError("--x-range \(r.lowerBound):\(r.upperBound) leaves (0, 1); D(G(z)) is a probability (use --x logit for logits)")
+        if x.showsD, let r = xRange {
+            let (lo, hi) = (r.lowerBound, r.upperBound)
+            let fits: Bool, interval: String
+            switch x {
+            case .d, .logit: (fits, interval) = (lo >= 0 && hi <= 1, "[0, 1]")
+            case .logD: (fits, interval) = (lo > 0 && hi <= 1, "(0, 1], since a log axis has no 0")
+            case .logitD: (fits, interval) = (lo > 0 && hi < 1, "(0, 1), since a logit axis has neither 0 nor 1")
+            }
+            guard fits else {
+                throw ValidationError("--x-range \(lo):\(hi) is not within \(interval); D(G(z)) is a probability (use --x logit for logits)")
+            }
         }
-        if logY, let r = yRange, r.lowerBound <= 0 {
+        if logY, let yScale, yScale != .log {
+            throw ValidationError("--log-y and --y-scale \(yScale.rawValue) disagree; give one of them")
+        }
+        if effectiveYScale == .log, let r = yRange, r.lowerBound <= 0 {
             throw ValidationError("--y-range \(r.lowerBound):\(r.upperBound) includes non-positive values, which a log axis cannot show")
         }
-        if let title {
-            do { try MathText.validate(title, subject: "the title") } catch { throw ValidationError("--title: \(error)") }
+        if y == .gradD, let loss = selection.loss.first(where: { $0.latexGradientDFormula == nil }) {
+            throw ValidationError("--y grad-d: \(loss.id) is a loss on the raw output, with no D = σ(ℓ); ∂L/∂D exists for minimax, nonsat, maxlik and lssigmoid (use --y grad for ∂L/∂ℓ)")
         }
+        for (name, text) in [("--title", title), ("--x-label", xLabel), ("--y-label", yLabel)] {
+            guard let text else { continue }
+            do { try MathText.validate(text, subject: "the \(name.dropFirst(2).replacing("-", with: " "))") } catch {
+                throw ValidationError("\(name): \(error)")
+            }
+        }
+        try seriesStyles.check(seriesCount: selection.loss.count)
         if let width, !(width.isFinite && (1...40).contains(width)) {
             throw ValidationError("--width \(width) is outside 1 to 40 inches")
         }
@@ -110,10 +165,19 @@ struct PlotCommand: ParsableCommand {
 
     /// The figure asked for; its size is decided there (as given, else by theme and panels).
     var specification: LossCurveFigure {
-        LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
-                        logY: logY, theme: theme.theme, title: title, width: width, height: height,
-                        parameters: lossParameters.parameters)
+        var figure = LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
+                                     yScale: effectiveYScale, theme: typography.applied(to: theme.theme), title: title,
+                                     width: width, height: height, parameters: lossParameters.parameters)
+        figure.legend = legend.placement
+        figure.xLabel = xLabel
+        figure.yLabel = yLabel
+        figure.grid = grid
+        figure.styles = seriesStyles.styles(count: selection.loss.count)
+        return figure
     }
+
+    /// --y-scale, or log with --log-y, else linear.
+    var effectiveYScale: LossCurveFigure.YScale { yScale ?? (logY ? .log : .linear) }
 
     var format: ImageFormat {
         ImageFormat(pathExtension: path.pathExtension) ?? .png
@@ -137,7 +201,7 @@ struct PlotCommand: ParsableCommand {
         } catch let error as LossCurveFigure.Problem {
             throw ValidationError("\(error)")
         }
-        try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: dpi)[0], to: path)
+        try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: dpi, svgText: typography.svgText)[0], to: path)
         if output == nil { try Output.write(defaultFileName + "\n") }
     }
 
@@ -148,3 +212,4 @@ struct PlotCommand: ParsableCommand {
 
 extension LossCurveFigure.XVariable: NamedArgument {}
 extension LossCurveFigure.Quantity: NamedArgument {}
+extension LossCurveFigure.YScale: NamedArgument {}

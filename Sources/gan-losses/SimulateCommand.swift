@@ -59,6 +59,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the figure to this file (.png, .svg or .pdf).", valueName: "path"))
     var output: String?
 
+    @OptionGroup var typography: TypographyOptions
+
     func validate() throws {
         if let steps, !(1...100_000).contains(steps) {
             throw ValidationError("--steps \(steps) is outside 1 to 100000")
@@ -89,6 +91,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if output != nil { try typography.checkInstalled() }
         // The trajectory as a table, made only when it is printed or written (a million rows
         // take 400 MB and 2 s, for nothing when only the figure is asked for).
         let table: () -> Table
@@ -108,7 +111,7 @@ struct SimulateCommand: ParsableCommand {
                 }
                 return t
             }
-            figure = DynamicsFigures.diracFields(theme: .paper, experiment: experiment, runs: runs)
+            figure = DynamicsFigures.diracFields(theme: typography.applied(to: .paper), experiment: experiment, runs: runs)
         case .gradientDecay:
             var decay = GradientDecay()
             if let lr { decay.learningRate = lr }
@@ -124,7 +127,7 @@ struct SimulateCommand: ParsableCommand {
                 }
                 return t
             }
-            figure = DynamicsFigures.gradientDecay(theme: .paper, records: records)
+            figure = DynamicsFigures.gradientDecay(theme: typography.applied(to: .paper), records: records)
         case .mixture:
             let experiment = MixtureComparison(objectives: try loss.map(Self.parseObjectives) ?? MixtureGAN.Objective.allCases,
                                                steps: steps ?? 2000, learningRate: lr, seed: seed)
@@ -142,14 +145,14 @@ struct SimulateCommand: ParsableCommand {
                 }
                 return t
             }
-            figure = DynamicsFigures.modeCollapse(theme: .paper, trainings: trainings)
+            figure = DynamicsFigures.modeCollapse(theme: typography.applied(to: .paper), trainings: trainings)
         }
         if csv == nil && output == nil { try Output.write(table().renderCSV()) }
         if let csv { try AtomicFile.write(Array(table().renderCSV().utf8), to: RawPath(argument: csv)) }
         if let output {
             let path = RawPath(argument: output)
             let format = ImageFormat(pathExtension: path.pathExtension) ?? .png
-            try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: 150)[0], to: path)
+            try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: 150, svgText: typography.svgText)[0], to: path)
         }
         for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(argument: path)) }
     }

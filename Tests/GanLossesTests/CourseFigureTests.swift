@@ -10,7 +10,7 @@ struct CourseFigureTests {
     @Test("every figure lays out cleanly: texts inside the page and apart, curves inside the axes",
           arguments: CourseFigure.allCases, [Theme.paper, .slides])
     func layout(figure: CourseFigure, theme: Theme) throws {
-        let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try figure.figure(theme: theme))
+        guard let (list, panels) = try Self.drawn(figure, theme: theme) else { return }
         #expect(list.textsOutsidePage.isEmpty)
         let overlaps = list.overlappingTexts()
         #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
@@ -31,13 +31,26 @@ struct CourseFigureTests {
 
     @Test("no legend crosses a curve", arguments: CourseFigure.allCases, [Theme.paper, .slides])
     func legendsClear(figure: CourseFigure, theme: Theme) throws {
-        let (_, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try figure.figure(theme: theme))
+        guard let (_, panels) = try Self.drawn(figure, theme: theme) else { return }
         for panel in panels {
             guard let legend = panel.legend else { continue }
             let crossings = panel.curves.reduce(0) { count, run in
                 count + run.indices.dropFirst().filter { legend.intersectsSegment(run[$0 - 1], run[$0]) }.count
             }
             #expect(crossings == 0)
+        }
+    }
+
+    /// The figure drawn at the theme's size, or nil for one that FigureSizesTests lets need more
+    /// room there (`figures` then draws it at the size its error names).
+    static func drawn(_ figure: CourseFigure, theme: Theme) throws -> (DisplayList, [FigureRenderer.PanelGeometry])? {
+        do {
+            return try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try figure.figure(theme: theme))
+        } catch let error as LayoutError {
+            let size: FigureSizesTests.Size = theme == .paper ? .doubleColumn : .slide
+            guard theme != .paper, FigureSizesTests.tooLarge[size, default: []].contains(figure) else { throw error }
+            #expect(error.description.contains("it fits at"))
+            return nil
         }
     }
 
@@ -48,7 +61,7 @@ struct CourseFigureTests {
             #expect(CourseFigure(name: figure.name) == figure)
             #expect(!figure.summary.isEmpty)
         }
-        #expect(CourseFigure.allCases.count == 16)
+        #expect(CourseFigure.allCases.count == 17)
     }
 
     @Test("rendering twice gives the same SVG and PDF bytes", arguments: [CourseFigure.gradientMagnitudeLog, .allGeneratorLosses, .stabilityFloatVsDouble])

@@ -14,18 +14,19 @@ struct LossFigureTests {
         LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad, theme: .slides),
         LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: .logit, quantity: .both),
         LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: .logit, quantity: .both, theme: .slides),
-        LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad, xRange: -30...5, logY: true),
+        LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad, xRange: -30...5, yScale: .log),
         LossCurveFigure(losses: GeneratorLoss.allCases, quantity: .both),
     ]
 
     @Test("texts inside the page and not overlapping; curves clipped to the axes", arguments: defaults.indices)
     func layout(index: Int) throws {
-        let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try Self.defaults[index].figure())
+        let figure = try Self.defaults[index].figure()
+        let (list, panels) = try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(figure)
         #expect(list.textsOutsidePage.isEmpty)
         let overlaps = list.overlappingTexts()
         #expect(overlaps.isEmpty, "\(overlaps.map { "\($0.0.string) × \($0.1.string)" })")
         for panel in panels {
-            let bound = panel.axes.insetBy(-2 * 2.5 - 0.01)
+            let bound = panel.axes.insetBy(-2 * figure.theme.lineWidth - 0.01)  // the clip box allows for the line width
             for run in panel.curves { for p in run { #expect(bound.contains(p)) } }
         }
     }
@@ -111,7 +112,7 @@ struct PlotCLITests {
         (["--loss", "mm", "-o", "."], "is a folder"),
         (["--loss", "mm", "--x-range", "1:0"], "empty or reversed"),
         (["--loss", "mm", "--x-range", "0.5:0.5"], "empty or reversed"),
-        (["--loss", "mm", "--x-range", "-1:1"], "leaves (0, 1)"),
+        (["--loss", "mm", "--x-range", "-1:1"], "is not within [0, 1]"),
         (["--loss", "mm", "--x-range", "abc"], "takes lo:hi"),
         (["--loss", "mm", "--log-y", "--y-range", "-1:1"], "non-positive"),
         (["--loss", "mm", "--width", "1000"], "outside 1 to 40"),

@@ -77,7 +77,7 @@ enum CatalogFigures {
                                                 .evaluate(realLogit: optimum, fakeLogit: -.infinity).value))))
         let panel = Panel(x: Axis(label: #"logit $\ell_r$ on a real sample"#, range: -3...8),
                           y: Axis(label: #"$-t\log\sigma(\ell_r) - (1-t)\log(1-\sigma(\ell_r))$"#, range: 0...3),
-                          marks: marks, legend: .fixed(.upperRight))
+                          marks: marks, legend: .best)
         return Figure(title: "Label smoothing: the real target $t$ moves the optimum", panels: [panel], theme: theme)
     }
 

@@ -14,6 +14,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     case labelSmoothing = "label-smoothing"
     case stabilityFloatVsDouble = "stability-float-vs-double"
     case leastSquaresRawVsSigmoid = "least-squares-raw-vs-sigmoid"
+    case earthMoversDistance = "earth-movers-distance"
     case wassersteinVsJS = "wasserstein-vs-js"
     case optimalDVsCritic = "optimal-d-vs-critic"
     case gradientPenalty = "gradient-penalty"
@@ -32,13 +33,13 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     public var summary: String {
         switch self {
         case .generatorCostsVsD:
-            "Goodfellow's Figure 16: the minimax cost is flat where D(G(z)) is small, so a rejected generator learns little; the non-saturating and maximum-likelihood costs are not."
+            "Goodfellow's Figure 16: where D(G(z)) is small the minimax and the maximum-likelihood costs are both flat (slope −½), the non-saturating one steep (slope −1/(2D)), so only it gives a rejected generator a strong gradient."
         case .generatorGradientVsLogit:
-            "∂L/∂ℓ against the logit: the minimax gradient −σ(ℓ) dies where the discriminator is confident, the non-saturating −σ(−ℓ) stays at −1."
+            "∂L/∂ℓ against the logit: where the discriminator is confident (D < 0.01) the minimax gradient −σ(ℓ) dies, while the non-saturating −σ(−ℓ) stays near −1."
         case .gradientMagnitudeLog:
             "On log axes down to D = 1e−12 the minimax gradient falls exactly like D, while the non-saturating one stays near 1."
         case .gradientVsD:
-            "In D-space the minimax slope is −1 at D → 0: the vanishing comes from the sigmoid's factor D(1 − D)."
+            "In D-space the minimax slope ∂L/∂D = −1/(1 − D) is −1 at D → 0 (and falls to −∞ at D → 1): the vanishing of ∂L/∂ℓ comes from the sigmoid's factor D(1 − D)."
         case .allGeneratorLosses:
             "Every generator loss of the catalog and its logit derivative, on the same axes."
         case .discriminatorLosses:
@@ -49,31 +50,38 @@ public enum CourseFigure: String, CaseIterable, Sendable {
             "Naive log(1 − σ(ℓ)) and −log σ(ℓ) against the stable forms: where each returns −∞, a wrong 0 or loses its digits, in Float and Double."
         case .leastSquaresRawVsSigmoid:
             "Least squares on the raw output keeps its gradient; least squares on σ saturates at both ends."
+        case .earthMoversDistance:
+            "The earth mover's distance between a generated and a real sample: the cheapest plan moves mass in order, and its cost, Σ mass × distance, is the area between the two CDFs."
         case .wassersteinVsJS:
             "Parallel lines at distance θ: W = |θ| gives a constant gradient, JS = log 2 gives none."
         case .optimalDVsCritic:
-            "Two Gaussians far apart: the optimal discriminator is flat where the generator is, the optimal critic has slope 1 everywhere."
+            "Two Gaussians far apart: the optimal discriminator is flat where the generator is, the optimal critic has slope −1 everywhere, downhill toward the data."
         case .gradientPenalty:
-            "The two-sided, one-sided and R1 penalties; the interpolates x̂; a critic's gradient norms pulled to 1."
+            "The two-sided and one-sided penalties (λ = 1), taken at interpolates x̂, and R1 (γ = 1), taken at real data; a batch and its interpolates; a critic's gradient norms on 2000 interpolates, spread over 0.5–4.7, all within 0.9–1.3 after 12 steps on the two-sided penalty."
         case .lipschitz:
             "A 1-Lipschitz function stays inside the cones of slope 1 at each of its points; a steeper one leaves them."
         case .diracVectorFields:
-            "DiracGAN: simultaneous gradient steps spiral out, alternating ones circle, R1 and WGAN-GP converge."
+            "DiracGAN, 300 steps of 0.1 from (1, 1): minimax and WGAN simultaneous steps spiral out (radius 1.41 → 1.87 and 6.29) while alternating ones circle; non-saturating steps of both kinds spiral in (→ 0.59 and 0.49); R1 converges to (0, 0); WGAN-GP stalls at (2, 0)."
         case .generatorGradientDecay:
-            "Against a discriminator in training, the minimax generator's gradient shrinks while the non-saturating one grows."
+            "Against a discriminator in training, the minimax generator's gradient first grows 29-fold (to step 14) and then falls 6.4-fold by step 3000; the non-saturating one dips until step 9 and then grows, to 1160 times the minimax one."
         case .modeCollapse:
-            "A mixture of four Gaussians: the minimax and non-saturating generators hop between modes and end on the two outer ones; WGAN-GP spreads its mass but fits none well."
+            "A mixture of four Gaussians: the minimax and non-saturating generators lose and regain modes as they train and end in sharp peaks on the two outer ones; WGAN-GP keeps its samples spread and covers one mode at each step shown."
         }
     }
 
-    /// The figure, in the given theme. Slides get 1.25 times the paper size (8 × 6 in for the
-    /// single-panel figures), which leaves the larger text as much room as on paper.
-    public func figure(theme: Theme = .paper) throws -> Figure {
+    /// The figure in the given theme, `width` × `height` inches when given; otherwise on paper
+    /// its own size (6.4 × 4.8 in for one panel, wider for panels side by side) and on slides the
+    /// theme's page (10 × 7.5 or 13.33 × 7.5 in).
+    public func figure(theme: Theme = .paper, width: Double? = nil, height: Double? = nil) throws -> Figure {
         var figure = try paperSizedFigure(theme: theme)
-        if theme == .slides {
-            figure.width *= 1.25
-            figure.height *= 1.25
+        if theme.isForProjection {
+            (figure.width, figure.height) = (theme.pageWidth, theme.pageHeight)
         }
+        if let width { figure.width = width }
+        if let height { figure.height = height }
+        // Panels may move to other columns, except where rows and columns mean something (mode
+        // collapse: one row per objective, one column per step).
+        figure.reflows = self != .modeCollapse
         return figure
     }
 
@@ -90,6 +98,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .labelSmoothing: CatalogFigures.labelSmoothing(theme: theme)
         case .stabilityFloatVsDouble: StabilityFigure.figure(theme: theme)
         case .leastSquaresRawVsSigmoid: CatalogFigures.leastSquares(theme: theme)
+        case .earthMoversDistance: EarthMoversFigure.figure(theme: theme)
         case .wassersteinVsJS: WassersteinFigures.wassersteinVsJS(theme: theme)
         case .optimalDVsCritic: WassersteinFigures.optimalDVsCritic(theme: theme)
         case .gradientPenalty: WassersteinFigures.gradientPenalty(theme: theme)

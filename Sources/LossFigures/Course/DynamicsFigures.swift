@@ -25,10 +25,14 @@ public enum DynamicsFigures {
                 }
             }
             var marks: [Mark] = [.arrows(ArrowSet(label: nil, points: points, vectors: vectors, color: Color(hex: 0xAAAAAA)))]
-            for (i, schedule) in DiracGAN.Schedule.allCases.enumerated() {
+            // Alternating steps solid and first: on a closed orbit they go round several times, and
+            // dashes laid over each other would look solid. Simultaneous steps, which never retrace
+            // their path, dashed on top, so that both show where the two paths coincide.
+            for schedule in [DiracGAN.Schedule.alternating, .simultaneous] {
                 guard let path = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path else { continue }
-                marks.append(.line(DataLine(label: "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi),
-                                            style: SeriesStyle(color: p[i], dash: i == 0 ? .solid : .dashed, width: 1.2))))
+                let style = schedule == .simultaneous ? SeriesStyle(color: p[0], dash: .dashed, width: 1.2)
+                    : SeriesStyle(color: p[1], dash: .solid, width: 1.2)
+                marks.append(.line(DataLine(label: "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi), style: style)))
             }
             let start = DiracRuns.start
             marks.append(.scatter(Scatter(label: "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
@@ -49,22 +53,83 @@ public enum DynamicsFigures {
         let records = Array(all.dropFirst())  // step 0: D is constant, no gradient
         let steps = records.map { Double($0.step) }
         let last = Double(max(records.last?.step ?? 2, 2))
+        // What the curves do, measured on them, in their legend labels and the panel's title (over
+        // 3000 steps the minimax gradient first grows with the discriminator's slope, 0 at step 0,
+        // peaks, then falls as σ(ℓ) vanishes).
+        let shape = DecayShape(records)
         let marks: [Mark] = [
-            .line(DataLine(label: "minimax $\\|\\partial L_G/\\partial\\mu\\|$", x: steps, y: records.map(\.minimaxGradientNorm))),
-            .line(DataLine(label: "non-saturating", x: steps, y: records.map(\.nonsatGradientNorm))),
-            .annotation(Annotation("as the discriminator improves, the minimax gradient\nshrinks while the non-saturating one grows",
-                                   at: Point(0.97, 0.55), anchor: Point(1, 0.5))),
+            .line(DataLine(label: "minimax $\\|\\partial L_G/\\partial\\mu\\|$" + (shape.map { ": " + $0.minimax } ?? ""),
+                           x: steps, y: records.map(\.minimaxGradientNorm))),
+            .line(DataLine(label: "non-saturating" + (shape.map { ": " + $0.nonsat } ?? ""),
+                           x: steps, y: records.map(\.nonsatGradientNorm))),
         ]
         let loss: [Mark] = [
             .line(DataLine(label: "discriminator BCE", x: steps, y: records.map(\.discriminatorLoss),
                            style: SeriesStyle(color: theme.palette[2], dash: .dashDot))),
         ]
         return Figure(width: 7, height: 6.4, title: "The generator's gradient while the discriminator trains",
-                      panels: [Panel(x: Axis(label: "discriminator steps", scale: .log, range: 1...last),
+                      panels: [Panel(title: shape?.ratio, x: Axis(label: "discriminator steps", scale: .log, range: 1...last),
                                      y: Axis(label: "generator gradient norm", scale: .log), marks: marks),
                                Panel(x: Axis(label: "discriminator steps", scale: .log, range: 1...last),
-                                     y: Axis(label: "discriminator loss", scale: .log), marks: loss, legend: .fixed(.upperRight))],
+                                     y: Axis(label: "discriminator loss", scale: .log), marks: loss, legend: .best)],
                       columns: 1, sharesX: true, theme: theme)
+    }
+
+    /// The shape of the two gradient curves of ``gradientDecay(theme:records:)``, from step 1 on
+    /// (at step 0 the discriminator is constant and both gradients are 0).
+    struct DecayShape {
+        /// The step of the minimax gradient's largest value, and that value over its value at the first step.
+        var minimaxPeakStep: Int, minimaxRise: Double
+        /// The minimax peak over the last value.
+        var minimaxFall: Double
+        /// The step of the non-saturating gradient's smallest value, the first value over it and
+        /// the last value over it.
+        var nonsatLowStep: Int, nonsatDrop: Double, nonsatRise: Double
+        /// The last step, and the non-saturating gradient over the minimax one there.
+        var lastStep: Int, finalRatio: Double
+
+        /// The first step.
+        var firstStep: Int
+
+        /// Nil for fewer than two records after step 0.
+        init?(_ records: [GradientDecay.Record]) {
+            let r = records.filter { $0.step > 0 }
+            guard r.count >= 2, let first = r.first, let last = r.last else { return nil }
+            firstStep = first.step
+            let peak = r.max { $0.minimaxGradientNorm < $1.minimaxGradientNorm }!
+            let low = r.min { $0.nonsatGradientNorm < $1.nonsatGradientNorm }!
+            minimaxPeakStep = peak.step
+            minimaxRise = peak.minimaxGradientNorm / first.minimaxGradientNorm
+            minimaxFall = peak.minimaxGradientNorm / last.minimaxGradientNorm
+            nonsatLowStep = low.step
+            nonsatDrop = first.nonsatGradientNorm / low.nonsatGradientNorm
+            nonsatRise = last.nonsatGradientNorm / low.nonsatGradientNorm
+            lastStep = last.step
+            finalRatio = last.nonsatGradientNorm / last.minimaxGradientNorm
+        }
+
+        /// The minimax curve's shape in words: its rise and fall only where it has them (an
+        /// extreme at either end is not a turn).
+        var minimax: String {
+            minimaxPeakStep == lastStep ? "grows \(Self.f(minimaxRise))×"
+                : minimaxPeakStep == firstStep ? "falls \(Self.f(minimaxFall))×"
+                : "grows \(Self.f(minimaxRise))× to step \(minimaxPeakStep), then falls \(Self.f(minimaxFall))×"
+        }
+
+        /// The non-saturating curve's shape in words, as for ``minimax``.
+        var nonsat: String {
+            nonsatLowStep == firstStep ? "grows \(Self.f(nonsatRise))×"
+                : nonsatLowStep == lastStep ? "falls \(Self.f(nonsatDrop))×"
+                : "falls \(Self.f(nonsatDrop))× to step \(nonsatLowStep), then grows \(Self.f(nonsatRise))×"
+        }
+
+        /// The two gradients at the last step.
+        var ratio: String {
+            "at step \(lastStep) the non-saturating gradient is \(Self.f(finalRatio)) times the minimax one"
+        }
+
+        /// Two significant digits, or a whole number from 10 on.
+        static func f(_ x: Double) -> String { String(cFormat: x < 10 ? "%.2g" : "%.0f", x) }
     }
 
     /// The trainings of the mode-collapse figure: computed once per process, the objectives on
@@ -95,22 +160,32 @@ public enum DynamicsFigures {
         let density: @Sendable (Double) -> Double = { x in
             data.centers.reduce(0) { $0 + Normal(mean: $1, standardDeviation: data.modeWidth).density(x) } / Double(data.centers.count)
         }
+        let histograms = all.map { snapshots in
+            snapshots.map { Histogram(label: "generator samples", samples: $0.samples, range: -4.5...4.5, bins: 90, color: theme.palette[0]) }
+        }
+        // One y range for all the panels, up to the tallest bar (and the data's peaks) and a little more.
+        let tallest = max(histograms.joined().flatMap(\.heights).max() ?? 0, density(data.centers[0]))
+        let yTop = (tallest * 1.08 / 0.5).rounded(.up) * 0.5
         var panels: [Panel] = []
-        for (objective, snapshots) in zip(objectives, all) {
-            for snap in snapshots {
+        for (row, (objective, (snapshots, bars))) in zip(objectives, zip(all, histograms)).enumerated() {
+            for (column, (snap, histogram)) in zip(snapshots, bars).enumerated() {
                 let marks: [Mark] = [
                     .area(FilledArea(label: "data density", color: Color(hex: 0xBBBBBB), opacity: 0.5, density)),
-                    .histogram(Histogram(label: "generator samples", samples: snap.samples, range: -4.5...4.5, bins: 90,
-                                         color: theme.palette[0])),
+                    .histogram(histogram),
+                    .annotation(Annotation("\(snap.modesCovered)/\(data.centers.count) modes", at: Point(0.97, 0.92),
+                                           anchor: Point(1, 1))),
                 ]
-                panels.append(Panel(title: "\(objective.rawValue), step \(snap.step): \(snap.modesCovered)/\(data.centers.count) modes",
-                                    x: Axis(label: "$x$", range: -4.5...4.5), y: Axis(range: 0...2.6), marks: marks,
-                                    legend: .none))
+                // Small multiples: the objective names the row (its y label), the step the column
+                // (the top row's titles), the modes covered each panel.
+                panels.append(Panel(title: row == 0 ? "step \(snap.step)" : nil,
+                                    x: Axis(label: "$x$", range: -4.5...4.5),
+                                    y: Axis(label: column == 0 ? objective.rawValue : nil, range: 0...yTop),
+                                    marks: marks, legend: .none))
             }
         }
         let columns = max(1, all.first?.count ?? 1)
         return Figure(width: 3.5 * Double(columns), height: 0.9 + 2.6 * Double(max(objectives.count, 1)),
-                      title: "A 1-D mixture of four Gaussians: which modes the generator covers as it trains",
+                      title: "A 1-D mixture of four Gaussians: the generator's density as it trains, and the modes it covers",
                       panels: panels, columns: columns, sharesX: true, sharedLegend: true, theme: theme)
     }
 }

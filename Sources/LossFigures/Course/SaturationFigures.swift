@@ -20,7 +20,7 @@ enum SaturationFigures {
             .function(FunctionCurve(label: #"maximum likelihood  $-\exp(\sigma^{-1}(D))/2$"#, domain: 1e-9...(1 - 1e-9)) {
                 GeneratorLoss.maxlik.evaluate(atD: $0).value
             }),
-            .annotation(Annotation("flat: little gradient\nwhere D(G(z)) is small", at: Point(0.04, 0.55),
+            .annotation(Annotation("flat where D(G(z)) is small: slope −½,\nagainst −1/(2D) for non-saturating", at: Point(0.04, 0.55),
                                    anchor: Point(0, 0.5), arrowTo: Point(0.06, 0.5 * log1p(-0.06)))),
         ]
         let panel = Panel(x: Axis(label: dLabel, range: 0...1),
@@ -69,7 +69,7 @@ enum SaturationFigures {
         ]
         let panel = Panel(x: Axis(label: dLabel, range: 0...1),
                           y: Axis(label: "derivative of the generator loss", range: -6...1.6), marks: marks)
-        return Figure(title: "In $D$-space the minimax slope stays at $-1$; $D(1-D)$ kills it",
+        return Figure(title: "Minimax in $D$-space: slope $-1$ at $D \\to 0$; the factor $D(1-D)$ kills $\\partial L/\\partial\\ell$",
                       panels: [panel], theme: theme)
     }
 }

@@ -80,6 +80,18 @@ extension GeneratorLoss {
         }
     }
 
+    /// ∂L/∂D in LaTeX, `-1/(1-D)` for minimax (d/dD of ``latexFormulaInD``); nil for the losses
+    /// on the raw output, which have no D.
+    public var latexGradientDFormula: String? {
+        switch self {
+        case .minimax: #"-1/(1-D)"#
+        case .nonsat: #"-1/D"#
+        case .maxlik: #"-1/(2(1-D)^2)"#
+        case .lssigmoid: #"D-1"#
+        case .lsgan, .wgan, .hinge, .ragan: nil
+        }
+    }
+
     /// ∂L/∂ℓ in LaTeX, `-\sigma(\ell)` for minimax, with c written as in ``latexFormula(parameters:)``.
     public func latexGradientLogitFormula(parameters: LossParameters = .standard) -> String {
         switch self {

@@ -34,14 +34,23 @@ extension Annotation: MarkContent {
 
     /// The lines of text on a light box, with an arrow from the box's edge to the point it names.
     ///
-    /// The box is the widest line by the line count × 1.1 × the tallest line, placed with its
+    /// A line wider than the axes (less 1 em) is broken at spaces. The box is the widest line by
+    /// the line count × 1.1 × the tallest line, placed with its
     /// `anchor` at `position`, then shifted in from any edge of the axes (less ½ em) it would
-    /// cross; the box, padded by ¼ em, becomes an obstacle for the legend.
+    /// cross, and below (else above) any annotation drawn before it that it would meet; the box,
+    /// padded by ¼ em, becomes an obstacle for the legend and the later annotations.
     func draw(style: StrokeStyle?, in panel: PanelContext, on page: inout PanelPage) {
         let painter = panel.painter, theme = panel.theme, rect = panel.axes
         let fs = theme.fontSize
         var at = panel.transform.fraction(position)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Each line of the text, broken again at spaces where it is wider than the axes.
+        let room = rect.width - fs
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let line = String(line)
+            guard painter.layout(line, font: theme.font).width > room else { return [line] }
+            return TextBlock.lines(of: TextBlock.words(of: line), font: theme.font, width: room, maximumLines: .max,
+                                   painter: painter) ?? [line]
+        }
         let layouts = lines.map { painter.layout($0, font: theme.font) }
         let lineHeight = (layouts.map(\.height).max() ?? fs) * 1.1
         let width = layouts.map(\.width).max() ?? 0
@@ -52,6 +61,14 @@ extension Annotation: MarkContent {
         let dx = box.minX < inner.minX ? inner.minX - box.minX : (box.maxX > inner.maxX ? inner.maxX - box.maxX : 0)
         let dy = box.minY < inner.minY ? inner.minY - box.minY : (box.maxY > inner.maxY ? inner.maxY - box.maxY : 0)
         box.x += dx; box.y += dy; at.x += dx; at.y += dy
+        // Clear of the annotations drawn before it: moved below (else above) each box it meets.
+        for _ in 0..<8 {
+            guard let other = page.obstacles.first(where: { $0.intersects(box.insetBy(-0.25 * fs)) }) else { break }
+            let below = other.maxY + 0.25 * fs, above = other.minY - 0.25 * fs - box.height
+            let y = below + box.height <= inner.maxY ? below : (above >= inner.minY ? above : nil)
+            guard let y else { break }
+            at.y += y - box.y; box.y = y
+        }
         let padded = box.insetBy(-0.25 * fs)
         page.list.append(.fill(.rectangle(padded), Color.white.withAlpha(0.8)))
         if let target = arrowTo {

@@ -18,6 +18,10 @@ public struct Figure: Sendable {
     public var sharedLegend: Bool
     /// The sizes and colours: `.paper` unless given.
     public var theme: Theme
+    /// Whether the renderer may lay the panels out in another number of columns when they do
+    /// not fit the page in `columns` (a 7 × 3 in strip, a 3.3 in column): it tries the other
+    /// counts, those whose cells come closest to 4:3 first. False unless set.
+    public var reflows = false
 
     /// A figure of `width` × `height` inches (6.4 × 4.8 by default); fewer than one column counts as one.
     public init(width: Double = 6.4, height: Double = 4.8, title: String? = nil, panels: [Panel],
@@ -42,11 +46,13 @@ public struct Panel: Sendable {
     public var marks: [Mark]
     /// Where the panel's legend goes: `.best` unless given.
     public var legend: LegendPlacement
+    /// Light grey lines across the axes at the major ticks, under the marks.
+    public var grid: Bool
 
-    /// A panel with its title, axes, marks and legend placement.
+    /// A panel with its title, axes, marks, legend placement and (off unless given) grid.
     public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), marks: [Mark] = [],
-                legend: LegendPlacement = .best) {
-        self.title = title; self.x = x; self.y = y; self.marks = marks; self.legend = legend
+                legend: LegendPlacement = .best, grid: Bool = false) {
+        self.title = title; self.x = x; self.y = y; self.marks = marks; self.legend = legend; self.grid = grid
     }
 }
 
@@ -69,10 +75,14 @@ public struct Axis: Sendable {
     }
 }
 
-/// Where the legend goes: matplotlib's 'best' search, a fixed position, or no legend.
+/// Where the legend goes: matplotlib's 'best' search, a fixed position, outside the axes, or no legend.
 public enum LegendPlacement: Sendable, Hashable {
-    /// matplotlib's 'best': the first location that covers nothing, else the one that covers least.
+    /// matplotlib's 'best' inside the axes: the first location that covers no curve, marker,
+    /// annotation or other box; where every location covers something, ``outside``.
     case best
+    /// Outside the axes: to their right, or below the x label in as many columns as fit,
+    /// whichever leaves the larger axes.
+    case outside
     /// Always at the given location.
     case fixed(LegendLocation)
     /// No legend.

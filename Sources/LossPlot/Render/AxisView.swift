@@ -31,7 +31,12 @@ extension PanelPlan {
         }
         let ts = data.map(scale.forward).filter { $0.isFinite }
         guard var lo = ts.min(), var hi = ts.max() else {
-            return scale == .linear ? 0...1 : (scale == .log ? 0.1...10 : 0.01...0.99)
+            switch scale {
+            case .linear: return 0...1
+            case .log: return 0.1...10
+            case .logit: return 0.01...0.99
+            case .symlog: return -1...1
+            }
         }
         // Data reaching toward ±1.8e308 is shown up to ±5e307: with the margin, the widest view
         // that leaves its ticks room (max |t| + width = 1.65e308).

@@ -12,6 +12,9 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
     case rangeNearOverflow(axis: String, lo: Double, hi: Double)
     /// Too narrow for its magnitude: too few Doubles between its bounds (`AxisRangeLimits`).
     case rangeTooNarrow(axis: String, lo: Double, hi: Double, minimumWidth: Double)
+    /// A text of the figure (its title, a panel title, an axis label, a legend label or an
+    /// annotation) is math markup that cannot be set as written (``MathText/validate(_:subject:)``).
+    case markup(MathText.Problem)
 
     /// The problem in one line, with the numbers at fault.
     public var description: String {
@@ -28,6 +31,8 @@ public enum FigureError: Error, CustomStringConvertible, Equatable {
             "the \(axis) range \(lo):\(hi) is too narrow for numbers of its size to be told apart; give one at least \(Self.short(minimumWidth)) wide"
         case .badSize(let width, let height):
             "the figure size \(width) × \(height) in is too small to hold its axes"
+        case .markup(let problem):
+            problem.description
         }
     }
 

@@ -3,16 +3,18 @@
 ///
 /// The grid: `rows × columns` cells, panels filling it row by row. A first guess puts each axes
 /// rectangle at matplotlib's subplot fractions of its cell (12.5%…92.5% across, 10%…88% down).
-/// Then twice: each panel's ticks are made for its current size and its margins measured; each
+/// Then until the sizes settle (at most five times): each panel's texts are fitted, its ticks made
+/// for its current size and its margins measured; each
 /// grid column takes the largest left and right margin of its panels, each row the largest top
 /// and bottom (each plus ½ em); every axes rectangle gets the same size, (page − margins)/count,
 /// so that small multiples compare at a glance, and the margins are laid end to end around them.
-/// Two passes settle: the number of ticks depends on the axes' length, the margins on the labels.
+/// The number of ticks depends on the axes' length, the margins on the labels: two or three
+/// passes settle.
 struct FigureLayout {
     /// The page in points, checked to be at least 72 × 54 and finite.
     var page: (width: Double, height: Double)
-    /// The title's font: the theme's, or smaller (down to 70%) if the title is wider than the page.
-    var titleFont: Font
+    /// The title, on up to three lines, and smaller (down to 80%) only if those do not fit.
+    var title: TextBlock?
     /// The height taken by the title (0 without one).
     var titleBand: Double
     /// The figure's shared legend, if it has one and any mark has an entry.
@@ -25,6 +27,9 @@ struct FigureLayout {
     /// with a panel below it).
     var showsX: [Bool] = []
 
+    /// The smallest axes worth drawing, in points: 1 in wide, ¾ in tall.
+    static let minimumAxes = (width: 72.0, height: 54.0)
+
     /// The page size of `figure` in points; too small or not finite is ``FigureError/badSize(width:height:)``.
     static func page(of figure: Figure) throws -> (width: Double, height: Double) {
         let page = (width: figure.width * 72, height: figure.height * 72)
@@ -34,22 +39,27 @@ struct FigureLayout {
         return page
     }
 
-    /// Lays out `figure`, making the ticks of `plans` (one per panel) on the way; axes left
-    /// smaller than 20 pt a side are ``FigureError/badSize(width:height:)``.
+    /// Lays out `figure`, making the ticks and fitting the texts of `plans` (one per panel) on the
+    /// way; a text that cannot fit, or axes left smaller than ``minimumAxes``, is a ``LayoutError``.
     init(figure: Figure, plans: inout [PanelPlan], painter: TextPainter) throws {
         let theme = figure.theme
         let page = try Self.page(of: figure)
         let fs = theme.fontSize
         let pad = 0.5 * fs
-        // A title wider than the page is set smaller rather than cut off.
-        let titleFont = figure.title.map { painter.fitting($0, font: theme.titleFont, width: page.width - 2 * fs) }
-            ?? theme.titleFont
-        let titleBand = figure.title.map { painter.layout($0, font: titleFont).height + 0.8 * fs } ?? 0
+        // A title wider than the page is broken into lines, and set smaller only if they do not fit.
+        let title = try figure.title.map { markup in
+            guard let block = TextBlock.fitting(markup, font: theme.titleFont, width: page.width - 2 * fs, maximumLines: 3,
+                                                painter: painter) else {
+                throw LayoutError.text("the title", markup, available: page.width - 2 * fs, page: page)
+            }
+            return block
+        }
+        let titleBand = title.map { $0.height + 0.8 * fs } ?? 0
         let sharedLegend = figure.sharedLegend
             ? Legend.shared(by: plans, pageWidth: page.width, theme: theme, measurer: painter.measurer) : nil
         let legendBand = sharedLegend.map { $0.size.height + fs } ?? 0
-        (self.page, self.titleFont, self.titleBand, self.sharedLegend, self.legendBand) =
-            (page, titleFont, titleBand, sharedLegend, legendBand)
+        (self.page, self.title, self.titleBand, self.sharedLegend, self.legendBand) =
+            (page, title, titleBand, sharedLegend, legendBand)
         let rows = figure.rows, columns = figure.columns
         let showsX = figure.panels.indices.map { index in
             !figure.sharesX || index / columns == rows - 1 || index + columns >= figure.panels.count
@@ -61,11 +71,21 @@ struct FigureLayout {
                  y: titleBand + Double(i / columns) * cellHeight + 0.1 * cellHeight,
                  width: 0.8 * cellWidth, height: 0.78 * cellHeight)
         }
-        for _ in 0..<2 {
+        // Each panel's share of the page: its column's width and its row's height.
+        var cells = figure.panels.indices.map { i in
+            Rect(x: Double(i % columns) * cellWidth, y: titleBand + Double(i / columns) * cellHeight,
+                 width: cellWidth, height: cellHeight)
+        }
+        // Until the axes stop moving (at most five passes): the ticks depend on the axes' size,
+        // the margins on the tick labels.
+        for pass in 0..<5 {
+            let previous = rects
             var left = Array(repeating: 0.0, count: columns), right = left
             var top = Array(repeating: 0.0, count: rows), bottom = top
             for i in plans.indices {
-                plans[i].makeTicks(axesWidth: rects[i].width, axesHeight: rects[i].height, fontSize: fs)
+                try plans[i].fitTexts(axes: rects[i], cell: cells[i], painter: painter, theme: theme, page: page,
+                                      firstGuess: pass == 0)
+                plans[i].makeTicks(axesWidth: rects[i].width, axesHeight: rects[i].height, font: theme.font, painter: painter)
                 let m = plans[i].margins(painter: painter, theme: theme, showsX: showsX[i])
                 left[i % columns] = max(left[i % columns], m.left + pad)
                 right[i % columns] = max(right[i % columns], m.right + pad)
@@ -74,15 +94,23 @@ struct FigureLayout {
             }
             let axesWidth = (page.width - left.reduce(0, +) - right.reduce(0, +)) / Double(columns)
             let axesHeight = (page.height - titleBand - legendBand - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows)
-            guard axesWidth > 20, axesHeight > 20 else {
-                throw FigureError.badSize(width: figure.width, height: figure.height)
+            guard axesWidth >= Self.minimumAxes.width, axesHeight >= Self.minimumAxes.height else {
+                let w = LayoutError.inches(max(axesWidth, 0)), h = LayoutError.inches(max(axesHeight, 0))
+                throw LayoutError("on a \(LayoutError.inches(page.width)) × \(LayoutError.inches(page.height)) in page the axes would be \(w) × \(h) in once the labels, ticks, titles and legends have their room (at least 1 × 0.75 in is needed)")
             }
             for i in plans.indices {
                 let (r, c) = (i / columns, i % columns)
                 let x = (0..<c).reduce(0.0) { $0 + left[$1] + axesWidth + right[$1] } + left[c]
                 let y = titleBand + (0..<r).reduce(0.0) { $0 + top[$1] + axesHeight + bottom[$1] } + top[r]
                 rects[i] = Rect(x: x, y: y, width: axesWidth, height: axesHeight)
+                cells[i] = Rect(x: x - left[c], y: y - top[r], width: left[c] + axesWidth + right[c],
+                                height: top[r] + axesHeight + bottom[r])
             }
+            if zip(previous, rects).allSatisfy({ abs($0.width - $1.width) < 0.5 && abs($0.height - $1.height) < 0.5 }) { break }
+        }
+        // The ticks for the axes as they end up (the same ones, once the passes have settled).
+        for i in plans.indices {
+            plans[i].makeTicks(axesWidth: rects[i].width, axesHeight: rects[i].height, font: theme.font, painter: painter)
         }
         (axes, self.showsX) = (rects, showsX)
     }

@@ -2,7 +2,7 @@
 extension PanelPlan {
     /// Draws the panel with its axes at `rect` and returns what went where.
     ///
-    /// In order: a clip to the axes; the clipped layers of marks (``MarkLayer``), each in mark
+    /// In order: a clip to the axes; the grid, if the panel has one; the clipped layers of marks (``MarkLayer``), each in mark
     /// order; the end of the clip; the frame, ticks and labels; the unclipped layers
     /// (annotations); the panel's own legend, unless the figure has a shared one.
     func draw(in rect: Rect, showsX: Bool, theme: Theme, painter: TextPainter, sharedLegend: Bool = false,
@@ -12,13 +12,15 @@ extension PanelPlan {
                                    painter: painter)
         var page = PanelPage(list: consume list)
         page.list.append(.pushClip(rect))
+        if panel.grid { drawGrid(transform: transform, theme: theme, into: &page.list) }
         for layer in MarkLayer.allCases where layer.isClipped { drawMarks(in: layer, context: context, on: &page) }
         page.list.append(.popClip)
-        drawAxes(transform: transform, showsX: showsX, theme: theme, painter: painter, into: &page.list)
+        let belowX = drawAxes(transform: transform, showsX: showsX, theme: theme, painter: painter, into: &page.list)
         for layer in MarkLayer.allCases where !layer.isClipped { drawMarks(in: layer, context: context, on: &page) }
-        let legend = sharedLegend ? nil : drawLegend(in: rect, theme: theme, painter: painter, on: &page)
+        let legend = sharedLegend ? nil : drawLegend(in: rect, belowX: belowX, theme: theme, painter: painter, on: &page)
         list = page.list
-        return .init(axes: rect, transform: transform, curves: page.curves, legend: legend, xTicks: xTicks, yTicks: yTicks)
+        return .init(axes: rect, transform: transform, curves: page.curves, legend: legend?.box,
+                     legendCovers: legend?.covers ?? 0, xTicks: xTicks, yTicks: yTicks)
     }
 
     /// The marks of one layer, in mark order, each with its series style.

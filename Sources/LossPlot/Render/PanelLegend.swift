@@ -1,21 +1,37 @@
 /// Legends: a panel's own, inside its axes, and the figure's shared one, in rows below the panels.
 extension PanelPlan {
-    /// Draws the panel's legend and returns its box; nil (nothing drawn) when no mark has an
-    /// entry or the placement is `.none`.
+    /// Draws the panel's legend and returns its box and how many curve points, segments and
+    /// boxes it covers; nil (nothing drawn) when no mark has an entry or the placement is `.none`.
     ///
     /// A fixed placement puts the box at its location; `.best` is matplotlib's search: the first
-    /// location that covers no drawn polyline and no annotation, else the one that covers least.
-    func drawLegend(in rect: Rect, theme: Theme, painter: TextPainter, on page: inout PanelPage) -> Rect? {
+    /// location that covers no drawn polyline and no annotation, else the one that covers least
+    /// (the renderer then lays the panel out again with the legend outside); `.outside` puts it
+    /// right of the axes or below the x decorations, whose lowest edge is `belowX`.
+    func drawLegend(in rect: Rect, belowX: Double, theme: Theme, painter: TextPainter,
+                    on page: inout PanelPage) -> (box: Rect, covers: Int)? {
         let entries = legendEntries()
-        guard !entries.isEmpty, panel.legend != .none else { return nil }
-        let legend = Legend(entries: entries, font: theme.font, measurer: painter.measurer)
-        let box: Rect
+        guard !entries.isEmpty else { return nil }
+        let fs = theme.fontSize
+        let legend: Legend, box: Rect
         switch panel.legend {
-        case .fixed(let location): box = legend.box(at: location, in: rect)
-        case .best, .none: box = legend.bestBox(in: rect, polylines: page.curves, obstacles: page.obstacles)
+        case .none: return nil
+        case .fixed(let location):
+            legend = Legend(entries: entries, font: theme.font, measurer: painter.measurer)
+            box = legend.box(at: location, in: rect)
+        case .best:
+            legend = Legend(entries: entries, font: theme.font, measurer: painter.measurer)
+            box = legend.bestBox(in: rect, polylines: page.curves, obstacles: page.obstacles)
+        case .outside:
+            guard let outside = outsideLegend else { return nil }
+            legend = outside.legend
+            let (w, h) = legend.size
+            switch outside.side {
+            case .right: box = Rect(x: rect.maxX + 0.5 * fs, y: rect.minY, width: w, height: h)
+            case .below: box = Rect(x: rect.midX - w / 2, y: belowX + 0.5 * fs, width: w, height: h)
+            }
         }
         legend.draw(in: box, painter: painter, theme: theme, into: &page.list)
-        return box
+        return (box, Legend.badness(of: box, polylines: page.curves, obstacles: page.obstacles))
     }
 }
 

@@ -2,7 +2,7 @@
 /// the views of its axes and, once the layout has sized the axes, the ticks.
 ///
 /// Made in three steps: ``init(panel:theme:)`` resolves the styles and the views (which depend on
-/// the data only), the figure's layout calls ``makeTicks(axesWidth:axesHeight:fontSize:)`` for each
+/// the data only), the figure's layout calls ``makeTicks(axesWidth:axesHeight:font:painter:)`` for each
 /// size it tries, and ``draw(in:showsX:theme:painter:sharedLegend:into:)`` puts it on the page.
 struct PanelPlan {
     var panel: Panel
@@ -14,6 +14,12 @@ struct PanelPlan {
     var yView: ClosedRange<Double>
     var xTicks = AxisTicks(major: [], labels: [])
     var yTicks = AxisTicks(major: [], labels: [])
+    /// The title and axis labels as set for the current axes (wrapped or made smaller to fit).
+    var texts = PanelTexts()
+    /// The panel's share of the page, which its title and labels stay inside.
+    var cell = Rect(x: 0, y: 0, width: 0, height: 0)
+    /// The legend when it goes outside the axes, and where; nil inside or without one.
+    var outsideLegend: OutsideLegend?
 
     /// Styles from the theme's cycle, then the views: x first, since the curves' y extent is
     /// taken over the x view.
@@ -45,4 +51,19 @@ struct PanelPlan {
     func legendEntries() -> [Legend.Entry] {
         zip(contents, styles).compactMap { content, style in content.legendEntry(style: style) }
     }
+}
+
+/// A panel's title and axis labels, each as set to fit its room.
+struct PanelTexts {
+    var title: TextBlock?
+    var xLabel: TextBlock?
+    var yLabel: TextBlock?
+}
+
+/// A legend outside the axes: right of them, or below the x label in as many columns as fit,
+/// whichever leaves the larger axes.
+struct OutsideLegend {
+    enum Side { case right, below }
+    var legend: Legend
+    var side: Side
 }

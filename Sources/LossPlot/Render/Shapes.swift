@@ -17,9 +17,9 @@ enum Marker {
 
 extension Rect {
     /// The x of the centre.
-    var midX: Double { x + width / 2 }
+    public var midX: Double { x + width / 2 }
     /// The y of the centre.
-    var midY: Double { y + height / 2 }
+    public var midY: Double { y + height / 2 }
 }
 
 /// Arrows: a line and a filled head.

@@ -24,11 +24,8 @@ struct TextPainter {
         let left = anchorPoint.x - anchor.x * t.width
         let top = anchorPoint.y - (1 - anchor.y) * t.height
         let baseline = top + t.ascent
-        for run in t.runs where !run.text.isEmpty {
-            let origin = Point(left + run.dx, baseline - run.rise)
-            let bounds = Rect(x: origin.x, y: origin.y - run.ascent, width: run.width, height: run.ascent + run.descent)
-            list.append(.text(TextItem(string: run.text, font: run.font, origin: origin, color: color, bounds: bounds)))
-        }
+        // Runs, then fraction rules, radicals and tall delimiters, filled in the text's colour.
+        for item in t.displayItems(at: Point(left, baseline), color: color) { list.append(item) }
         return Rect(x: left, y: top, width: t.width, height: t.height)
     }
 
@@ -46,6 +43,17 @@ struct TextPainter {
             let bounds = Rect(x: origin.x - run.ascent, y: origin.y - run.width, width: run.ascent + run.descent, height: run.width)
             list.append(.text(TextItem(string: run.text, font: run.font, origin: origin, angle: .pi / 2, color: color,
                                        bounds: bounds)))
+        }
+        // The text's (dx, rise) is (up the page, left on the page): a rule's box turns with it.
+        for rule in t.rules {
+            let rect = Rect(x: originX - rule.rise - rule.height, y: originY - rule.dx - rule.width,
+                            width: rule.height, height: rule.width)
+            list.append(.fill(Path.rectangle(rect), color))
+        }
+        for shape in t.shapes where shape.points.count >= 3 {
+            var path = Path(polyline: shape.points.map { Point(originX - $0.rise, originY - $0.dx) })
+            path.elements.append(.close)
+            list.append(.fill(path, color))
         }
         return Rect(x: rightEdge - t.height, y: centerY - t.width / 2, width: t.height, height: t.width)
     }

@@ -32,6 +32,8 @@ public struct AxisTicks: Sendable, Hashable {
             return LogTicks.make(lo: lo, hi: hi, maxTicks: maxIntervals + 1)
         case .logit:
             return LogitTicks.make(lo: lo, hi: hi, maxTicks: maxIntervals + 1)
+        case .symlog:
+            return SymlogTicks.make(lo: lo, hi: hi, maxTicks: maxIntervals + 1)
         }
     }
 }

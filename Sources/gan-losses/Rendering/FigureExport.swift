@@ -5,12 +5,16 @@ import LossPlot
 /// The commands' use of ``FigureExporter`` (the one path from a figure to bytes, for `plot`,
 /// `figures` and `simulate`), with the command line's policy: a figure that cannot be laid out
 /// as asked (an axis range it cannot map, say) is a usage error, since the user chose it.
+/// An SVG's text is `<text>` elements unless `svgText` says outlines (`--svg-text`).
 enum FigureExport {
-    static func render(_ figure: Figure, formats: [ImageFormat], dpi: Double) throws -> [[UInt8]] {
+    static func render(_ figure: Figure, formats: [ImageFormat], dpi: Double, svgText: SVGText = .text) throws -> [[UInt8]] {
         do {
-            return try FigureExporter(dpi: dpi).render(figure, formats: formats)
+            return try FigureExporter(dpi: dpi, svgText: svgText).render(figure, formats: formats)
         } catch let error as FigureError {
             throw ValidationError("\(error)")
+        } catch let error as FontError {
+            guard let choice = TypographyOptions.FontChoice.allCases.first(where: { $0.family == figure.theme.fontFamily }) else { throw error }
+            throw TypographyOptions.Failure(choice: choice, error: error)
         }
     }
 
