@@ -4,7 +4,7 @@
 # pkg-config) and pkg-config itself; and,
 # for the locale-independence test, the de_DE.UTF-8 locale (a decimal comma) when it can; and the
 # fonts and the tools the tests run: DejaVu Sans and Serif (fonts-dejavu-core, as a rule already
-# there with fontconfig), Latin Modern Roman and Latin Modern Math (fonts-lmodern) for
+# there with fontconfig), DejaVu Math TeX Gyre for \mathcal (fonts-dejavu-extra), Latin Modern Roman and Latin Modern Math (fonts-lmodern) for
 # `--font serif`, rsvg-convert (librsvg2-bin, to draw the SVGs), xmllint and the SVG 1.1 DTD
 # (libxml2-utils, w3c-sgml-lib, to validate them) and pdffonts and pdftoppm (poppler-utils, to
 # read the PDFs).
@@ -20,6 +20,9 @@ if ! command -v fc-list >/dev/null 2>&1 || ! fc-list : family | grep -qi '^latin
 fi
 if ! command -v fc-list >/dev/null 2>&1 || ! fc-list : family | grep -qi '^dejavu serif\(,\|$\)'; then
     extras+=(fonts-dejavu-core)
+fi
+if ! command -v fc-list >/dev/null 2>&1 || ! fc-list : family | grep -qi '^dejavu math tex gyre\(,\|$\)'; then
+    extras+=(fonts-dejavu-extra)
 fi
 command -v rsvg-convert >/dev/null 2>&1 || extras+=(librsvg2-bin)
 if ! command -v pdffonts >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
