@@ -85,6 +85,7 @@ portable-check:
 
 # Side by side with numpy, scipy and matplotlib (own venv); writes bench/RESULTS.md.
 compare: release
+	./tools/install-deps.sh gnuplot-nox
 	python3 bench/compare.py
 
 clean:

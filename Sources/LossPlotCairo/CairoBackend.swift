@@ -38,6 +38,14 @@ public final class CairoBackend: Backend {
     private var familyLists: [String: [String]] = [:]
     /// For each face met, whether it has a glyph for each character asked about, as cairo says.
     private var coverage: [Face: Glyphs] = [:]
+    /// Each string and font measured so far: the layout measures a tick label or a legend entry
+    /// once per pass and per candidate place, and cairo's measurement with its family fallback
+    /// is the costly part.
+    private var measured: [Measured: TextExtents] = [:]
+
+    private struct Measured: Hashable {
+        var string: String, font: Font
+    }
 
     private struct Face: Hashable {
         var family: String, italic: Bool, bold: Bool
@@ -65,6 +73,15 @@ public final class CairoBackend: Backend {
 
     /// The advance of `string` in `font` and the font's ascent and descent, from cairo's toy font API.
     public func measure(_ string: String, font: Font) -> TextExtents {
+        let key = Measured(string: string, font: font)
+        if let known = measured[key] { return known }
+        let extents = extents(of: string, in: font)
+        measured[key] = extents
+        return extents
+    }
+
+    /// The measurement itself: each run in its family, the first family's ascent and descent.
+    private func extents(of string: String, in font: Font) -> TextExtents {
         let runs = runs(of: string, in: font)
         var width = 0.0
         for run in runs {
