@@ -51,6 +51,10 @@ struct FiguresCommand: ParsableCommand {
 
     @OptionGroup var typography: TypographyOptions
 
+    @Option(help: ArgumentHelp("Where every figure's legends go: best (inside where they cover nothing, else outside), outside, none, or a position such as upper-left; default: each figure's own choice.", valueName: "where"),
+            transform: LegendArgument.parse)
+    var legend: LegendArgument?
+
     var folder: RawPath { RawPath(argument: out) }
 
     func validate() throws {
@@ -77,11 +81,16 @@ struct FiguresCommand: ParsableCommand {
         try typography.checkInstalled()
         let svgText = typography.svgText
         let figures = only, formats = format, dpi = dpi, theme = typography.applied(to: theme.theme), width = width, height = height
+        let legend = legend
         // 1. The figures as specifications (the simulations run here), on every core,
         //    the simulations first so that the quick ones fill the wait.
         let order = figures.indices.filter { figures[$0].simulates } + figures.indices.filter { !figures[$0].simulates }
         let specifications = try BudgetedWork.run(order: order, count: figures.count, cost: { _ in 0 }, budget: 0) { index in
-            Result { try figures[index].figure(theme: theme, width: width, height: height) }
+            Result {
+                var figure = try figures[index].figure(theme: theme, width: width, height: height)
+                if let placement = legend?.placement { figure.placeLegends(placement) }
+                return figure
+            }
         }.map { try $0.get() }
         // 2. Every raster within the pixel limit and the memory budget before anything is drawn.
         if formats.contains(.png) {

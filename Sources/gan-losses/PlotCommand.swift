@@ -62,7 +62,8 @@ struct PlotCommand: ParsableCommand {
     @Flag(name: .customLong("log-y"), help: "The same as --y-scale log.")
     var logY = false
 
-    @Option(help: ArgumentHelp("Where the legend goes: best (inside where it covers nothing, else outside), outside, none, or a position: \(LegendLocation.allCases.map(\.rawValue.hyphenated).joined(separator: ", ")).", valueName: "where"))
+    @Option(help: ArgumentHelp("Where the legend goes: best (inside where it covers nothing, else outside), outside, none, or a position: \(LegendLocation.allCases.map(\.rawValue.hyphenated).joined(separator: ", ")).", valueName: "where"),
+            transform: LegendArgument.parse)
     var legend = LegendArgument(.best)
 
     @Option(name: .customLong("x-label"), help: "The x axis label (math in $…$), instead of the default that names the variable.")

@@ -110,4 +110,24 @@ struct FigureSizesTests {
             || (size == .column || size == .doubleColumn) && figure.quantity == .both
         #expect(fits || mayFail, "\(what) must fit")
     }
+
+    @Test("figures --legend places every legend, or none; a bad place is one line and exit 64")
+    func figuresLegend() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gan-losses-legend-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func texts(_ legend: [String]) throws -> [String] {
+            let r = try Tool.run(["figures", "--only", "label-smoothing", "--format", "svg", "--out", folder.path] + legend)
+            #expect(r.status == 0, "\(r.stderr)")
+            let svg = try String(contentsOf: folder.appendingPathComponent("label-smoothing.svg"), encoding: .utf8)
+            return svg.components(separatedBy: "<text").dropFirst().map { String($0.prefix(200)) }
+        }
+        let own = try texts([]), none = try texts(["--legend", "none"]), outside = try texts(["--legend", "outside"])
+        #expect(none.count < own.count, "the legend's labels are gone")
+        #expect(outside.count == own.count)
+        let bad = try Tool.run(["figures", "--only", "label-smoothing", "--legend", "sideways", "--out", folder.path])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--legend sideways is not a place; give best, none, outside, upper-right"))
+        #expect(bad.stderr.split(separator: "\n").count == 1)
+    }
 }

@@ -30,6 +30,14 @@ public struct Figure: Sendable {
         self.columns = max(1, columns); self.sharesX = sharesX; self.sharedLegend = sharedLegend; self.theme = theme
     }
 
+    /// Puts every legend at `placement`: each panel that has one, or, for a figure with a shared
+    /// legend, that one unless `placement` is `.none` (which removes every legend).
+    public mutating func placeLegends(_ placement: LegendPlacement) {
+        if placement == .none { sharedLegend = false }
+        guard !sharedLegend else { return }
+        for i in panels.indices where panels[i].legend != .none { panels[i].legend = placement }
+    }
+
     /// The number of grid rows: the panel count over `columns`, rounded up.
     public var rows: Int { (panels.count + columns - 1) / columns }
 }

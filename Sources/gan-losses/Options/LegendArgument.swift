@@ -22,6 +22,14 @@ struct LegendArgument: ExpressibleByArgument, Equatable {
 
     init(_ placement: LegendPlacement) { self.placement = placement }
 
+    /// `--legend`'s value, or a usage error listing the values on one line.
+    static func parse(_ text: String) throws -> LegendArgument {
+        guard let argument = LegendArgument(argument: text.trimmingSpaces) else {
+            throw ValidationError("--legend \(InputText.shown(text)) is not a place; give \(allValueStrings.joined(separator: ", "))")
+        }
+        return argument
+    }
+
 
     static var allValueStrings: [String] { ["best", "none", "outside"] + LegendLocation.allCases.map(\.rawValue.hyphenated) }
 
