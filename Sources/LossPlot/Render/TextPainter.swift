@@ -8,13 +8,6 @@ struct TextPainter {
     /// The size a label will take, horizontally set.
     func layout(_ markup: String, font: Font) -> TextLayout { TextLayout(markup, font: font, measurer: measurer) }
 
-    /// `font`, or a smaller size of it (down to 70%) if the text would be wider than `width`.
-    func fitting(_ markup: String, font: Font, width: Double) -> Font {
-        let natural = layout(markup, font: font).width
-        guard natural > width, natural > 0 else { return font }
-        return font.scaled(max(0.7, width / natural))
-    }
-
     /// Draws horizontal text with the point `anchorPoint` at fraction `anchor` of its box
     /// ((0, 0) lower left, (1, 1) upper right). Returns the box.
     @discardableResult
