@@ -180,8 +180,11 @@ public struct LossCurveFigure: Sendable {
         if !magnitude {
             marks.append(.horizontalLine(ReferenceLine(at: 0, color: Color(hex: 0x999999), dash: .solid, width: 0.6)))
         }
-        let view = try yView(for: q, xView: xView)
-        let leaving = yRange == nil ? view.map { leavingCurves(q, view: $0, xView: xView) } ?? [:] : [:]
+        // The range is chosen from samples of each curve on its core, taken once: the renderer's
+        // autoscale cannot leave out a runaway curve, and it knows nothing of the core of D.
+        let sampled = ownsYRange(q) && yScale == .linear ? samples(q, xView: xView) : []
+        let view = try yView(for: q, samples: sampled)
+        let leaving = yRange == nil ? view.map { leavingCurves(sampled, view: $0) } ?? [:] : [:]
         for (index, group) in series().enumerated() {
             let loss = group[0]
             let figure = self
@@ -265,8 +268,14 @@ public struct LossCurveFigure: Sendable {
         return lo < hi ? lo...hi : xView
     }
 
+    /// One series' values at points of the x view.
+    typealias Sample = (loss: GeneratorLoss, xs: [Double], ys: [Double])
+
+    /// Whether the panel of `q` picks its own y range: `--y-range` sets the loss panel's alone.
+    func ownsYRange(_ q: Quantity) -> Bool { yRange == nil || (quantity == .both && q != .loss) }
+
     /// Each series' values on 401 points of the core of the x view.
-    func samples(_ q: Quantity, xView: ClosedRange<Double>) -> [(loss: GeneratorLoss, xs: [Double], ys: [Double])] {
+    func samples(_ q: Quantity, xView: ClosedRange<Double>) -> [Sample] {
         let core = core(of: xView)
         let xs: [Double] = (0...400).map { i in
             let t = Double(i) / 400
@@ -281,10 +290,10 @@ public struct LossCurveFigure: Sendable {
     /// margin and 0 included — except a curve that runs away (its extent more than four times
     /// the median extent of the curves) is left out of the range, drawn to the edge and marked
     /// as leaving the axes. Log and symlog axes take the library's autoscale.
-    public func yView(for q: Quantity, xView: ClosedRange<Double>) throws -> ClosedRange<Double>? {
-        if let yRange, quantity != .both || q == .loss { return yRange }
+    /// `samples` are ``samples(_:xView:)`` (unused when the range is given or the scale not linear).
+    func yView(for q: Quantity, samples curves: [Sample]) throws -> ClosedRange<Double>? {
+        if !ownsYRange(q) { return yRange }
         if yScale != .linear { return nil }
-        let curves = samples(q, xView: xView)
         var extents: [(lo: Double, hi: Double)] = []
         for curve in curves {
             let finite = curve.ys.filter(\.isFinite)
@@ -316,10 +325,10 @@ public struct LossCurveFigure: Sendable {
     /// before its farthest point), the edge, and that farthest point.
     struct Exit { var x: Double; var edge: Double; var extreme: Point }
 
-    /// The curves that leave the view over the core of the x view, and where.
-    func leavingCurves(_ q: Quantity, view: ClosedRange<Double>, xView: ClosedRange<Double>) -> [GeneratorLoss: Exit] {
+    /// The curves that leave the view over the core of the x view (as `samples` has them), and where.
+    func leavingCurves(_ samples: [Sample], view: ClosedRange<Double>) -> [GeneratorLoss: Exit] {
         var exits: [GeneratorLoss: Exit] = [:]
-        for curve in samples(q, xView: xView) {
+        for curve in samples {
             let points = zip(curve.xs, curve.ys).filter { $0.1.isFinite }
             guard let far = points.indices.max(by: { abs(points[$0].1) < abs(points[$1].1) }),
                   !view.contains(points[far].1) else { continue }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LossMath
+import LossPlot
 
 /// `gan-losses list`: the catalog of generator losses.
 struct ListCommand: ParsableCommand {
@@ -22,8 +23,9 @@ struct ListCommand: ParsableCommand {
         for loss in GeneratorLoss.allCases {
             table.rows.append([
                 .text(loss.id), .text(loss.aliases.joined(separator: " ")), .text(loss.title),
-                .text(loss.formula), .text(loss.gradientLogitFormula),
-                loss.gradientDFormula.map(Table.Cell.text) ?? .absent,
+                .text(Self.text(loss.latexFormulaInD, loss.latexFormula(parameters: nil))),
+                .text(Self.text(loss.latexGradientLogitFormula(parameters: nil))),
+                loss.latexGradientDFormula.map { .text(Self.text($0)) } ?? .absent,
                 .text(loss.gradientAsDToZero.behaviour), .text(loss.gradientAsDToOne.behaviour),
             ])
         }
@@ -31,5 +33,10 @@ struct ListCommand: ParsableCommand {
         if format == .table {
             try Output.write("\nℓ_r: the logit on a real sample (--real-logit, default 0); c: the least-squares target (--ls-target, default 1).\n")
         }
+    }
+
+    /// The catalog's LaTeX formulas as one line of Unicode, joined by " = " (the D form first).
+    static func text(_ formulas: String?...) -> String {
+        formulas.compactMap { $0 }.map { MathText.unicodeText("$\($0)$") }.joined(separator: " = ")
     }
 }

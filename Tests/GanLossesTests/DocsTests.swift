@@ -1,4 +1,5 @@
 import Foundation
+import LossMath
 import Testing
 
 /// The transcripts in README.md and docs/*.md: every `$ gan-losses …` line still runs and still
@@ -78,5 +79,25 @@ struct DocsTests {
         }
         if inWord { words.append(current) }
         return words
+    }
+}
+
+/// docs/losses.md's table of generator losses spells each formula as the catalog does: the catalog's
+/// LaTeX is the one source the figures typeset and `list` prints.
+@Suite("The loss table in docs/losses.md")
+struct LossTableDocsTests {
+    @Test("each row's L, ∂L/∂ℓ and ∂L/∂D are the catalog's", arguments: GeneratorLoss.allCases)
+    func row(loss: GeneratorLoss) throws {
+        let text = try String(contentsOf: DocsTests.root.appendingPathComponent("docs/losses.md"), encoding: .utf8)
+        let row = try #require(text.components(separatedBy: "\n").first { $0.hasPrefix("| `\(loss.id)`") })
+        let cells = row.components(separatedBy: " | ")
+        let value = [loss.latexFormulaInD, loss.latexFormula(parameters: nil)].compactMap { $0 }.joined(separator: " = ")
+        #expect(cells[1].hasPrefix("$\(value)$"))
+        #expect(cells[2] == "$\(loss.latexGradientLogitFormula(parameters: nil))$")
+        if let gradientD = loss.latexGradientDFormula {
+            #expect(cells[3] == "$\(gradientD)$")
+        } else {
+            #expect(cells[3].hasPrefix("—"))
+        }
     }
 }

@@ -42,14 +42,16 @@ struct CatalogTests {
     @Test("D-space exists exactly for the losses defined through D", arguments: GeneratorLoss.allCases)
     func dSpace(loss: GeneratorLoss) {
         #expect((loss.gradientD(atLogit: 0.3) != nil) == loss.isDefinedThroughD)
-        #expect((loss.gradientDFormula != nil) == loss.isDefinedThroughD)
+        #expect((loss.latexGradientDFormula != nil) == loss.isDefinedThroughD)
+        #expect((loss.latexFormulaInD != nil) == loss.isDefinedThroughD)
         #expect((loss.autodiffGradientD(atD: 0.3) != nil) == loss.isDefinedThroughD)
     }
 
-    @Test("every loss has formulas for people", arguments: GeneratorLoss.allCases)
-    func formulas(loss: GeneratorLoss) {
-        #expect(!loss.formula.isEmpty && !loss.gradientLogitFormula.isEmpty)
-        #expect(!loss.formula.contains("-"), "Unicode formulas use the minus sign U+2212")
+    @Test("the limits are described for people, with the minus sign U+2212", arguments: GeneratorLoss.allCases)
+    func limitWords(loss: GeneratorLoss) {
+        for limit in [loss.gradientAsDToZero, loss.gradientAsDToOne] {
+            #expect(!limit.behaviour.isEmpty && !limit.behaviour.contains("-"))
+        }
     }
 
     /// The LaTeX the figures typeset, per loss: L in ℓ, L in D (nil without a D-space form), ∂L/∂ℓ.

@@ -29,6 +29,18 @@ struct MathTextTests {
         #expect(MathText.parse("$e^{-\\ell}$").last?.shift == [1])
     }
 
+    @Test("Unicode text keeps the scripts: superscript digits, ^ and _ for the rest")
+    func unicodeText() {
+        #expect(MathText.unicodeText("$(D-1)^2/2$") == "(D − 1)²/2")
+        #expect(MathText.unicodeText(#"$-e^{\ell}/2$"#) == "−e^ℓ/2")
+        #expect(MathText.unicodeText(#"$e^{-\ell}$"#) == "e^(−ℓ)")
+        #expect(MathText.unicodeText(#"$\ell_r-\ell$"#) == "ℓ_r − ℓ")
+        #expect(MathText.unicodeText("$x_{i}^{2}$") == "xᵢ²")
+        #expect(MathText.unicodeText(#"$-\log D$"#) == "−log D")
+        #expect(MathText.unicodeText("$x^{2^{n}}$") == "x^(2ⁿ)")
+        #expect(MathText.unicodeText("$x^{2^{ab}}$") == "x^(2^(ab))")
+    }
+
     @Test("text outside $…$ is literal; \\$ is a dollar")
     func literal() {
         #expect(MathText.plainText(#"cost \$5 for $x$"#) == "cost $5 for x")

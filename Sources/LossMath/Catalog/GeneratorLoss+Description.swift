@@ -15,53 +15,18 @@ extension GeneratorLoss {
         }
     }
 
-    /// L in Unicode, in terms of D and of the logit ℓ.
-    public var formula: String {
-        switch self {
-        case .minimax: "log(1 − D) = −softplus(ℓ)"
-        case .nonsat: "−log D = softplus(−ℓ)"
-        case .maxlik: "−½ D/(1 − D) = −½ eˡ"
-        case .lsgan: "½ (ℓ − c)²"
-        case .lssigmoid: "½ (D − 1)² = ½ σ(−ℓ)²"
-        case .wgan: "−ℓ"
-        case .hinge: "−ℓ"
-        case .ragan: "2 softplus(ℓ_r − ℓ)"
-        }
-    }
-
-    /// ∂L/∂ℓ in Unicode.
-    public var gradientLogitFormula: String {
-        switch self {
-        case .minimax: "−σ(ℓ)"
-        case .nonsat: "−σ(−ℓ)"
-        case .maxlik: "−½ eˡ"
-        case .lsgan: "ℓ − c"
-        case .lssigmoid: "−σ(ℓ) σ(−ℓ)²"
-        case .wgan, .hinge: "−1"
-        case .ragan: "−2 σ(ℓ_r − ℓ)"
-        }
-    }
-
-    /// ∂L/∂D in Unicode; nil where the loss is not a function of D.
-    public var gradientDFormula: String? {
-        switch self {
-        case .minimax: "−1/(1 − D)"
-        case .nonsat: "−1/D"
-        case .maxlik: "−1/(2(1 − D)²)"
-        case .lssigmoid: "D − 1"
-        case .lsgan, .wgan, .hinge, .ragan: nil
-        }
-    }
-
     /// L in LaTeX (math mode, without the `$`) as a function of the logit ℓ, as the figures typeset
     /// it: `-\mathrm{softplus}(\ell)` for minimax. The least-squares target c is written as its value
-    /// in `parameters`, `(\ell-1)^2/2`; ℓ_r stays a symbol.
-    public func latexFormula(parameters: LossParameters = .standard) -> String {
+    /// in `parameters`, `(\ell-1)^2/2`, or as the symbol c when `parameters` is nil; ℓ_r stays a symbol.
+    ///
+    /// This and the other `latex…` properties are the one spelling of each formula: the figures
+    /// typeset them and `gan-losses list` prints them as Unicode text.
+    public func latexFormula(parameters: LossParameters? = .standard) -> String {
         switch self {
         case .minimax: #"-\mathrm{softplus}(\ell)"#
         case .nonsat: #"\mathrm{softplus}(-\ell)"#
         case .maxlik: #"-e^{\ell}/2"#
-        case .lsgan: #"(\ell-"# + Self.latexNumber(parameters.leastSquaresTarget) + ")^2/2"
+        case .lsgan: #"(\ell-"# + Self.latexTarget(parameters) + ")^2/2"
         case .lssigmoid: #"\sigma(-\ell)^2/2"#
         case .wgan, .hinge: #"-\ell"#
         case .ragan: #"2\,\mathrm{softplus}(\ell_r-\ell)"#
@@ -93,16 +58,21 @@ extension GeneratorLoss {
     }
 
     /// ∂L/∂ℓ in LaTeX, `-\sigma(\ell)` for minimax, with c written as in ``latexFormula(parameters:)``.
-    public func latexGradientLogitFormula(parameters: LossParameters = .standard) -> String {
+    public func latexGradientLogitFormula(parameters: LossParameters? = .standard) -> String {
         switch self {
         case .minimax: #"-\sigma(\ell)"#
         case .nonsat: #"-\sigma(-\ell)"#
         case .maxlik: #"-e^{\ell}/2"#
-        case .lsgan: #"\ell-"# + Self.latexNumber(parameters.leastSquaresTarget)
+        case .lsgan: #"\ell-"# + Self.latexTarget(parameters)
         case .lssigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
         case .wgan, .hinge: "-1"
         case .ragan: #"-2\sigma(\ell_r-\ell)"#
         }
+    }
+
+    /// The least-squares target c in a formula: its value in `parameters`, or "c" without them.
+    static func latexTarget(_ parameters: LossParameters?) -> String {
+        parameters.map { latexNumber($0.leastSquaresTarget) } ?? "c"
     }
 
     /// A parameter value in a formula: integers without ".0" (below 10¹⁵), else Swift's shortest
@@ -114,9 +84,9 @@ extension GeneratorLoss {
     /// How ∂L/∂ℓ behaves as D → 0 (ℓ → −∞): its limit and a few words on how it gets there.
     public var gradientAsDToZero: Limit {
         switch self {
-        case .minimax: Limit(-0.0, "→ 0: vanishes like −D ≈ −eˡ (saturates)")
+        case .minimax: Limit(-0.0, "→ 0: vanishes like −D ≈ −e^ℓ (saturates)")
         case .nonsat: Limit(-1, "→ −1: strong gradient")
-        case .maxlik: Limit(-0.0, "→ 0: vanishes like −½ eˡ")
+        case .maxlik: Limit(-0.0, "→ 0: vanishes like −e^ℓ/2")
         case .lsgan: Limit(-.infinity, "→ −∞: grows linearly, ℓ − c")
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −D (saturates)")
         case .wgan, .hinge: Limit(-1, "−1: constant")
@@ -132,7 +102,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax: Limit(-1, "→ −1")
         case .nonsat: Limit(-0.0, "→ 0: vanishes like −(1 − D)")
-        case .maxlik: Limit(-.infinity, "→ −∞: grows like −½ eˡ")
+        case .maxlik: Limit(-.infinity, "→ −∞: grows like −e^ℓ/2")
         case .lsgan: Limit(.infinity, "→ +∞: 0 at ℓ = c, then pulls back")
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −(1 − D)²")
         case .wgan, .hinge: Limit(-1, "−1: constant")
