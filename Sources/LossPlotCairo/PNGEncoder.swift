@@ -17,22 +17,26 @@ import CZlib
 /// chunk = length (4 bytes, big-endian), type (4), data, CRC-32 of type and data
 /// row = filter byte (2 = up), then per byte: raw − raw of the row above (mod 256)
 /// ```
+#if _endian(big)
+#error("PNGEncoder reads cairo's native-endian ARGB32 words as bytes B, G, R, A: little-endian only")
+#endif
 enum PNGEncoder {
     /// `pixels`: cairo's ARGB32 rows (premultiplied, native-endian 32-bit words), `stride` bytes apart.
     static func encode(pixels: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int, dpi: Double) throws -> [UInt8] {
         let words = UnsafeRawPointer(pixels)
         var opaque = true
+        let alpha = SIMD4<UInt32>(repeating: 0xFF00_0000)
         for y in 0..<height where opaque {
             let row = words + y * stride
-            for x in 0..<width where row.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self) >> 24 != 0xFF {
-                opaque = false
-                break
-            }
+            var x = 0
+            while x + 4 <= width, !any(row.loadUnaligned(fromByteOffset: 4 * x, as: SIMD4<UInt32>.self) & alpha .!= alpha) { x += 4 }
+            while x < width, row.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self) >> 24 == 0xFF { x += 1 }
+            opaque = x == width
         }
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
 
-        // Rows are converted, filtered and deflated one at a time: the memory is two rows and a
+        // Rows are converted, filtered and deflated one at a time: the memory is one row and a
         // 64 KiB output buffer, not a second copy of the image.
         var stream = z_stream()
         // Level 1 with run-length matching only (Z_RLE): the filtered rows of a plot are long runs.
@@ -40,7 +44,6 @@ enum PNGEncoder {
             throw RenderError.encoding("zlib could not start a deflate stream")
         }
         defer { deflateEnd(&stream) }
-        var previous = [UInt8](repeating: 0, count: rowBytes), current = previous
         var filtered = [UInt8](repeating: 0, count: rowBytes + 1)
         var output = [UInt8](repeating: 0, count: 1 << 16)
         var idat: [UInt8] = []
@@ -61,36 +64,41 @@ enum PNGEncoder {
         }
         for y in 0..<height {
             let row = words + y * stride
-            current.withUnsafeMutableBufferPointer { out in
-                let out = out.baseAddress!
-                for x in 0..<width {
-                    let p = row.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self)
-                    let a = p >> 24
-                    var (r, g, b) = ((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF)
-                    if a != 0xFF && a != 0 {  // undo premultiplication, rounding as cairo does
-                        (r, g, b) = ((r * 255 + a / 2) / a, (g * 255 + a / 2) / a, (b * 255 + a / 2) / a)
-                    }
-                    let o = out + x * channels
-                    o[0] = UInt8(truncatingIfNeeded: r); o[1] = UInt8(truncatingIfNeeded: g); o[2] = UInt8(truncatingIfNeeded: b)
-                    if channels == 4 { o[3] = UInt8(truncatingIfNeeded: a) }
-                }
-            }
-            // The "up" filter: each byte minus the byte above (the first row has none: no filter).
+            // The "up" filter, in the same pass as the conversion: each byte minus the byte above,
+            // taken from cairo's row above (the first row has none: no filter).
+            let above = y == 0 ? nil : row - stride
             filtered.withUnsafeMutableBufferPointer { f in
-                current.withUnsafeBufferPointer { c in
-                    previous.withUnsafeBufferPointer { p in
-                        f[0] = y == 0 ? 0 : 2
-                        let (f, c, p) = (f.baseAddress! + 1, c.baseAddress!, p.baseAddress!)
-                        if y == 0 {
-                            f.update(from: c, count: rowBytes)
-                        } else {
-                            for i in 0..<rowBytes { f[i] = c[i] &- p[i] }
-                        }
+                f[0] = above == nil ? 0 : 2
+                let out = f.baseAddress! + 1
+                if opaque {
+                    // Four pixels at a time: 16 bytes B, G, R, A (a little-endian word each) less
+                    // the 16 above, bytewise; R, G, B of each written out.
+                    var x = 0
+                    while x + 4 <= width {
+                        var p = row.loadUnaligned(fromByteOffset: 4 * x, as: SIMD16<UInt8>.self)
+                        if let above { p &-= above.loadUnaligned(fromByteOffset: 4 * x, as: SIMD16<UInt8>.self) }
+                        let o = out + 3 * x
+                        o[0] = p[2]; o[1] = p[1]; o[2] = p[0]; o[3] = p[6]; o[4] = p[5]; o[5] = p[4]
+                        o[6] = p[10]; o[7] = p[9]; o[8] = p[8]; o[9] = p[14]; o[10] = p[13]; o[11] = p[12]
+                        x += 4
+                    }
+                    while x < width {
+                        var p = row.loadUnaligned(fromByteOffset: 4 * x, as: SIMD4<UInt8>.self)
+                        if let above { p &-= above.loadUnaligned(fromByteOffset: 4 * x, as: SIMD4<UInt8>.self) }
+                        let o = out + 3 * x
+                        o[0] = p[2]; o[1] = p[1]; o[2] = p[0]
+                        x += 1
+                    }
+                } else {
+                    for x in 0..<width {
+                        var p = straightRGBA(row.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self))
+                        if let above { p &-= straightRGBA(above.loadUnaligned(fromByteOffset: 4 * x, as: UInt32.self)) }
+                        let o = out + 4 * x
+                        o[0] = p[0]; o[1] = p[1]; o[2] = p[2]; o[3] = p[3]
                     }
                 }
             }
             try filtered.withUnsafeMutableBufferPointer { try deflateRow($0, flush: y == height - 1 ? Z_FINISH : Z_NO_FLUSH) }
-            swap(&previous, &current)
         }
 
         var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
@@ -110,5 +118,16 @@ enum PNGEncoder {
         chunk("IDAT", idat[...])
         chunk("IEND", [])
         return png
+    }
+
+    /// A cairo pixel (premultiplied ARGB in a native-endian word) as straight R, G, B, A bytes, the
+    /// premultiplication undone with cairo's rounding.
+    static func straightRGBA(_ p: UInt32) -> SIMD4<UInt8> {
+        let a = p >> 24
+        var (r, g, b) = ((p >> 16) & 0xFF, (p >> 8) & 0xFF, p & 0xFF)
+        if a != 0xFF && a != 0 {
+            (r, g, b) = ((r * 255 + a / 2) / a, (g * 255 + a / 2) / a, (b * 255 + a / 2) / a)
+        }
+        return SIMD4(UInt8(truncatingIfNeeded: r), UInt8(truncatingIfNeeded: g), UInt8(truncatingIfNeeded: b), UInt8(truncatingIfNeeded: a))
     }
 }

@@ -39,6 +39,10 @@ struct PNGEncoderTests {
         // cairo premultiplies again when it decodes: red 0x80 at alpha 0x80.
         #expect(image.rgb(1, 0) == (0x80, 0, 0))
         #expect(image.rgb(0, 0) == (255, 255, 255))
+        // Two rows: the second is filtered against the first, in straight (unpremultiplied) bytes.
+        let two = try #require(PNGImage(try Self.encode([0xFFFF_FFFF, 0x8080_0000, 0x8080_0000, 0x4000_0040], width: 2, height: 2)))
+        #expect(two.rgb(0, 1) == (0x80, 0, 0) && two.rgb(1, 0) == (0x80, 0, 0))
+        #expect(two.rgb(1, 1) == (0, 0, 0x40))
     }
 
     @Test("the resolution is recorded (pHYs, pixels per metre)")
