@@ -1,36 +1,86 @@
 import ArgumentParser
 import LossMath
 
-/// `gan-losses eval`: values and derivatives of losses at given logits or values of D.
+/// `gan-losses eval`: values and derivatives of either player's loss at given logits, or a game's
+/// objectives over a batch.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate losses and their derivatives at logits or at values of D.",
+        abstract: "Evaluate either player's loss and its derivatives, or a game's objectives over a batch.",
         discussion: """
-            For each loss and point: L, ∂L/∂ℓ and ∂L/∂D (empty for the losses on the raw output, \
-            lsgan, wgan, hinge and ragan). Rows come in the order given, loss by loss.
+            A loss id names a game; each game has two players. The generator (--player g, the \
+            default) is evaluated at the discriminator's logit ℓ on a generated sample, or at \
+            D = σ(ℓ): L, ∂L/∂ℓ and ∂L/∂D. --d takes values of D(G(z)) in [0, 1]; the games whose \
+            discriminator is a critic on a raw output (lsgan, wgan, hinge, ragan) have no D, and \
+            --d with them is an error.
 
-            --d takes values of D(G(z)) in [0, 1]. The logit column shows logit(D), computed stably \
-            as log(D) − log1p(−D). Losses defined through D are evaluated in D-space, exactly for \
-            the D given; the others at ℓ = logit(D).
+            The discriminator (--player d) is evaluated at pairs of logits, ℓ_r on a real sample \
+            and ℓ_f on a generated one: L_D, ∂L_D/∂ℓ_r, ∂L_D/∂ℓ_f. The lists pair up in order; a \
+            list of one value is used with every value of the other. The BCE games (minimax, \
+            nonsat, maxlik) share L_D = softplus(−ℓ_r) + softplus(ℓ_f) = −log D(x) − log(1 − D(G(z))); \
+            --smoothing sets the real target t (0.9), or converts a library's setting: \
+            tfgan:ls gives t = 1 − ls/2 (TF-GAN smooths toward ½), torchgan:ls gives t = 1 − ls.
+
+            --batch gives the objectives over batches of logits, both players at once: \
+            L_D (reduce_i real(ℓ_r,i) + reduce_j fake(ℓ_f,j)), L_G, and for the BCE games \
+            V(D, G) = mean log D(x) + mean log(1 − D(G(z))). --real-logits and --fake-logits \
+            take a list or a column of a CSV file, @file.csv (one column) or @file.csv:name \
+            (the column with that header); files are streamed, any length. --per-sample prints \
+            ∂L_D/∂ℓ and ∂L_G/∂ℓ for every logit instead.
 
             Examples:
               gan-losses eval --loss minimax,nonsat --logit -745,-40,0,40
               gan-losses eval --loss mm --d 1e-3,1e-6,1e-12 --format csv
               gan-losses eval --loss ragan --real-logit 2 --logit=-1
+              gan-losses eval --player d --loss nonsat,wgan --real-logit 3 --fake-logit=-3,0,3
+              gan-losses eval --player d --loss ns --smoothing tfgan:0.25 --real-logit 0,2 --fake-logit=-2
+              gan-losses eval --batch --loss minimax,hinge --real-logits 1.2,0.4,2 --fake-logits=-1,0.3
+              gan-losses eval --batch --loss ns --real-logits @scores.csv:real --fake-logits @scores.csv:fake
             """)
 
     @OptionGroup var selection: LossSelection
 
+    @Option(help: ArgumentHelp("The player: g (generator) or d (discriminator or critic).", valueName: "g|d"))
+    var player: Player = .g
+
+    @Flag(help: "Both players' objectives over batches of logits (--real-logits, --fake-logits).")
+    var batch = false
+
     @Option(name: .customLong("logit"), parsing: .unconditional,
-            help: ArgumentHelp("Comma-separated logits ℓ, such as -745,-40,0,40.", valueName: "x,..."),
+            help: ArgumentHelp("Generator: comma-separated logits ℓ, such as -745,-40,0,40.", valueName: "x,..."),
             transform: { try NumberList.parse($0, name: "--logit") })
     var logits: [Double]?
 
     @Option(name: .customLong("d"), parsing: .unconditional,
-            help: ArgumentHelp("Comma-separated values of D(G(z)) in [0, 1], such as 1e-3,0.5.", valueName: "p,..."),
+            help: ArgumentHelp("Generator: comma-separated values of D(G(z)) in [0, 1], such as 1e-3,0.5.", valueName: "p,..."),
             transform: { try NumberList.parse($0, name: "--d") })
     var ds: [Double]?
+
+    @Option(name: .customLong("fake-logit"), parsing: .unconditional,
+            help: ArgumentHelp("Discriminator: comma-separated logits ℓ_f on generated samples (ℓ_r: --real-logit).", valueName: "x,..."),
+            transform: { try NumberList.parse($0, name: "--fake-logit") })
+    var fakeLogits: [Double]?
+
+    @Option(name: .customLong("real-logits"), parsing: .unconditional,
+            help: ArgumentHelp("Batch: the real samples' logits, a list or @file.csv[:column].", valueName: "x,...|@file"),
+            transform: { try LogitSource.parse($0, name: "--real-logits") })
+    var realBatch: LogitSource?
+
+    @Option(name: .customLong("fake-logits"), parsing: .unconditional,
+            help: ArgumentHelp("Batch: the generated samples' logits, a list or @file.csv[:column].", valueName: "x,...|@file"),
+            transform: { try LogitSource.parse($0, name: "--fake-logits") })
+    var fakeBatch: LogitSource?
+
+    @Option(help: ArgumentHelp("Batch: combine the per-sample losses by their mean or sum.", valueName: "mean|sum"))
+    var reduction: ReductionName = .mean
+
+    @Flag(name: .customLong("per-sample"), help: "Batch: ∂L_D/∂ℓ and ∂L_G/∂ℓ for every logit instead of the objectives.")
+    var perSample = false
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("One-sided label smoothing of the BCE discriminator: a real target t, tfgan:ls or torchgan:ls.", valueName: "t|lib:ls"),
+            transform: SmoothingArgument.parse)
+    var smoothing: LabelSmoothing?
 
     @OptionGroup var lossParameters: LossParameterOptions
 
@@ -40,25 +90,103 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Output format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
     var format: OutputFormat = .table
 
+    enum Player: String, NamedArgument {
+        case g, d
+    }
+
     enum Precision: String, NamedArgument {
         case double, float
     }
 
+    enum ReductionName: String, NamedArgument {
+        case mean, sum
+        var reduction: Reduction { self == .mean ? .mean : .sum }
+    }
+
     func validate() throws {
-        switch (logits, ds) {
-        case (nil, nil):
-            throw ValidationError("give the points with --logit x,... or --d p,..., such as --logit -5,0,5")
-        case (.some, .some):
-            throw ValidationError("give either --logit or --d, not both")
-        default: break
+        let generatorPoints = logits != nil || ds != nil
+        if batch {
+            guard !generatorPoints, fakeLogits == nil else {
+                throw ValidationError("--batch takes --real-logits and --fake-logits (with an s), not --logit, --d or --fake-logit")
+            }
+            guard realBatch != nil, fakeBatch != nil else {
+                throw ValidationError("--batch needs both --real-logits and --fake-logits, such as --real-logits 1,2 --fake-logits=-1,0")
+            }
+            guard precision == .double else { throw ValidationError("--batch computes in double precision; leave out --precision float") }
+            try checkSmoothing()
+            return
         }
-        if let ds, let bad = ds.first(where: { !($0 >= 0 && $0 <= 1) }) {
-            throw ValidationError("--d \(NumberText.shortest(bad)) is outside [0, 1]; D is a probability")
+        guard realBatch == nil, fakeBatch == nil, !perSample else {
+            throw ValidationError("--real-logits, --fake-logits and --per-sample go with --batch")
+        }
+        switch player {
+        case .g:
+            guard fakeLogits == nil, smoothing == nil else {
+                throw ValidationError("--fake-logit and --smoothing are for the discriminator: add --player d")
+            }
+            _ = try lossParameters.singleRealLogit()
+            switch (logits, ds) {
+            case (nil, nil):
+                throw ValidationError("give the points with --logit x,... or --d p,..., such as --logit -5,0,5")
+            case (.some, .some):
+                throw ValidationError("give either --logit or --d, not both")
+            default: break
+            }
+            if let ds, let bad = ds.first(where: { !($0 >= 0 && $0 <= 1) }) {
+                throw ValidationError("--d \(NumberText.shortest(bad)) is outside [0, 1]; D is a probability")
+            }
+            if ds != nil, let critic = selection.loss.first(where: { !$0.isDefinedThroughD }) {
+                throw ValidationError(Self.noD(critic))
+            }
+        case .d:
+            guard !generatorPoints else {
+                throw ValidationError("the discriminator is evaluated at pairs of logits: give --real-logit and --fake-logit, not --logit or --d")
+            }
+            guard let fakeLogits else {
+                throw ValidationError("--player d needs --fake-logit (and --real-logit, default 0), such as --real-logit 2 --fake-logit=-1")
+            }
+            let real = lossParameters.realLogits
+            guard real.count == fakeLogits.count || real.count == 1 || fakeLogits.count == 1 else {
+                throw ValidationError("--real-logit has \(real.count) values and --fake-logit \(fakeLogits.count); give lists of equal length, or one value for every pair")
+            }
+            guard !fakeLogits.contains(where: \.isNaN) else { throw ValidationError("--fake-logit must be numbers, not nan") }
+            try checkSmoothing()
         }
     }
 
+    /// Why `loss` takes no --d.
+    static func noD(_ loss: GeneratorLoss) -> String {
+        switch loss {
+        case .ragan:
+            "ragan has no D of its own: its D is relativistic, σ(ℓ − ℓ_r), on a critic's raw outputs; give --logit"
+        default:
+            "\(loss.id) is a loss on a critic's raw output, with no sigmoid and no D = σ(ℓ) (a critic is not a probability); give --logit"
+        }
+    }
+
+    /// Label smoothing is for the BCE games.
+    private func checkSmoothing() throws {
+        guard smoothing != nil, let other = selection.loss.first(where: { !$0.hasValueFunction }) else { return }
+        throw ValidationError("--smoothing sets the BCE discriminator's real target (minimax, nonsat, maxlik); \(other.id) has no labels to smooth")
+    }
+
     func run() throws {
-        let parameters = lossParameters.parameters
+        if batch { return try runBatch() }
+        switch player {
+        case .g: try runGenerator()
+        case .d: try runDiscriminator()
+        }
+    }
+
+    /// The parameters with the real target of --smoothing.
+    var parameters: LossParameters {
+        lossParameters.parameters(realLabel: smoothing?.realLabel ?? 1)
+    }
+
+    // MARK: The generator
+
+    private func runGenerator() throws {
+        let parameters = parameters
         var table = Table(columns: ["loss", "logit", "d", "value", "grad_logit", "grad_d"],
                           titles: ["loss", "ℓ", "D", "L", "∂L/∂ℓ", "∂L/∂D"])
         for loss in selection.loss {

@@ -112,6 +112,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     func validate() throws {
+        _ = try lossParameters.singleRealLogit()
         if x.showsD, let r = xRange {
             let (lo, hi) = (r.lowerBound, r.upperBound)
             let fits: Bool, interval: String
@@ -168,7 +169,7 @@ struct PlotCommand: ParsableCommand {
     var specification: LossCurveFigure {
         var figure = LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
                                      yScale: effectiveYScale, theme: typography.applied(to: theme.theme), title: title,
-                                     width: width, height: height, parameters: lossParameters.parameters)
+                                     width: width, height: height, parameters: lossParameters.parameters())
         figure.legend = legend.placement
         figure.xLabel = xLabel
         figure.yLabel = yLabel

@@ -50,7 +50,7 @@ struct WitnessTests {
 struct DiscriminatorLossTests {
     static let losses: [DiscriminatorLoss] = [
         .bce, .bceSmoothed(target: 0.9), .leastSquares, .leastSquares(fakeTarget: -1, realTarget: 1),
-        .wasserstein, .hinge, .ragan,
+        .leastSquaresSigmoid, .wasserstein, .hinge, .ragan,
     ]
 
     @Test("closed-form partials = autodiff partials", arguments: losses)

@@ -41,6 +41,8 @@ extension DiscriminatorLoss {
             g = gradient(at: r, f) { r, f in Textbook.discriminatorBCE(real: r, fake: f, target: t) }
         case .leastSquares(let a, let b):
             g = gradient(at: r, f) { r, f in Textbook.discriminatorLeastSquares(real: r, fake: f, fakeTarget: a, realTarget: b) }
+        case .leastSquaresSigmoid:
+            g = gradient(at: r, f, of: Textbook.discriminatorLeastSquaresSigmoid)
         case .wasserstein:
             g = gradient(at: r, f, of: Textbook.discriminatorWasserstein)
         case .hinge:

@@ -87,6 +87,13 @@ public enum Textbook {
         0.5 * (r - b) * (r - b) + 0.5 * (f - a) * (f - a)
     }
 
+    /// `½ (σ(ℓ_r) − 1)² + ½ σ(ℓ_f)²`: least squares on D, targets 1 and 0.
+    @differentiable(reverse)
+    public static func discriminatorLeastSquaresSigmoid(real r: Double, fake f: Double) -> Double {
+        let dr = sigmoid(r), df = sigmoid(f)
+        return 0.5 * (dr - 1) * (dr - 1) + 0.5 * df * df
+    }
+
     /// `ℓ_f − ℓ_r`.
     @differentiable(reverse)
     public static func discriminatorWasserstein(real r: Double, fake f: Double) -> Double { f - r }

@@ -6,6 +6,7 @@
 /// bce, target t    t·softplus(−ℓ_r) + (1−t)·softplus(ℓ_r)           ∂/∂ℓ_r = σ(ℓ_r) − t      ∂/∂ℓ_f = σ(ℓ_f)
 ///                    + softplus(ℓ_f)
 /// leastSquares     ½ (ℓ_r − b)² + ½ (ℓ_f − a)²                      ∂/∂ℓ_r = ℓ_r − b         ∂/∂ℓ_f = ℓ_f − a
+/// lsSigmoid        ½ (D_r − 1)² + ½ D_f² = ½ σ(−ℓ_r)² + ½ σ(ℓ_f)²    ∂/∂ℓ_r = −σ(ℓ_r) σ(−ℓ_r)²  ∂/∂ℓ_f = σ(ℓ_f)² σ(−ℓ_f)
 /// wasserstein      ℓ_f − ℓ_r                                        ∂/∂ℓ_r = −1              ∂/∂ℓ_f = 1
 /// hinge            max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f)                ∂/∂ℓ_r = −[ℓ_r < 1]      ∂/∂ℓ_f = [ℓ_f > −1]
 /// ragan            2 softplus(ℓ_f − ℓ_r)                            ∂/∂ℓ_r = −2σ(ℓ_f − ℓ_r)  ∂/∂ℓ_f = 2σ(ℓ_f − ℓ_r)
@@ -21,6 +22,8 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     case bceSmoothed(target: Double)
     /// Least squares with fake target a and real target b (LSGAN: a = 0, b = 1).
     case leastSquares(fakeTarget: Double, realTarget: Double)
+    /// Least squares on D = σ(ℓ), targets 0 and 1: ½ σ(−ℓ_r)² + ½ σ(ℓ_f)².
+    case leastSquaresSigmoid
     /// The Wasserstein critic loss: ℓ_f − ℓ_r.
     case wasserstein
     /// The hinge loss: max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f).
@@ -34,26 +37,14 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     /// The value, ∂/∂ℓ_r and ∂/∂ℓ_f at one real and one fake logit.
     public func evaluate(realLogit r: Double, fakeLogit f: Double) -> DiscriminatorEvaluation {
         switch self {
-        case .bce:
-            return DiscriminatorEvaluation(value: Double.softplus(-r) + Double.softplus(f),
-                                           gradientReal: -Double.sigmoid(-r), gradientFake: Double.sigmoid(f))
-        case .bceSmoothed(let t):
-            let real = t * Double.softplus(-r) + (1 - t) * Double.softplus(r)
-            return DiscriminatorEvaluation(value: real + Double.softplus(f),
-                                           gradientReal: Double.sigmoid(r) - t, gradientFake: Double.sigmoid(f))
-        case .leastSquares(let a, let b):
-            return DiscriminatorEvaluation(value: halfSquare(r, minus: b) + halfSquare(f, minus: a),
-                                           gradientReal: r - b, gradientFake: f - a)
-        case .wasserstein:
-            return DiscriminatorEvaluation(value: f - r, gradientReal: r.isNaN ? r : -1,
-                                           gradientFake: f.isNaN ? f : 1)
-        case .hinge:
-            return DiscriminatorEvaluation(value: Self.positivePart(1 - r) + Self.positivePart(1 + f),
-                                           gradientReal: r.isNaN ? r : (r < 1 ? -1 : 0),
-                                           gradientFake: f.isNaN ? f : (f > -1 ? 1 : 0))
         case .ragan:
+            // One pair: both terms are softplus(ℓ_f − ℓ_r), and each logit moves both.
             let s = Double.sigmoid(f - r)
             return DiscriminatorEvaluation(value: 2 * Double.softplus(f - r), gradientReal: -2 * s, gradientFake: 2 * s)
+        case .bce, .bceSmoothed, .leastSquares, .leastSquaresSigmoid, .wasserstein, .hinge:
+            // A term per sample (``realTerm(_:fakeMean:)``, ``fakeTerm(_:realMean:)``).
+            let real = realTerm(r), fake = fakeTerm(f)
+            return DiscriminatorEvaluation(value: real.value + fake.value, gradientReal: real.gradient, gradientFake: fake.gradient)
         }
     }
 
@@ -64,6 +55,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .bce: .infinity
         case .bceSmoothed(let t): Double.logit(t)
         case .leastSquares(_, let b): b
+        case .leastSquaresSigmoid: .infinity
         case .wasserstein, .hinge, .ragan: nil
         }
     }
@@ -76,6 +68,13 @@ public enum DiscriminatorLoss: Sendable, Hashable {
 
 /// A discriminator loss and its partial derivatives at one (real, fake) pair of logits.
 public struct DiscriminatorEvaluation: Sendable, Hashable {
+    /// An evaluation from L_D and its two partial derivatives.
+    public init(value: Double, gradientReal: Double, gradientFake: Double) {
+        self.value = value
+        self.gradientReal = gradientReal
+        self.gradientFake = gradientFake
+    }
+
     /// L_D, the value of the loss.
     public var value: Double
     /// ∂L_D/∂ℓ_r.

@@ -1,26 +1,45 @@
 import ArgumentParser
 import LossMath
 
-/// `--real-logit` and `--ls-target`: the parameters of ragan and lsgan.
+/// `--real-logit`, `--ls-target` and `--ls-targets`: the parameters of ragan and lsgan.
 struct LossParameterOptions: ParsableArguments {
     @Option(name: .customLong("real-logit"), parsing: .unconditional,
-            help: ArgumentHelp("The real-sample logit ℓ_r for ragan.", valueName: "x"),
-            transform: { try NumberList.parseOne($0, name: "--real-logit") })
-    var realLogit: Double = 0
+            help: ArgumentHelp("The real-sample logit ℓ_r: one value for ragan's generator; with --player d, comma-separated logits ℓ_r, one per pair.", valueName: "x,..."),
+            transform: { try NumberList.parse($0, name: "--real-logit") })
+    var realLogits: [Double] = [0]
 
     @Option(name: .customLong("ls-target"), parsing: .unconditional,
-            help: ArgumentHelp("The least-squares target c for lsgan.", valueName: "c"),
+            help: ArgumentHelp("The least-squares target c of lsgan's generator, ½ (ℓ − c)².", valueName: "c"),
             transform: { try NumberList.parseOne($0, name: "--ls-target") })
     var leastSquaresTarget: Double = 1
 
+    @Option(name: .customLong("ls-targets"), parsing: .unconditional,
+            help: ArgumentHelp("The targets a,b of lsgan's discriminator, ½ (ℓ_r − b)² + ½ (ℓ_f − a)².", valueName: "a,b"),
+            transform: { try NumberList.parse($0, name: "--ls-targets") })
+    var discriminatorTargets: [Double] = [0, 1]
+
     func validate() throws {
-        guard !realLogit.isNaN else { throw ValidationError("--real-logit must be a number, not nan") }
+        guard !realLogits.contains(where: \.isNaN) else { throw ValidationError("--real-logit must be a number, not nan") }
         guard leastSquaresTarget.isFinite else {
             throw ValidationError("--ls-target must be a finite number, such as --ls-target 1")
         }
+        guard discriminatorTargets.count == 2, discriminatorTargets.allSatisfy(\.isFinite) else {
+            throw ValidationError("--ls-targets takes two finite numbers a,b (fake and real targets), such as --ls-targets 0,1")
+        }
     }
 
-    var parameters: LossParameters {
-        LossParameters(leastSquaresTarget: leastSquaresTarget, realLogit: realLogit)
+    /// ℓ_r as one number, for the generator side; throws for a list.
+    func singleRealLogit() throws -> Double {
+        guard realLogits.count == 1 else {
+            throw ValidationError("--real-logit takes one value for the generator (ragan's ℓ_r); lists of real logits are for --player d")
+        }
+        return realLogits[0]
+    }
+
+    /// The parameters, ℓ_r the first real logit and t the real target given.
+    func parameters(realLabel: Double = 1) -> LossParameters {
+        LossParameters(leastSquaresTarget: leastSquaresTarget, realLogit: realLogits[0],
+                       leastSquaresFakeTarget: discriminatorTargets[0], leastSquaresRealTarget: discriminatorTargets[1],
+                       realLabel: realLabel)
     }
 }

@@ -1,0 +1,44 @@
+/// The discriminator losses as a term per real sample plus a term per generated sample, the form
+/// a batch objective sums:
+/// ```
+/// L_D = reduce_i real(ℓ_r,i) + reduce_j fake(ℓ_f,j)
+/// bce            real = softplus(−ℓ_r)                            fake = softplus(ℓ_f)
+/// target t       real = t softplus(−ℓ_r) + (1 − t) softplus(ℓ_r)  fake = softplus(ℓ_f)
+/// least squares  real = ½ (ℓ_r − b)²                              fake = ½ (ℓ_f − a)²
+/// on σ           real = ½ σ(−ℓ_r)²                                fake = ½ σ(ℓ_f)²
+/// Wasserstein    real = −ℓ_r                                      fake = ℓ_f
+/// hinge          real = max(0, 1 − ℓ_r)                           fake = max(0, 1 + ℓ_f)
+/// relativistic   real = softplus(F̄ − ℓ_r)                         fake = softplus(ℓ_f − R̄)
+/// ```
+/// The relativistic average loss (Jolicoeur-Martineau 2018) compares each sample with the mean
+/// logit of the other side, R̄ or F̄; for one pair both terms are softplus(ℓ_f − ℓ_r), the
+/// catalog's 2 softplus(ℓ_f − ℓ_r). Each term comes with its derivative in its own logit (for
+/// the relativistic loss the derivative through the other side's mean is not included).
+extension DiscriminatorLoss {
+    /// The term of one real sample with logit `r` and its derivative in `r`; `fakeMean` is F̄,
+    /// used by the relativistic loss alone.
+    public func realTerm(_ r: Double, fakeMean: Double = 0) -> (value: Double, gradient: Double) {
+        switch self {
+        case .bce: (Double.softplus(-r), -Double.sigmoid(-r))
+        case .bceSmoothed(let t): (t * Double.softplus(-r) + (1 - t) * Double.softplus(r), Double.sigmoid(r) - t)
+        case .leastSquares(_, let b): (halfSquare(r, minus: b), r - b)
+        case .leastSquaresSigmoid: (GeneratorLoss.lsSigmoidValue(r), GeneratorLoss.lsSigmoidGradientLogit(r))
+        case .wasserstein: (-r, r.isNaN ? r : -1)
+        case .hinge: (Self.positivePart(1 - r), r.isNaN ? r : (r < 1 ? -1 : 0))
+        case .ragan: (Double.softplus(fakeMean - r), -Double.sigmoid(fakeMean - r))
+        }
+    }
+
+    /// The term of one generated sample with logit `f` and its derivative in `f`; `realMean` is R̄,
+    /// used by the relativistic loss alone.
+    public func fakeTerm(_ f: Double, realMean: Double = 0) -> (value: Double, gradient: Double) {
+        switch self {
+        case .bce, .bceSmoothed: (Double.softplus(f), Double.sigmoid(f))
+        case .leastSquares(let a, _): (halfSquare(f, minus: a), f - a)
+        case .leastSquaresSigmoid: (GeneratorLoss.lsSigmoidValue(-f), -GeneratorLoss.lsSigmoidGradientLogit(-f))
+        case .wasserstein: (f, f.isNaN ? f : 1)
+        case .hinge: (Self.positivePart(1 + f), f.isNaN ? f : (f > -1 ? 1 : 0))
+        case .ragan: (Double.softplus(f - realMean), Double.sigmoid(f - realMean))
+        }
+    }
+}

@@ -1,0 +1,106 @@
+/// What a discriminator loss looks like on paper and where it settles: the data behind
+/// `gan-losses list --player d` and the discriminator table of `docs/losses.md`.
+extension DiscriminatorLoss {
+    /// A one-line name for people.
+    public var title: String {
+        switch self {
+        case .bce: "binary cross-entropy"
+        case .bceSmoothed: "binary cross-entropy, real target t"
+        case .leastSquares: "least squares on the raw output"
+        case .leastSquaresSigmoid: "least squares on σ"
+        case .wasserstein: "Wasserstein critic"
+        case .hinge: "hinge"
+        case .ragan: "relativistic average (one pair)"
+        }
+    }
+
+    /// Whether the loss is written on D = σ(ℓ), so that a probability D exists; the critics
+    /// (Wasserstein, hinge), least squares on the raw output and the relativistic pair have none.
+    public var hasProbability: Bool {
+        switch self {
+        case .bce, .bceSmoothed, .leastSquaresSigmoid: true
+        case .leastSquares, .wasserstein, .hinge, .ragan: false
+        }
+    }
+
+    /// L_D in LaTeX on the logits ℓ_r (real sample) and ℓ_f (generated sample). With `symbolic` the
+    /// parameters are written as t, a and b; otherwise as their values.
+    public func latexFormula(symbolic: Bool = false) -> String {
+        switch self {
+        case .bce: #"\mathrm{softplus}(-\ell_r)+\mathrm{softplus}(\ell_f)"#
+        case .bceSmoothed(let t):
+            Self.number(t, "t", symbolic) + #"\,\mathrm{softplus}(-\ell_r)+(1-"# + Self.number(t, "t", symbolic)
+                + #")\,\mathrm{softplus}(\ell_r)+\mathrm{softplus}(\ell_f)"#
+        case .leastSquares(let a, let b):
+            #"(\ell_r-"# + Self.number(b, "b", symbolic) + #")^2/2+(\ell_f-"# + Self.number(a, "a", symbolic) + ")^2/2"
+        case .leastSquaresSigmoid: #"\sigma(-\ell_r)^2/2+\sigma(\ell_f)^2/2"#
+        case .wasserstein: #"\ell_f-\ell_r"#
+        case .hinge: #"\max(0,1-\ell_r)+\max(0,1+\ell_f)"#
+        case .ragan: #"2\,\mathrm{softplus}(\ell_f-\ell_r)"#
+        }
+    }
+
+    /// L_D in LaTeX on D_r = σ(ℓ_r) and D_f = σ(ℓ_f); nil for the losses without a probability.
+    public func latexFormulaInD(symbolic: Bool = false) -> String? {
+        switch self {
+        case .bce: #"-\log D_r-\log(1-D_f)"#
+        case .bceSmoothed(let t):
+            "-" + Self.number(t, "t", symbolic) + #"\log D_r-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D_r)-\log(1-D_f)"#
+        case .leastSquaresSigmoid: #"(D_r-1)^2/2+D_f^2/2"#
+        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        }
+    }
+
+    /// ∂L_D/∂ℓ_r in LaTeX.
+    public func latexGradientRealFormula(symbolic: Bool = false) -> String {
+        switch self {
+        case .bce: #"-\sigma(-\ell_r)"#
+        case .bceSmoothed(let t): #"\sigma(\ell_r)-"# + Self.number(t, "t", symbolic)
+        case .leastSquares(_, let b): #"\ell_r-"# + Self.number(b, "b", symbolic)
+        case .leastSquaresSigmoid: #"-\sigma(\ell_r)\,\sigma(-\ell_r)^2"#
+        case .wasserstein: "-1"
+        case .hinge: #"-[\ell_r<1]"#
+        case .ragan: #"-2\sigma(\ell_f-\ell_r)"#
+        }
+    }
+
+    /// ∂L_D/∂ℓ_f in LaTeX.
+    public func latexGradientFakeFormula(symbolic: Bool = false) -> String {
+        switch self {
+        case .bce, .bceSmoothed: #"\sigma(\ell_f)"#
+        case .leastSquares(let a, _): #"\ell_f-"# + Self.number(a, "a", symbolic)
+        case .leastSquaresSigmoid: #"\sigma(\ell_f)^2\,\sigma(-\ell_f)"#
+        case .wasserstein: "1"
+        case .hinge: #"[\ell_f>-1]"#
+        case .ragan: #"2\sigma(\ell_f-\ell_r)"#
+        }
+    }
+
+    /// Where the loss settles when the generator has won (generated and real samples alike): the
+    /// best constant logit ℓ* for both samples and L_D there. The BCE value 2 log 2 ≈ 1.386 at
+    /// D = ½ is the equilibrium, not a discriminator that is stuck.
+    /// ```
+    /// bce           ℓ* = 0                 2 log 2
+    /// target t      ℓ* = log(t/(2 − t))    t softplus(−ℓ*) + (2 − t) softplus(ℓ*)   (σ(ℓ*) = t/2)
+    /// least squares ℓ* = (a + b)/2         (b − a)²/4
+    /// on σ          ℓ* = 0                 1/4
+    /// Wasserstein   any ℓ (0)              0
+    /// hinge         any ℓ in [−1, 1] (0)   2
+    /// relativistic  ℓ_f = ℓ_r (0)          2 log 2
+    /// ```
+    /// Each ℓ* minimizes L_D(ℓ, ℓ): for target t, ∂/∂ℓ = −t σ(−ℓ) + (2 − t) σ(ℓ) = 0 gives σ(ℓ*) = t/2.
+    public var equilibrium: (logit: Double, value: Double) {
+        let l: Double
+        switch self {
+        case .bce, .leastSquaresSigmoid, .wasserstein, .hinge, .ragan: l = 0
+        case .bceSmoothed(let t): l = Double.logit(t / 2)
+        case .leastSquares(let a, let b): l = a / 2 + b / 2
+        }
+        return (l, evaluate(realLogit: l, fakeLogit: l).value)
+    }
+
+    /// A parameter in a formula: its symbol, or its value (integers without ".0").
+    static func number(_ x: Double, _ symbol: String, _ symbolic: Bool) -> String {
+        symbolic ? symbol : GeneratorLoss.latexNumber(x)
+    }
+}

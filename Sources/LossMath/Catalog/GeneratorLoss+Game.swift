@@ -1,0 +1,35 @@
+/// The two players of each game of the catalog: a ``GeneratorLoss`` id names the game, and the
+/// game names its discriminator (or critic) loss.
+///
+/// ```
+/// minimax, nonsat, maxlik   BCE (target t with one-sided label smoothing)   Goodfellow et al. 2014; Goodfellow 2016
+/// lsgan                     ½ (ℓ_r − b)² + ½ (ℓ_f − a)²                     Mao et al. 2017
+/// lssigmoid                 ½ (D_r − 1)² + ½ D_f²                           least squares on σ (GAN Lab, compare_gan)
+/// wgan                      ℓ_f − ℓ_r                                      Arjovsky et al. 2017
+/// hinge                     max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f)               Lim & Ye 2017; Miyato et al. 2018
+/// ragan                     2 softplus(ℓ_f − ℓ_r) for one pair               Jolicoeur-Martineau 2018
+/// ```
+extension GeneratorLoss {
+    /// The discriminator's loss in this game, with the targets of `parameters` (the real target t
+    /// for the BCE games, a and b for lsgan).
+    public func discriminatorLoss(parameters: LossParameters = .standard) -> DiscriminatorLoss {
+        switch self {
+        case .minimax, .nonsat, .maxlik:
+            parameters.realLabel == 1 ? .bce : .bceSmoothed(target: parameters.realLabel)
+        case .lsgan: .leastSquares(fakeTarget: parameters.leastSquaresFakeTarget, realTarget: parameters.leastSquaresRealTarget)
+        case .lssigmoid: .leastSquaresSigmoid
+        case .wgan: .wasserstein
+        case .hinge: .hinge
+        case .ragan: .ragan
+        }
+    }
+
+    /// Whether the game's discriminator is trained with binary cross-entropy, so that the value
+    /// V(D, G) = E log D(x) + E log(1 − D(G(z))) of Goodfellow et al. is its objective.
+    public var hasValueFunction: Bool {
+        switch self {
+        case .minimax, .nonsat, .maxlik: true
+        case .lsgan, .lssigmoid, .wgan, .hinge, .ragan: false
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import LossMath
+
+/// `eval --batch`: each game's objectives over batches of real and generated logits.
+extension EvalCommand {
+    func runBatch() throws {
+        guard let realBatch, let fakeBatch else { return }
+        let reduction = reduction.reduction
+        var accumulators: [BatchAccumulator] = []
+        var inputsHaveNaN = false
+        // The relativistic game needs each side's mean first: one more pass over the inputs.
+        var means = (real: 0.0, fake: 0.0)
+        if selection.loss.contains(.ragan) {
+            means = (try realBatch.mean(name: "--real-logits").mean, try fakeBatch.mean(name: "--fake-logits").mean)
+        }
+        accumulators = selection.loss.map {
+            BatchAccumulator(game: $0, parameters: parameters, realMean: means.real, fakeMean: means.fake)
+        }
+        try realBatch.forEach(name: "--real-logits") { r in
+            if r.isNaN { inputsHaveNaN = true }
+            for k in accumulators.indices { accumulators[k].addReal(r) }
+        }
+        try fakeBatch.forEach(name: "--fake-logits") { f in
+            if f.isNaN { inputsHaveNaN = true }
+            for k in accumulators.indices { accumulators[k].addFake(f) }
+        }
+        if perSample { return try writePerSample(accumulators, reduction: reduction) }
+
+        var table = Table(columns: ["loss", "quantity", "value"])
+        for accumulator in accumulators {
+            guard let o = accumulator.objectives(reduction: reduction) else { continue }
+            var quantities = [("L_D", o.discriminator), ("L_G", o.generator)]
+            if let v = o.value { quantities.append(("V", v)) }
+            for (name, value) in quantities {
+                if value.isNaN && !inputsHaveNaN {
+                    throw ValidationError("\(name) of \(accumulator.game.id) is undefined (NaN) for these logits: infinite logits make ∞ − ∞; give finite logits")
+                }
+                table.rows.append([.text(accumulator.game.id), .text(name), .double(value)])
+            }
+        }
+        try Output.write(table.render(format))
+        if format == .table {
+            var lines = ["", "m = \(accumulators[0].realCount) real and n = \(accumulators[0].fakeCount) generated logits, reduced by their \(reduction.rawValue)."]
+            if accumulators.contains(where: { $0.game.hasValueFunction }) {
+                lines.append("V(D, G) = mean log D(x) + mean log(1 − D(G(z))); at the equilibrium D = ½ it is −log 4 ≈ −1.386 and L_D = log 4.")
+            }
+            if let note = smoothingNote { lines.append(note) }
+            try Output.write(lines.joined(separator: "\n") + "\n")
+        }
+    }
+
+    /// One row per logit: its side, index, value and the two players' derivatives in it.
+    private func writePerSample(_ accumulators: [BatchAccumulator], reduction: Reduction) throws {
+        var stream = TableStream(columns: ["loss", "side", "index", "logit", "grad_loss_d", "grad_loss_g"],
+                                 titles: ["loss", "side", "i", "ℓ", "∂L_D/∂ℓ", "∂L_G/∂ℓ"],
+                                 widths: [9, 4, 9, 24, 24, 24], format: format)
+        for accumulator in accumulators {
+            let id = Table.Cell.text(accumulator.game.id)
+            var index = 0
+            try realBatch?.forEach(name: "--real-logits") { r in
+                let g = accumulator.gradients(real: r, reduction: reduction)
+                try stream.append([id, .text("real"), .number(Double(index), String(index)), .double(r), .double(g.discriminator), .double(g.generator)])
+                index += 1
+            }
+            index = 0
+            try fakeBatch?.forEach(name: "--fake-logits") { f in
+                let g = accumulator.gradients(fake: f, reduction: reduction)
+                try stream.append([id, .text("fake"), .number(Double(index), String(index)), .double(f), .double(g.discriminator), .double(g.generator)])
+                index += 1
+            }
+        }
+        try stream.finish()
+    }
+}

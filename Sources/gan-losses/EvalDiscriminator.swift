@@ -1,0 +1,38 @@
+import LossMath
+
+/// `eval --player d`: each game's discriminator (critic) loss at pairs of logits.
+extension EvalCommand {
+    func runDiscriminator() throws {
+        let real = lossParameters.realLogits, fake = fakeLogits ?? []
+        let count = max(real.count, fake.count)
+        var table = Table(columns: ["loss", "real_logit", "fake_logit", "value", "grad_real", "grad_fake"],
+                          titles: ["loss", "ℓ_r", "ℓ_f", "L_D", "∂L_D/∂ℓ_r", "∂L_D/∂ℓ_f"])
+        for game in selection.loss {
+            let loss = game.discriminatorLoss(parameters: parameters)
+            for i in 0..<count {
+                let r = real[real.count == 1 ? 0 : i], f = fake[fake.count == 1 ? 0 : i]
+                switch precision {
+                case .double:
+                    let e = loss.evaluate(realLogit: r, fakeLogit: f)
+                    table.rows.append([.text(game.id), .double(r), .double(f), .double(e.value), .double(e.gradientReal), .double(e.gradientFake)])
+                case .float:
+                    // The logits rounded to Float, evaluated in Double and each result rounded once.
+                    let (rf, ff) = (Float(r), Float(f))
+                    let e = loss.evaluate(realLogit: Double(rf), fakeLogit: Double(ff))
+                    table.rows.append([.text(game.id), .float(rf), .float(ff), .float(Float(e.value)),
+                                       .float(Float(e.gradientReal)), .float(Float(e.gradientFake))])
+                }
+            }
+        }
+        try Output.write(table.render(format))
+        if format == .table, let note = smoothingNote {
+            try Output.write("\n" + note + "\n")
+        }
+    }
+
+    /// What --smoothing set: t and the real logit where the real half of the loss is least.
+    var smoothingNote: String? {
+        guard let smoothing else { return nil }
+        return "real target t = \(NumberText.shortest(smoothing.realLabel)); the real half of L_D is least at ℓ_r = log(t/(1 − t)) = \(NumberText.shortest(smoothing.optimalRealLogit))"
+    }
+}
