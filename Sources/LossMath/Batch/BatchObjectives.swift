@@ -65,19 +65,22 @@ public struct BatchAccumulator: Sendable {
     /// Adds the logit of one real sample.
     public mutating func addReal(_ r: Double) {
         realCount += 1
-        realD.add(discriminator.realTerm(r, fakeMean: fakeMean).value)
+        let d = discriminator.realValue(r, fakeMean: fakeMean)
+        realD.add(d)
         if game == .ragan {
             realG.add(Double.softplus(r - fakeMean))
             crossRealD.add(Double.sigmoid(fakeMean - r))
             crossRealG.add(Double.sigmoid(r - fakeMean))
         }
-        if game.hasValueFunction { realV.add(Double.softplus(-r)) }
+        // V's terms are plain BCE's: the discriminator's own unless its labels are smoothed.
+        if game.hasValueFunction { realV.add(discriminator == .bce ? d : Double.softplus(-r)) }
     }
 
     /// Adds the logit of one generated sample.
     public mutating func addFake(_ f: Double) {
         fakeCount += 1
-        fakeD.add(discriminator.fakeTerm(f, realMean: realMean).value)
+        let d = discriminator.fakeValue(f, realMean: realMean)
+        fakeD.add(d)
         if game == .ragan {
             fakeG.add(Double.softplus(realMean - f))
             crossFakeD.add(Double.sigmoid(f - realMean))
@@ -85,7 +88,7 @@ public struct BatchAccumulator: Sendable {
         } else {
             fakeG.add(game.value(atLogit: f, parameters: parameters))
         }
-        if game.hasValueFunction { fakeV.add(Double.softplus(f)) }
+        if game.hasValueFunction { fakeV.add(d) }
     }
 
     /// The objectives of the logits added, reduced by `reduction`; nil while a side is empty.

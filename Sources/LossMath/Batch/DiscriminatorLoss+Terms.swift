@@ -15,30 +15,59 @@
 /// catalog's 2 softplus(ℓ_f − ℓ_r). Each term comes with its derivative in its own logit (for
 /// the relativistic loss the derivative through the other side's mean is not included).
 extension DiscriminatorLoss {
+    /// The term of one real sample with logit `r` alone, without its derivative (what a batch sums).
+    public func realValue(_ r: Double, fakeMean: Double = 0) -> Double {
+        switch self {
+        case .bce: Double.softplus(-r)
+        case .bceSmoothed(let t): t * Double.softplus(-r) + (1 - t) * Double.softplus(r)
+        case .leastSquares(_, let b): halfSquare(r, minus: b)
+        case .leastSquaresSigmoid: GeneratorLoss.lsSigmoidValue(r)
+        case .wasserstein: -r
+        case .hinge: Self.positivePart(1 - r)
+        case .ragan: Double.softplus(fakeMean - r)
+        }
+    }
+
+    /// The term of one generated sample with logit `f` alone, without its derivative.
+    public func fakeValue(_ f: Double, realMean: Double = 0) -> Double {
+        switch self {
+        case .bce, .bceSmoothed: Double.softplus(f)
+        case .leastSquares(let a, _): halfSquare(f, minus: a)
+        case .leastSquaresSigmoid: GeneratorLoss.lsSigmoidValue(-f)
+        case .wasserstein: f
+        case .hinge: Self.positivePart(1 + f)
+        case .ragan: Double.softplus(f - realMean)
+        }
+    }
+
     /// The term of one real sample with logit `r` and its derivative in `r`; `fakeMean` is F̄,
     /// used by the relativistic loss alone.
     public func realTerm(_ r: Double, fakeMean: Double = 0) -> (value: Double, gradient: Double) {
+        let gradient: Double
         switch self {
-        case .bce: (Double.softplus(-r), -Double.sigmoid(-r))
-        case .bceSmoothed(let t): (t * Double.softplus(-r) + (1 - t) * Double.softplus(r), Double.sigmoid(r) - t)
-        case .leastSquares(_, let b): (halfSquare(r, minus: b), r - b)
-        case .leastSquaresSigmoid: (GeneratorLoss.lsSigmoidValue(r), GeneratorLoss.lsSigmoidGradientLogit(r))
-        case .wasserstein: (-r, r.isNaN ? r : -1)
-        case .hinge: (Self.positivePart(1 - r), r.isNaN ? r : (r < 1 ? -1 : 0))
-        case .ragan: (Double.softplus(fakeMean - r), -Double.sigmoid(fakeMean - r))
+        case .bce: gradient = -Double.sigmoid(-r)
+        case .bceSmoothed(let t): gradient = Double.sigmoid(r) - t
+        case .leastSquares(_, let b): gradient = r - b
+        case .leastSquaresSigmoid: gradient = GeneratorLoss.lsSigmoidGradientLogit(r)
+        case .wasserstein: gradient = r.isNaN ? r : -1
+        case .hinge: gradient = r.isNaN ? r : (r < 1 ? -1 : 0)
+        case .ragan: gradient = -Double.sigmoid(fakeMean - r)
         }
+        return (realValue(r, fakeMean: fakeMean), gradient)
     }
 
     /// The term of one generated sample with logit `f` and its derivative in `f`; `realMean` is R̄,
     /// used by the relativistic loss alone.
     public func fakeTerm(_ f: Double, realMean: Double = 0) -> (value: Double, gradient: Double) {
+        let gradient: Double
         switch self {
-        case .bce, .bceSmoothed: (Double.softplus(f), Double.sigmoid(f))
-        case .leastSquares(let a, _): (halfSquare(f, minus: a), f - a)
-        case .leastSquaresSigmoid: (GeneratorLoss.lsSigmoidValue(-f), -GeneratorLoss.lsSigmoidGradientLogit(-f))
-        case .wasserstein: (f, f.isNaN ? f : 1)
-        case .hinge: (Self.positivePart(1 + f), f.isNaN ? f : (f > -1 ? 1 : 0))
-        case .ragan: (Double.softplus(f - realMean), Double.sigmoid(f - realMean))
+        case .bce, .bceSmoothed: gradient = Double.sigmoid(f)
+        case .leastSquares(let a, _): gradient = f - a
+        case .leastSquaresSigmoid: gradient = -GeneratorLoss.lsSigmoidGradientLogit(-f)
+        case .wasserstein: gradient = f.isNaN ? f : 1
+        case .hinge: gradient = f.isNaN ? f : (f > -1 ? 1 : 0)
+        case .ragan: gradient = Double.sigmoid(f - realMean)
         }
+        return (fakeValue(f, realMean: realMean), gradient)
     }
 }

@@ -89,7 +89,7 @@ struct CSVColumnReader {
             var start = 0
             try buffer.withUnsafeMutableBufferPointer { bytes in
                 let base = bytes.baseAddress!
-                while true {
+                while start < end {
                     var stop = start
                     while stop < end && base[stop] != 0x0A { stop += 1 }
                     if stop == end && !(finished && stop > start) { break }  // an unfinished line: read on

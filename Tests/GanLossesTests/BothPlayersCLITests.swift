@@ -1,0 +1,113 @@
+import Foundation
+import LossMath
+import Testing
+
+/// `eval --player d` and `eval --batch`: the discriminator's side and the batch objectives, as the
+/// issue's interface has them.
+@Suite("gan-losses eval: both players")
+struct BothPlayersCLITests {
+    @Test("--player d: a row per game and pair, the header of the interface, the catalog's values")
+    func discriminatorPairs() throws {
+        let r = try Tool.run(["eval", "--player", "d", "--loss", "minimax,lsgan,wgan,hinge,ragan,lssigmoid",
+                              "--real-logit", "2", "--fake-logit=-1,0.5", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = csvRows(r.stdout)
+        #expect(rows.first == ["loss", "real_logit", "fake_logit", "value", "grad_real", "grad_fake"])
+        #expect(rows.count == 1 + 6 * 2)
+        for row in rows.dropFirst() {
+            let game = try #require(GeneratorLoss(id: row[0]))
+            let (r, f) = (try #require(Double(row[1])), try #require(Double(row[2])))
+            #expect(r == 2 && [-1, 0.5].contains(f))
+            let e = game.discriminatorLoss().evaluate(realLogit: r, fakeLogit: f)
+            #expect(row[3...5].map { Double($0) } == [e.value, e.gradientReal, e.gradientFake], "\(row)")
+        }
+        // The critics' losses, as the interface spells them.
+        let wgan = try #require(rows.first { $0[0] == "wgan" && $0[2] == "-1.0" })
+        #expect(wgan[3] == "-3.0")
+        let hinge = try #require(rows.first { $0[0] == "hinge" && $0[2] == "0.5" })
+        #expect(hinge[3] == "1.5")  // max(0, 1 − 2) + max(0, 1 + 0.5)
+    }
+
+    @Test("--smoothing: a target, or TF-GAN's and torchgan's amounts", arguments: [
+        ("0.9", 0.9), ("tfgan:0.25", 0.875), ("torchgan:0.1", 0.9),
+    ])
+    func smoothing(argument: String, target: Double) throws {
+        let r = try Tool.run(["eval", "--player", "d", "--loss", "nonsat", "--smoothing", argument,
+                              "--real-logit", "1.5", "--fake-logit=-1", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let row = csvRows(r.stdout)[1]
+        let e = DiscriminatorLoss.bceSmoothed(target: target).evaluate(realLogit: 1.5, fakeLogit: -1)
+        #expect(Double(row[3]) == e.value && Double(row[4]) == e.gradientReal)
+    }
+
+    @Test("--batch: L_D, L_G and, for the BCE games, V = mean log D(x) + mean log(1 − D(G(z)))")
+    func batchObjectives() throws {
+        let r = try Tool.run(["eval", "--batch", "--loss", "minimax,wgan", "--real-logits", "1.2,0.4,2",
+                              "--fake-logits=-1,0.3", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = csvRows(r.stdout)
+        #expect(rows.first == ["loss", "quantity", "value"])
+        #expect(rows.dropFirst().map { $0[0] + " " + $0[1] } == ["minimax L_D", "minimax L_G", "minimax V", "wgan L_D", "wgan L_G"])
+        let v = [1.2, 0.4, 2].map { log(Double.sigmoid($0)) }.reduce(0, +) / 3
+            + [-1, 0.3].map { log1p(-Double.sigmoid($0)) }.reduce(0, +) / 2
+        #expect(abs(try #require(Double(rows[3][2])) - v) < 1e-15)
+        #expect(Double(rows[1][2]) == -Double(rows[3][2])!)
+        // The critic: mean ℓ_f − mean ℓ_r, and the generator −mean ℓ_f.
+        #expect(abs(try #require(Double(rows[4][2])) - (-0.35 - 1.2)) < 1e-15)
+        #expect(abs(try #require(Double(rows[5][2])) - 0.35) < 1e-15)
+        let sum = try Tool.run(["eval", "--batch", "--loss", "wgan", "--real-logits", "1.2,0.4,2",
+                                "--fake-logits=-1,0.3", "--reduction", "sum", "--format", "csv"])
+        #expect(abs(try #require(Double(csvRows(sum.stdout)[1][2])) - (-0.7 - 3.6)) < 1e-14)
+    }
+
+    @Test("--batch from CSV files: the columns by name give what the lists give, per sample too")
+    func batchFromFiles() throws {
+        let folder = try Tool.temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "real,fake\n1.2,-1\r\n0.4, 0.3\n2,\n\n".write(to: folder.appendingPathComponent("scores.csv"), atomically: true, encoding: .utf8)
+        try "-1\n0.3\n".write(to: folder.appendingPathComponent("fake.csv"), atomically: true, encoding: .utf8)
+        let lists = try Tool.run(["eval", "--batch", "--loss", "ns,ragan", "--real-logits", "1.2,0.4,2", "--fake-logits=-1,0.3", "--format", "csv"])
+        let files = try Tool.run(["eval", "--batch", "--loss", "ns,ragan", "--real-logits", "@scores.csv:real",
+                                  "--fake-logits", "@fake.csv", "--format", "csv"], in: folder)
+        #expect(files.status == 0, "\(files.stderr)")
+        #expect(files.stdout == lists.stdout)
+        let perSample = try Tool.run(["eval", "--batch", "--loss", "ns", "--real-logits", "@scores.csv:real",
+                                      "--fake-logits", "@fake.csv", "--per-sample", "--format", "csv"], in: folder)
+        let rows = csvRows(perSample.stdout)
+        #expect(rows.first == ["loss", "side", "index", "logit", "grad_loss_d", "grad_loss_g"])
+        #expect(rows.count == 1 + 5)
+        // ∂L_D/∂ℓ_r,i = −σ(−ℓ_r,i)/m for the mean of m = 3.
+        #expect(Double(rows[1][4]) == -Double.sigmoid(-1.2) / 3)
+    }
+
+    @Test("bad input: one line, exit 64 (1 for a file that cannot be read)", arguments: [
+        (["eval", "--loss", "wgan", "--d", "0.3"], "no sigmoid and no D", 64),
+        (["eval", "--loss", "hinge", "--d", "0.3"], "a critic is not a probability", 64),
+        (["eval", "--loss", "lsgan", "--d", "0.3"], "no D = σ(ℓ)", 64),
+        (["eval", "--player", "d", "--loss", "ns", "--real-logit", "1,2", "--fake-logit", "1,2,3"], "lists of equal length", 64),
+        (["eval", "--player", "d", "--loss", "ns"], "needs --fake-logit", 64),
+        (["eval", "--player", "d", "--loss", "wgan", "--smoothing", "0.9", "--fake-logit", "0"], "no labels to smooth", 64),
+        (["eval", "--player", "d", "--loss", "ns", "--smoothing", "keras:0.1", "--fake-logit", "0"], "unknown library", 64),
+        (["eval", "--player", "d", "--loss", "ns", "--smoothing", "1.5", "--fake-logit", "0"], "outside [0, 1]", 64),
+        (["eval", "--loss", "ns", "--logit", "0", "--real-logit", "1,2"], "takes one value for the generator", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "1"], "needs both --real-logits and --fake-logits", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "@scores.csv:nope", "--fake-logits", "0"], "has no column 'nope'", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "@scores.csv", "--fake-logits", "0"], "has 2 columns", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "@bad.csv:real", "--fake-logits", "0"], "line 3 of bad.csv: 'x' is not a number", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "@empty.csv", "--fake-logits", "0"], "has no numbers", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "@missing.csv", "--fake-logits", "0"], "cannot read missing.csv", 1),
+        (["eval", "--batch", "--loss", "wgan", "--real-logits", "inf", "--fake-logits", "inf"], "undefined (NaN)", 64),
+    ])
+    func badInput(arguments: [String], message: String, status: Int32) throws {
+        let folder = try Tool.temporaryFolder("batch-bad")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "real,fake\n1,2\n".write(to: folder.appendingPathComponent("scores.csv"), atomically: true, encoding: .utf8)
+        try "real\n1\nx\n".write(to: folder.appendingPathComponent("bad.csv"), atomically: true, encoding: .utf8)
+        try "".write(to: folder.appendingPathComponent("empty.csv"), atomically: true, encoding: .utf8)
+        let r = try Tool.run(arguments, in: folder)
+        #expect(r.status == status, "\(arguments): status \(r.status), stderr \(r.stderr)")
+        #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+}
