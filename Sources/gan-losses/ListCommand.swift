@@ -2,21 +2,41 @@ import ArgumentParser
 import LossMath
 import LossPlot
 
-/// `gan-losses list`: the catalog of generator losses.
+/// `gan-losses list`: the catalog, one player at a time.
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List every generator loss with its formula, gradient and limits.",
+        abstract: "List the games' losses, the generator's or the discriminator's, with formulas and limits.",
         discussion: """
-            ℓ is the discriminator's logit on a generated sample and D = σ(ℓ) = D(G(z)). \
-            The two last columns say what ∂L/∂ℓ does as D → 0 (the discriminator rejects the \
+            A loss id names a game with two players. --player g (the default) lists the generator \
+            losses: ℓ is the discriminator's logit on a generated sample and D = σ(ℓ) = D(G(z)); \
+            the two last columns say what ∂L/∂ℓ does as D → 0 (the discriminator rejects the \
             sample: the generator most needs a gradient) and as D → 1.
+
+            --player d lists each game's discriminator (critic) loss on a real sample's logit ℓ_r \
+            and a generated sample's ℓ_f, its partial derivatives, and where it settles when the \
+            generator has won (both samples alike): the logit ℓ* and L_D there, such as \
+            2 log 2 ≈ 1.386 for BCE at D = ½, which is the equilibrium and not a stuck discriminator.
+
+            Examples:
+              gan-losses list
+              gan-losses list --player d --format csv
             """)
+
+    @Option(help: ArgumentHelp("The player: g (generator) or d (discriminator or critic).", valueName: "g|d"))
+    var player: EvalCommand.Player = .g
 
     @Option(help: "Output format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
     var format: OutputFormat = .table
 
     func run() throws {
+        switch player {
+        case .g: try listGenerators()
+        case .d: try listDiscriminators()
+        }
+    }
+
+    private func listGenerators() throws {
         var table = Table(
             columns: ["id", "aliases", "name", "loss", "grad_logit", "grad_d", "grad_logit_as_d_to_0", "grad_logit_as_d_to_1"],
             titles: ["id", "aliases", "name", "L", "∂L/∂ℓ", "∂L/∂D", "∂L/∂ℓ as D → 0", "∂L/∂ℓ as D → 1"])
@@ -32,6 +52,33 @@ struct ListCommand: ParsableCommand {
         try Output.write(table.render(format))
         if format == .table {
             try Output.write("\nℓ_r: the logit on a real sample (--real-logit, default 0); c: the least-squares target (--ls-target, default 1).\n")
+        }
+    }
+
+    private func listDiscriminators() throws {
+        var table = Table(
+            columns: ["game", "name", "loss", "grad_real", "grad_fake", "has_d", "equilibrium_logit", "equilibrium_value"],
+            titles: ["game", "discriminator", "L_D", "∂L_D/∂ℓ_r", "∂L_D/∂ℓ_f", "D", "ℓ*", "L_D at ℓ*"])
+        for game in GeneratorLoss.allCases {
+            let loss = game.discriminatorLoss()
+            let (l, value) = loss.equilibrium
+            table.rows.append([
+                .text(game.id), .text(loss.title),
+                .text(Self.text(loss.latexFormulaInD(symbolic: true), loss.latexFormula(symbolic: true))),
+                .text(Self.text(loss.latexGradientRealFormula(symbolic: true))),
+                .text(Self.text(loss.latexGradientFakeFormula(symbolic: true))),
+                .text(loss.hasProbability ? "σ(ℓ)" : "none (critic)"), .double(l), .double(value),
+            ])
+        }
+        try Output.write(table.render(format))
+        if format == .table {
+            try Output.write("""
+
+                ℓ_r, ℓ_f: the discriminator's logits on a real and a generated sample; D_r = σ(ℓ_r), D_f = σ(ℓ_f).
+                lsgan's targets a = 0, b = 1 (--ls-targets); label smoothing (eval --smoothing) turns BCE's real target 1 into t.
+                ℓ*, L_D at ℓ*: where L_D settles once generated and real samples are alike (the generator has won).
+
+                """)
         }
     }
 

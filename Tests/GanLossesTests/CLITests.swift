@@ -89,7 +89,7 @@ struct EvalCLITests {
         (["eval", "--loss", "mm"], "give the points with --logit"),
         (["eval", "--loss", "mm", "--logit", "0", "--d", "0.5"], "either --logit or --d"),
         (["eval", "--loss", "mm", "--logit", "0", "--format", "xml"], "format"),
-        (["eval", "--loss", "mm", "--logit", "0", "--real-logit", "abc"], "not a number for --real-logit"),
+        (["eval", "--loss", "mm", "--logit", "0", "--real-logit", "abc"], "'abc' in --real-logit is not a number"),
         (["check", "--points", "2"], "--points 2 is out of range"),
         (["check", "--loss", "bce"], "unknown loss 'bce'"),
     ])

@@ -101,3 +101,25 @@ struct LossTableDocsTests {
         }
     }
 }
+
+/// docs/losses.md's table of discriminator losses spells each as `DiscriminatorLoss` does.
+@Suite("The discriminator table in docs/losses.md")
+struct DiscriminatorTableDocsTests {
+    @Test("each game's row: L_D and its two partial derivatives are the catalog's")
+    func rows() throws {
+        let text = try String(contentsOf: DocsTests.root.appendingPathComponent("docs/losses.md"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let cases: [(prefix: String, loss: DiscriminatorLoss)] = [
+            ("| `minimax`, `nonsat`, `maxlik` (BCE)", .bce), ("| BCE, real target $t$", .bceSmoothed(target: 0.9)),
+            ("| `lsgan` ($a", .leastSquares), ("| `lssigmoid` |", .leastSquaresSigmoid), ("| `wgan` (critic)", .wasserstein),
+            ("| `hinge` (critic)", .hinge), ("| `ragan` (one pair)", .ragan),
+        ]
+        for (prefix, loss) in cases {
+            let row = try #require(lines.first { $0.hasPrefix(prefix) && $0.contains("$") && $0.contains("ell_") }, "\(prefix)")
+            let cells = row.components(separatedBy: " | ")
+            #expect(cells[1] == "$\(loss.latexFormula(symbolic: true))$", "\(prefix)")
+            #expect(cells[2] == "$\(loss.latexGradientRealFormula(symbolic: true))$", "\(prefix)")
+            #expect(cells[3] == "$\(loss.latexGradientFakeFormula(symbolic: true))$", "\(prefix)")
+        }
+    }
+}

@@ -36,6 +36,10 @@ struct FuzzTests {
         for run in 0..<Self.iterations {
             let folder = try Tool.temporaryFolder("fuzz")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("existing-folder"), withIntermediateDirectories: true)
+            for (name, text) in [("scores.csv", "real,fake\n1.5,-2\n0.3,inf\n"), ("one.csv", "0.5\n-1e300\n"),
+                                 ("bad.csv", "real\n1\nx\n"), ("empty.csv", "")] {
+                try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            }
             defer { try? FileManager.default.removeItem(at: folder) }
             let arguments = ArgumentFuzzer.arguments(&rng, mounts: mounts)
             let stdout = ArgumentFuzzer.pick(TimedRun.StandardOutput.allCases + [.file, .file, .file, .file], &rng)
@@ -141,6 +145,26 @@ enum ArgumentFuzzer {
         case 0:
             a = ["list"]
             maybe(0.5, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
+        case 1, 2, 3 where chance(0.35, &rng):
+            // The discriminator's side and the batch objectives, from lists and CSV files.
+            a = ["eval"]
+            a += option("--loss", pick(valid ? validLosses : losses, &rng), &rng)
+            let sources = valid ? ["1,2", "-1", "@scores.csv:real", "@scores.csv:fake", "@one.csv"]
+                : ["1,2", "@scores.csv:real", "@scores.csv", "@scores.csv:nope", "@bad.csv:real", "@empty.csv", "@missing.csv",
+                   "@", "@scores.csv:", "nan", "inf", "", "1,,2", "@existing-folder"]
+            if chance(0.5, &rng) {
+                a.append("--batch")
+                maybe(0.9, "--real-logits", pick(sources, &rng))
+                maybe(0.9, "--fake-logits", pick(sources, &rng))
+                maybe(0.3, "--reduction", pick(valid ? ["mean", "sum"] : ["mean", "sum", "max"], &rng))
+                if chance(0.3, &rng) { a.append("--per-sample") }
+            } else {
+                a += ["--player", pick(valid ? ["d"] : ["d", "g", "x"], &rng)]
+                maybe(0.8, "--real-logit", valid ? list(validNumbers) : numberList(&rng))
+                maybe(0.9, "--fake-logit", valid ? list(validNumbers) : numberList(&rng))
+            }
+            maybe(0.3, "--smoothing", pick(valid ? ["0.9", "tfgan:0.25", "torchgan:0.1"] : ["0.9", "tfgan:2", "x:1", "nan", ""], &rng))
+            maybe(0.4, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
         case 1, 2, 3:
             a = ["eval"]
             a += option("--loss", pick(valid ? validLosses : losses, &rng), &rng)
