@@ -6,14 +6,13 @@ extension EvalCommand {
     func runBatch() throws {
         guard let realBatch, let fakeBatch else { return }
         let reduction = reduction.reduction
-        var accumulators: [BatchAccumulator] = []
         var inputsHaveNaN = false
         // The relativistic game needs each side's mean first: one more pass over the inputs.
         var means = (real: 0.0, fake: 0.0)
         if selection.loss.contains(.ragan) {
             means = (try realBatch.mean(name: "--real-logits").mean, try fakeBatch.mean(name: "--fake-logits").mean)
         }
-        accumulators = selection.loss.map {
+        var accumulators = selection.loss.map {
             BatchAccumulator(game: $0, parameters: parameters, realMean: means.real, fakeMean: means.fake)
         }
         try realBatch.forEach(name: "--real-logits") { r in
