@@ -29,7 +29,11 @@ largest double, uniform random logits on [-50, 50] and [-760, 760], random float
 Float checks), and clusters around every breakpoint of the closed forms (the thresholds of the
 evaluation, where e^-|l| turns subnormal or underflows, where results overflow).
 
-Usage: python3 tools/make_reference.py   (needs `pip install mpmath`; about a minute on 2 cores)
+The discriminator losses, functions of a real and a fake logit, get `d-<name>.ref` files of
+about 40 000 pairs in a format of their own (see write_pairs).
+
+Usage: python3 tools/make_reference.py [name ...]   (needs `pip install mpmath`; a few minutes on
+2 cores; names such as `nonsat` or `d-bce` write only those files)
 """
 import math
 import os
@@ -219,12 +223,123 @@ def write(name, xs, rows):
     print(f"{path}: {len(xs)} points, {quantities} quantities", file=sys.stderr)
 
 
+# The discriminator side: functions of a pair (l_r, l_f), in files `d-<name>.ref` of the format
+# b"GANREFD1" (see write_pairs). The quantities are L_D, dL_D/dl_r, dL_D/dl_f and, for the losses
+# written on D = sigma(l), dL_D/dD_r and dL_D/dD_f. The formulas are the discriminator table of
+# docs/losses.md; the smoothed BCE is taken at t = 0.9 (Salimans et al. 2016), the double nearest 0.9.
+SMOOTHED_TARGET = mpf(0.9)
+
+
+def disc_bce(r, f):
+    return (softplus(-r) + softplus(f), -sigmoid(-r), sigmoid(f), -1 / sigmoid(r), 1 / sigmoid(-f))
+
+
+def disc_bce_smoothed(r, f):
+    t = SMOOTHED_TARGET
+    return (t * softplus(-r) + (1 - t) * softplus(r) + softplus(f), sigmoid(r) - t, sigmoid(f),
+            -t / sigmoid(r) + (1 - t) / sigmoid(-r), 1 / sigmoid(-f))
+
+
+def disc_lsgan(r, f):      # a = 0, b = 1
+    return ((r - 1) ** 2 / 2 + f ** 2 / 2, r - 1, f, None, None)
+
+
+def disc_lssigmoid(r, f):
+    return (sigmoid(-r) ** 2 / 2 + sigmoid(f) ** 2 / 2, -sigmoid(r) * sigmoid(-r) ** 2,
+            sigmoid(f) ** 2 * sigmoid(-f), -sigmoid(-r), sigmoid(f))
+
+
+def disc_wgan(r, f):
+    return (f - r, mpf(-1), mpf(1), None, None)
+
+
+def disc_hinge(r, f):      # the subgradients of the catalog: 0 at the kinks l_r = 1, l_f = -1
+    return (max(mpf(0), 1 - r) + max(mpf(0), 1 + f), mpf(-1) if r < 1 else mpf(0),
+            mpf(1) if f > -1 else mpf(0), None, None)
+
+
+def disc_ragan(r, f):      # one pair: 2 softplus(l_f - l_r), the difference taken exactly
+    return (2 * softplus(f - r), -2 * sigmoid(f - r), 2 * sigmoid(f - r), None, None)
+
+
+DISCRIMINATORS = {
+    "bce": disc_bce, "bce-smoothed": disc_bce_smoothed, "lsgan": disc_lsgan, "lssigmoid": disc_lssigmoid,
+    "wgan": disc_wgan, "hinge": disc_hinge, "ragan": disc_ragan,
+}
+
+
+def pairs():
+    """About 40 000 finite pairs (l_r, l_f): random pairs of a one-dimensional sweep (grid, magnitudes
+    from 1e-300 to 1e308, the breakpoints), uniform pairs on [-50, 50]^2 and [-760, 760]^2, float32
+    pairs (for the Float checks), pairs l_f = l_r + d with d from 1e-300 to 1e3 (the relativistic loss's
+    difference, inexact in floating point), and pairs near the optimum of the smoothed real term."""
+    rng = random.Random(20261126)
+    base = [k / 2 for k in range(-80, 81)]
+    for k in range(-600, 7):
+        m = 10.0 ** (k / 2)
+        base += [m, -m]
+    base += [0.0, -0.0, 1.0, -1.0, 18.0, -18.0, 33.3, 37.0, 41.6, 709.78, -709.78, 745.13, -745.13,
+             1e308, -1e308, 5e-324, -5e-324, 1.7976931348623157e308, -1.7976931348623157e308]
+    out = set()
+    for _ in range(14000):
+        out.add((rng.choice(base), rng.choice(base)))
+    for _ in range(8000):
+        out.add((rng.uniform(-50, 50), rng.uniform(-50, 50)))
+    for _ in range(4000):
+        out.add((rng.uniform(-760, 760), rng.uniform(-760, 760)))
+    f32 = lambda v: struct.unpack("<f", struct.pack("<f", v))[0]
+    for _ in range(8000):
+        out.add((f32(rng.uniform(-120, 120)), f32(rng.uniform(-120, 120))))
+    for _ in range(4000):
+        r = rng.uniform(-760, 760) if rng.random() < 0.5 else rng.choice(base)
+        d = 10.0 ** rng.uniform(-300, 3) * (1 if rng.random() < 0.5 else -1)
+        f = r + d
+        if math.isfinite(f):
+            out.add((r, f))
+    optimum = math.log(0.9 / (1 - 0.9))
+    for _ in range(2000):
+        out.add((optimum * (1 + 10.0 ** rng.uniform(-16, -1) * (1 if rng.random() < 0.5 else -1)),
+                 rng.uniform(-50, 50)))
+    return sorted(out)
+
+
+def pair_row(task):
+    name, (r, f) = task
+    return [rounded(q) for q in DISCRIMINATORS[name](mpf(r), mpf(f))]
+
+
+def write_pairs(name, ps, rows):
+    """A discriminator file: b"GANREFD1", n and q (uint32), the n real logits, the n fake logits
+    (float64), q columns of rounded values and errors as in write(), and the FNV-1a checksum:
+    16 + 16n + 10qn + 8 bytes. q = 5 for the losses of D, 3 for the others."""
+    quantities = 5 if rows[0][3] is not None else 3
+    parts = [b"GANREFD1", struct.pack("<II", len(ps), quantities),
+             struct.pack(f"<{len(ps)}d", *(p[0] for p in ps)), struct.pack(f"<{len(ps)}d", *(p[1] for p in ps))]
+    for q in range(quantities):
+        parts.append(struct.pack(f"<{len(ps)}d", *(r[q][0] for r in rows)))
+        errors = [round(r[q][1] * ERROR_SCALE) for r in rows]
+        assert all(-32767 <= e <= 32767 for e in errors)
+        parts.append(struct.pack(f"<{len(ps)}h", *errors))
+    path = os.path.join(OUT, f"d-{name}.ref")
+    body = b"".join(parts)
+    with open(path + ".tmp", "wb") as fh:
+        fh.write(body + struct.pack("<Q", fnv1a64(body)))
+    os.replace(path + ".tmp", path)
+    print(f"{path}: {len(ps)} pairs, {quantities} quantities", file=sys.stderr)
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
+    only = set(sys.argv[1:])        # optional: the files to write, such as `d-bce nonsat`
     xs = logits()
+    ps = pairs()
     with multiprocessing.Pool() as pool:
         for name in LOSSES:
-            write(name, xs, pool.map(row, [(name, x) for x in xs], chunksize=2000))
+            if not only or name in only:
+                write(name, xs, pool.map(row, [(name, x) for x in xs], chunksize=2000))
+        for name in DISCRIMINATORS:
+            if not only or f"d-{name}" in only:
+                write_pairs(name, ps, pool.map(pair_row, [(name, p) for p in ps], chunksize=1000))
 
 
 if __name__ == "__main__":

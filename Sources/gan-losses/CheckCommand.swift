@@ -18,6 +18,12 @@ struct CheckCommand: ParsableCommand {
             against autodiff over a sweep of --points logits (\(Int(AccuracyCheck.autodiffTolerance)) \
             ULP allowed). Then the primitives: central finite differences of softplus and σ.
 
+            The discriminator losses (--player d; both players by default), functions of a real \
+            logit ℓ_r and a fake logit ℓ_f, are checked the same way on about 40 000 pairs: L_D, \
+            ∂L_D/∂ℓ_r, ∂L_D/∂ℓ_f and, where D exists, ∂L_D/∂D_r and ∂L_D/∂D_f. Their subjects are \
+            d:bce (the minimax, nonsat and maxlik games), d:bce-smoothed (real target t = 0.9), \
+            d:lsgan (a = 0, b = 1), d:lssigmoid, d:wgan, d:hinge and d:ragan (one pair).
+
             Errors are in ULPs of the exact value where it is a normal number; zero, subnormal and \
             infinite results must match exactly or within one smallest subnormal. Exits 1 if any \
             comparison exceeds its tolerance.
@@ -26,6 +32,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Comma-separated loss ids or aliases (default: all).", valueName: "ids"),
             transform: LossSelection.parse)
     var loss: [GeneratorLoss] = GeneratorLoss.allCases
+
+    @Option(help: ArgumentHelp("The player: g (generator), d (discriminator or critic); both when not given.", valueName: "g|d"))
+    var player: EvalCommand.Player?
 
     @Option(parsing: .unconditional, help: "Logits in the closed-form-vs-autodiff sweep (4 to 1000000).")
     var points: Int = 10_001
@@ -45,7 +54,12 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         var comparisons: [AccuracyCheck.Comparison] = []
         do {
-            for loss in loss { comparisons += try AccuracyCheck.run(loss, sweepPoints: points) }
+            if player != .d {
+                for loss in loss { comparisons += try AccuracyCheck.run(loss, sweepPoints: points) }
+            }
+            if player != .g {
+                for name in discriminatorReferences { comparisons += try AccuracyCheck.runDiscriminator(name) }
+            }
         } catch let error as ReferenceError {
             Output.error("Error: \(error)")
             throw ExitCode.failure
@@ -54,7 +68,7 @@ struct CheckCommand: ParsableCommand {
             try printAccuracy(comparisons.filter { $0.witnesses == .closedFormVsReference })
             return
         }
-        comparisons += AccuracyCheck.runPrimitives(sweepPoints: points)
+        if player != .d { comparisons += AccuracyCheck.runPrimitives(sweepPoints: points) }
 
         var table = Table(
             columns: ["subject", "witnesses", "quantity", "points", "max_ulp", "max_rel_error", "at_logit", "tolerance_ulp", "ok"],
@@ -65,7 +79,7 @@ struct CheckCommand: ParsableCommand {
                 .text(c.quantity), .number(Double(c.points), String(c.points)),
                 c.toleranceULP.isFinite ? .number(c.maxULP, format(c.maxULP, digits: 3)) : .absent,
                 .number(c.maxRelativeError, format(c.maxRelativeError, digits: 2, scientific: true)),
-                .double(c.worstLogit),
+                c.worstFakeLogit.map { .text("\(NumberText.shortest(c.worstLogit)), \(NumberText.shortest($0))") } ?? .double(c.worstLogit),
                 .text(c.toleranceULP.isFinite ? "\(format(c.toleranceULP, digits: 1)) ULP"
                       : "\(format(c.toleranceRelative, digits: 1, scientific: true)) rel."),
                 .text(c.passed ? "ok" : (c.failedSpecialPoints > 0 ? "FAIL (\(c.failedSpecialPoints) special)" : "FAIL")),
@@ -78,6 +92,22 @@ struct CheckCommand: ParsableCommand {
                          : "\n\(failed) of \(comparisons.count) comparisons out of tolerance\n")
         }
         if failed > 0 { throw ExitCode.failure }
+    }
+
+    /// The discriminator references of the chosen games (``DiscriminatorReference/losses``): the
+    /// BCE games share d:bce and d:bce-smoothed.
+    private var discriminatorReferences: [String] {
+        let names = loss.flatMap { game -> [String] in
+            switch game {
+            case .minimax, .nonsat, .maxlik: ["bce", "bce-smoothed"]
+            case .lsgan: ["lsgan"]
+            case .lssigmoid: ["lssigmoid"]
+            case .wgan: ["wgan"]
+            case .hinge: ["hinge"]
+            case .ragan: ["ragan"]
+            }
+        }
+        return DiscriminatorReference.losses.map(\.name).filter(names.contains)
     }
 
     /// The per-loss accuracy table of `--accuracy`.

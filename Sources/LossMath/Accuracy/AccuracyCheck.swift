@@ -48,8 +48,11 @@ public enum AccuracyCheck {
         public var maxULP: Double = 0
         /// The largest relative error.
         public var maxRelativeError: Double = 0
-        /// Where the largest ULP error (or the first failure) occurred.
+        /// Where the largest ULP error (or the first failure) occurred: the logit, or for a
+        /// discriminator loss the real logit ℓ_r.
         public var worstLogit: Double = .nan
+        /// For a discriminator loss, the fake logit ℓ_f of the worst point; nil otherwise.
+        public var worstFakeLogit: Double? = nil
         /// The number of points compared.
         public var points = 0
         /// Points whose computed value is the correctly rounded exact value.
@@ -77,38 +80,48 @@ public enum AccuracyCheck {
 
         /// A `Double` result: in ULPs where the exact value is a normal `Double`; correctly rounded
         /// when it is the rounded reference.
-        mutating func record(computed: Double, exact: ReferenceValue, at logit: Double) {
+        /// With `scale`, a result that is the difference of terms of that magnitude passes within
+        /// the tolerance in ULPs of `scale` where it is not within it in ULPs of itself: near a
+        /// zero of a difference, where the terms cancel (see ``AccuracyCheck/runDiscriminator(_:)``).
+        mutating func record(computed: Double, exact: ReferenceValue, at logit: Double, fake: Double? = nil, scale: Double? = nil) {
             let normal = exact.isNormal && computed.isFinite
-            tally(ulps: normal ? exact.ulpError(of: computed) : nil,
+            var ulps = normal ? exact.ulpError(of: computed) : nil
+            if let scale, let u = ulps {
+                ulps = min(u, abs((computed - exact.rounded) - exact.error * exact.rounded.ulp) / abs(scale).ulp)
+            }
+            tally(ulps: ulps,
                   relative: normal ? exact.relativeError(of: computed) : 0,
                   matchesSpecial: normal || exact.matchesSpecial(computed),
-                  correctlyRounded: computed == exact.rounded || (computed.isNaN && exact.rounded.isNaN), at: logit)
+                  correctlyRounded: computed == exact.rounded || (computed.isNaN && exact.rounded.isNaN), at: logit, fake: fake)
         }
 
         /// A `Float` result: in ULPs of `Float` where the exact value is a normal `Float`;
         /// correctly rounded when within ½ ULP (the reference is a `Double`).
-        mutating func record(computed: Float, exact: ReferenceValue, at logit: Double) {
+        mutating func record(computed: Float, exact: ReferenceValue, at logit: Double, fake: Double? = nil, scale: Double? = nil) {
             let normal = exact.isNormalFloat && computed.isFinite
-            let ulps = normal ? exact.ulpError(of: computed) : nil
+            var ulps = normal ? exact.ulpError(of: computed) : nil
+            if let scale, let u = ulps {
+                ulps = min(u, abs((Double(computed) - exact.rounded) - exact.error * exact.rounded.ulp) / Double(Float(abs(scale)).ulp))
+            }
             let matches = normal || exact.matchesSpecialFloat(computed)
             let correct = normal ? ulps! <= 0.5
                 : matches && (Double(computed) == Double(Float(exact.rounded)) || computed.isNaN)
             tally(ulps: ulps, relative: normal ? exact.relativeError(of: Double(computed)) : 0,
-                  matchesSpecial: matches, correctlyRounded: correct, at: logit)
+                  matchesSpecial: matches, correctlyRounded: correct, at: logit, fake: fake)
         }
 
         /// The bookkeeping of one point: its ULP error (nil where the exact result is 0, subnormal or
         /// infinite in the result's type, which must then match by ``ReferenceValue``'s rules).
         private mutating func tally(ulps: Double?, relative: Double, matchesSpecial: Bool, correctlyRounded correct: Bool,
-                                    at logit: Double) {
+                                    at logit: Double, fake: Double?) {
             points += 1
             if correct { correctlyRounded += 1 }
             if let ulps {
-                if ulps > maxULP || (maxULP == 0 && worstLogit.isNaN) { maxULP = ulps; worstLogit = logit }
+                if ulps > maxULP || (maxULP == 0 && worstLogit.isNaN) { maxULP = ulps; worstLogit = logit; worstFakeLogit = fake }
                 maxRelativeError = max(maxRelativeError, relative)
             } else if !matchesSpecial {
                 failedSpecialPoints += 1
-                if failedSpecialPoints == 1 { worstLogit = logit }
+                if failedSpecialPoints == 1 { worstLogit = logit; worstFakeLogit = fake }
             }
         }
     }

@@ -52,4 +52,18 @@ extension DiscriminatorLoss {
         }
         return (g.0, g.1)
     }
+
+    /// (∂L_D/∂D_r, ∂L_D/∂D_f) by automatic differentiation of the textbook expression in D; nil for
+    /// the losses without a probability.
+    public func autodiffGradientsD(realD dr: Double, fakeD df: Double) -> (real: Double, fake: Double)? {
+        let g: (Double, Double)
+        switch self {
+        case .bce: g = gradient(at: dr, df) { dr, df in Textbook.discriminatorBCEInD(real: dr, fake: df, target: 1) }
+        case .bceSmoothed(let t):
+            g = gradient(at: dr, df) { dr, df in Textbook.discriminatorBCEInD(real: dr, fake: df, target: t) }
+        case .leastSquaresSigmoid: g = gradient(at: dr, df, of: Textbook.discriminatorLeastSquaresSigmoidInD)
+        case .leastSquares, .wasserstein, .hinge, .ragan: return nil
+        }
+        return (g.0, g.1)
+    }
 }

@@ -87,11 +87,12 @@ public enum Textbook {
         0.5 * (r - b) * (r - b) + 0.5 * (f - a) * (f - a)
     }
 
-    /// `½ (σ(ℓ_r) − 1)² + ½ σ(ℓ_f)²`: least squares on D, targets 1 and 0.
+    /// `½ (σ(ℓ_r) − 1)² + ½ σ(ℓ_f)² = ½ σ(−ℓ_r)² + ½ σ(ℓ_f)²`: least squares on D, targets 1 and 0
+    /// (σ(ℓ_r) − 1 would cancel for large ℓ_r, as in the generator's ``lssigmoid(_:)``).
     @differentiable(reverse)
     public static func discriminatorLeastSquaresSigmoid(real r: Double, fake f: Double) -> Double {
-        let dr = sigmoid(r), df = sigmoid(f)
-        return 0.5 * (dr - 1) * (dr - 1) + 0.5 * df * df
+        let missing = sigmoid(-r), df = sigmoid(f)
+        return 0.5 * missing * missing + 0.5 * df * df
     }
 
     /// `ℓ_f − ℓ_r`.
@@ -107,4 +108,18 @@ public enum Textbook {
     /// `−log σ(ℓ_r − ℓ_f) − log(1 − σ(ℓ_f − ℓ_r)) = 2 log(1 + e^(ℓ_f − ℓ_r))`.
     @differentiable(reverse)
     public static func discriminatorRagan(real r: Double, fake f: Double) -> Double { 2 * softplus(f - r) }
+
+    // MARK: Discriminator losses, in D-space
+
+    /// `−t log D_r − (1 − t) log(1 − D_r) − log(1 − D_f)`; t = 1 is plain BCE.
+    @differentiable(reverse, wrt: (dr, df))
+    public static func discriminatorBCEInD(real dr: Double, fake df: Double, target t: Double) -> Double {
+        -t * log(dr) - (1 - t) * log1p(-dr) - log1p(-df)
+    }
+
+    /// `½ (D_r − 1)² + ½ D_f²`.
+    @differentiable(reverse)
+    public static func discriminatorLeastSquaresSigmoidInD(real dr: Double, fake df: Double) -> Double {
+        0.5 * (dr - 1) * (dr - 1) + 0.5 * df * df
+    }
 }

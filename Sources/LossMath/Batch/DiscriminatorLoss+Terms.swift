@@ -46,7 +46,7 @@ extension DiscriminatorLoss {
         let gradient: Double
         switch self {
         case .bce: gradient = -Double.sigmoid(-r)
-        case .bceSmoothed(let t): gradient = Double.sigmoid(r) - t
+        case .bceSmoothed(let t): gradient = Self.smoothedRealGradient(r, target: t)
         case .leastSquares(_, let b): gradient = r - b
         case .leastSquaresSigmoid: gradient = GeneratorLoss.lsSigmoidGradientLogit(r)
         case .wasserstein: gradient = r.isNaN ? r : -1
@@ -69,5 +69,12 @@ extension DiscriminatorLoss {
         case .ragan: gradient = Double.sigmoid(f - realMean)
         }
         return (fakeValue(f, realMean: realMean), gradient)
+    }
+
+    /// σ(ℓ_r) − t, the real derivative of BCE with target t, from σ before its last rounding:
+    /// near the optimum ℓ* = log(t/(1 − t)) the two cancel, and what is left is accurate to about
+    /// 2⁻⁵⁸ t (absolute) where the rounded σ would leave 2⁻⁵³ t.
+    static func smoothedRealGradient(_ r: Double, target t: Double) -> Double {
+        Compensated.sum(logisticPair(r).sigmoidPair, (-t, 0))
     }
 }

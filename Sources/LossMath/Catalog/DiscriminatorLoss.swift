@@ -34,18 +34,93 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     /// The plain least-squares discriminator, a = 0 and b = 1.
     public static let leastSquares = DiscriminatorLoss.leastSquares(fakeTarget: 0, realTarget: 1)
 
-    /// The value, ∂/∂ℓ_r and ∂/∂ℓ_f at one real and one fake logit.
-    public func evaluate(realLogit r: Double, fakeLogit f: Double) -> DiscriminatorEvaluation {
+    /// The value, ∂/∂ℓ_r and ∂/∂ℓ_f at one real and one fake logit, and ∂/∂D_r and ∂/∂D_f where
+    /// the loss is written on D = σ(ℓ) (``gradientsD(realLogit:fakeLogit:)``).
+    public func evaluate(realLogit r: Double, fakeLogit f: Double) -> DiscriminatorEvaluation<Double> {
+        let inD = gradientsD(realLogit: r, fakeLogit: f)
         switch self {
         case .ragan:
-            // One pair: both terms are softplus(ℓ_f − ℓ_r), and each logit moves both.
-            let s = Double.sigmoid(f - r)
-            return DiscriminatorEvaluation(value: 2 * Double.softplus(f - r), gradientReal: -2 * s, gradientFake: 2 * s)
+            let pair = Self.raganPair(realLogit: r, fakeLogit: f)
+            return DiscriminatorEvaluation(value: pair.value, gradientReal: -pair.gradient, gradientFake: pair.gradient)
         case .bce, .bceSmoothed, .leastSquares, .leastSquaresSigmoid, .wasserstein, .hinge:
             // A term per sample (``realTerm(_:fakeMean:)``, ``fakeTerm(_:realMean:)``).
             let real = realTerm(r), fake = fakeTerm(f)
-            return DiscriminatorEvaluation(value: real.value + fake.value, gradientReal: real.gradient, gradientFake: fake.gradient)
+            return DiscriminatorEvaluation(value: value(realLogit: r, fakeLogit: f), gradientReal: real.gradient,
+                                           gradientFake: fake.gradient, gradientRealD: inD?.real, gradientFakeD: inD?.fake)
         }
+    }
+
+    /// The evaluation in single precision: computed in `Double`, each field rounded once.
+    public func evaluate(realLogit r: Float, fakeLogit f: Float) -> DiscriminatorEvaluation<Float> {
+        DiscriminatorEvaluation(rounding: evaluate(realLogit: Double(r), fakeLogit: Double(f)))
+    }
+
+    /// L_D at one pair, rounded once where it is a sum of transcendental terms: the softplus
+    /// terms and the squares are carried as unrounded pairs and added once
+    /// (``Compensated/sum(_:)``), so that L_D is within 1 ULP like each term alone.
+    public func value(realLogit r: Double, fakeLogit f: Double) -> Double {
+        switch self {
+        case .bce: Compensated.sum(logisticPair(-r).softplusPair, logisticPair(f).softplusPair)
+        case .bceSmoothed(let t):
+            Compensated.sum(Compensated.scaled(logisticPair(-r).softplusPair, by: t),
+                            Compensated.scaled(logisticPair(r).softplusPair, by: 1 - t), logisticPair(f).softplusPair)
+        case .leastSquares(let a, let b): Compensated.sum(halfSquarePair(r, minus: b), halfSquarePair(f, minus: a))
+        case .leastSquaresSigmoid:
+            r.isNaN || f.isNaN ? r + f : Compensated.sum(Self.scaledPair(GeneratorLoss.lsSigmoidValueUnscaled(r)),
+                                                           Self.scaledPair(GeneratorLoss.lsSigmoidValueUnscaled(-f)))
+        case .hinge: Compensated.sum(Self.positivePart(Compensated.twoSum(1, -r)), Self.positivePart(Compensated.twoSum(1, f)))
+        case .ragan: Self.raganPair(realLogit: r, fakeLogit: f).value
+        case .wasserstein: realValue(r) + fakeValue(f)
+        }
+    }
+
+    /// 2ᵏ (high + low) as a pair, each part scaled (exact unless subnormal).
+    static func scaledPair(_ v: (high: Double, low: Double, exponent: Double)) -> (high: Double, low: Double) {
+        (PowerOfTwo.scale(v.high, by: v.exponent), PowerOfTwo.scale(v.low, by: v.exponent))
+    }
+
+    /// max(0, high + low) of a pair, NaN propagated.
+    static func positivePart(_ pair: (high: Double, low: Double)) -> (high: Double, low: Double) {
+        pair.high.isNaN ? pair : (pair.high > 0 ? pair : (0, 0))
+    }
+
+    /// 2 softplus(ℓ_f − ℓ_r) and 2σ(ℓ_f − ℓ_r) for one pair, the difference carried exactly
+    /// (twoSum): its rounding error would otherwise be multiplied by |ℓ_f − ℓ_r| in softplus's
+    /// tail (490 ULP at ℓ_f − ℓ_r = −557).
+    static func raganPair(realLogit r: Double, fakeLogit f: Double) -> (value: Double, gradient: Double) {
+        let pair = logisticPair(difference: f, minus: r, timesPowerOfTwo: 1)
+        return (pair.softplus, pair.sigmoid)
+    }
+
+    /// (∂L_D/∂D_r, ∂L_D/∂D_f) at D_r = σ(ℓ_r), D_f = σ(ℓ_f), for the losses written on D; nil for
+    /// the others.
+    /// ```
+    /// bce        ∂/∂D_r = −1/D_r = −(1 + e^−ℓ_r)                 ∂/∂D_f = 1/(1 − D_f) = 1 + e^ℓ_f
+    /// target t   ∂/∂D_r = −t/D_r + (1 − t)/(1 − D_r)
+    ///                   = −t (1 + e^−ℓ_r) + (1 − t)(1 + e^ℓ_r)
+    /// on σ       ∂/∂D_r = D_r − 1 = −σ(−ℓ_r)                     ∂/∂D_f = D_f = σ(ℓ_f)
+    /// ```
+    public func gradientsD(realLogit r: Double, fakeLogit f: Double) -> (real: Double, fake: Double)? {
+        switch self {
+        case .bce: (r.isNaN ? r : -OnePlusExp(-r).rounded, f.isNaN ? f : OnePlusExp(f).rounded)
+        case .bceSmoothed(let t): (r.isNaN ? r : Self.smoothedRealGradientD(r, target: t), f.isNaN ? f : OnePlusExp(f).rounded)
+        case .leastSquaresSigmoid: (-Double.sigmoid(-r), Double.sigmoid(f))
+        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        }
+    }
+
+    /// ∂/∂D_r of BCE with target t, (1 − t)(1 + e^ℓ) − t (1 + e^−ℓ), from the two pairs of
+    /// ``OnePlusExp`` brought to the larger one's power of two 2ᵏ, added once and scaled last:
+    /// no overflow before the end (for ℓ up to 711.9 with t = 0.9), and near the optimum the
+    /// difference of the terms is left with their 2⁻⁵⁸ accuracy.
+    static func smoothedRealGradientD(_ r: Double, target t: Double) -> Double {
+        let up = OnePlusExp(r), down = OnePlusExp(-r)
+        let k = max(up.exponent, down.exponent)
+        func pair(_ x: OnePlusExp, times c: Double) -> (high: Double, low: Double) {
+            let unit = PowerOfTwo.scale(c, by: x.exponent - k)
+            return Compensated.scaled((x.high, x.low), by: unit)
+        }
+        return PowerOfTwo.scale(Compensated.sum(pair(up, times: 1 - t), pair(down, times: -t)), by: k)
     }
 
     /// The real-sample logit that minimizes the real half of the loss, where one exists:
@@ -67,18 +142,33 @@ public enum DiscriminatorLoss: Sendable, Hashable {
 }
 
 /// A discriminator loss and its partial derivatives at one (real, fake) pair of logits.
-public struct DiscriminatorEvaluation: Sendable, Hashable {
-    /// An evaluation from L_D and its two partial derivatives.
-    public init(value: Double, gradientReal: Double, gradientFake: Double) {
+public struct DiscriminatorEvaluation<Scalar: BinaryFloatingPoint & Sendable>: Sendable, Hashable {
+    /// An evaluation from L_D and its partial derivatives (those in D nil where D does not exist).
+    public init(value: Scalar, gradientReal: Scalar, gradientFake: Scalar, gradientRealD: Scalar? = nil,
+                gradientFakeD: Scalar? = nil) {
         self.value = value
         self.gradientReal = gradientReal
         self.gradientFake = gradientFake
+        self.gradientRealD = gradientRealD
+        self.gradientFakeD = gradientFakeD
     }
 
     /// L_D, the value of the loss.
-    public var value: Double
+    public var value: Scalar
     /// ∂L_D/∂ℓ_r.
-    public var gradientReal: Double
+    public var gradientReal: Scalar
     /// ∂L_D/∂ℓ_f.
-    public var gradientFake: Double
+    public var gradientFake: Scalar
+    /// ∂L_D/∂D_r with D_r = σ(ℓ_r); nil for the losses without a probability.
+    public var gradientRealD: Scalar?
+    /// ∂L_D/∂D_f with D_f = σ(ℓ_f); nil for the losses without a probability.
+    public var gradientFakeD: Scalar?
+}
+
+extension DiscriminatorEvaluation where Scalar == Float {
+    /// The single-precision rounding of a double-precision evaluation (one rounding per field).
+    public init(rounding e: DiscriminatorEvaluation<Double>) {
+        self.init(value: Float(e.value), gradientReal: Float(e.gradientReal), gradientFake: Float(e.gradientFake),
+                  gradientRealD: e.gradientRealD.map(Float.init), gradientFakeD: e.gradientFakeD.map(Float.init))
+    }
 }

@@ -24,7 +24,7 @@ extension GeneratorLoss {
         case .lsgan: halfSquare(l, minus: parameters.leastSquaresTarget)
         case .lssigmoid: Self.lsSigmoidValue(l)
         case .wgan, .hinge: -l
-        case .ragan: logisticPair(parameters.realLogit - l, timesPowerOfTwo: 1).softplus
+        case .ragan: logisticPair(difference: parameters.realLogit, minus: l, timesPowerOfTwo: 1).softplus
         }
     }
 
@@ -37,7 +37,7 @@ extension GeneratorLoss {
         case .lsgan: l - parameters.leastSquaresTarget
         case .lssigmoid: Self.lsSigmoidGradientLogit(l)
         case .wgan, .hinge: l.isNaN ? l : -1
-        case .ragan: -logisticPair(parameters.realLogit - l, timesPowerOfTwo: 1).sigmoid
+        case .ragan: -logisticPair(difference: parameters.realLogit, minus: l, timesPowerOfTwo: 1).sigmoid
         }
     }
 
@@ -83,11 +83,21 @@ extension GeneratorLoss {
     /// results from rounding twice in the numerator.
     static func lsSigmoidValue(_ l: Double) -> Double {
         if l.isNaN { return l }
+        let v = lsSigmoidValueUnscaled(l)
+        return PowerOfTwo.scale(v.high + v.low, by: v.exponent)
+    }
+
+    /// ``lsSigmoidValue(_:)`` before its last rounding and scaling: 2ᵏ (high + low), for sums.
+    static func lsSigmoidValueUnscaled(_ l: Double) -> (high: Double, low: Double, exponent: Double) {
         let e = ExtendedExp(l > 0 ? -l : l)
         let denominator = onePlusPower(e, 2)
-        if l < 0 { return 0.5 * denominator.dividing(1) }
+        if l < 0 {
+            let q = denominator.dividingPair(1)
+            return (q.high, q.low, -1)
+        }
         let m2 = Compensated.square(e.high, e.low)
-        return PowerOfTwo.scale(denominator.dividing(m2.high, low: m2.low), by: 2 * e.exponent - 1)
+        let q = denominator.dividingPair(m2.high, low: m2.low)
+        return (q.high, q.low, 2 * e.exponent - 1)
     }
 
     /// `−σ(ℓ) σ(−ℓ)²`, with e = e^(−|ℓ|) = 2ᵏ m:
@@ -121,4 +131,12 @@ func halfSquare(_ a: Double, minus b: Double) -> Double {
     let (d, delta) = Compensated.twoSum(a, -b)
     guard d.isFinite else { return 0.5 * d * d }
     return (d * delta).addingProduct(0.5 * d, d)
+}
+
+/// ``halfSquare(_:minus:)`` before its last rounding, for sums: ½d² exactly (twoProduct) plus dδ.
+func halfSquarePair(_ a: Double, minus b: Double) -> (high: Double, low: Double) {
+    let (d, delta) = Compensated.twoSum(a, -b)
+    let square = Compensated.twoProduct(0.5 * d, d)
+    guard square.high.isFinite else { return (square.high, 0) }
+    return (square.high, square.low + d * delta)
 }

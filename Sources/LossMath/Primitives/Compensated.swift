@@ -39,4 +39,27 @@ enum Compensated {
         let high = a * b
         return (high, (-high).addingProduct(a, b))
     }
+
+    /// A pair times a double, `t·(high + low)`, as a pair: t·high exactly plus t·low.
+    @inlinable @inline(__always)
+    static func scaled(_ pair: (high: Double, low: Double), by t: Double) -> (high: Double, low: Double) {
+        let product = twoProduct(t, pair.high)
+        return (product.high, product.low + t * pair.low)
+    }
+
+    /// The sum of pairs rounded once: the highs added with ``twoSum(_:_:)``, their errors and the
+    /// lows gathered and added last. For terms of one sign the result is within ½ ULP plus the
+    /// terms' own errors (each pair carried to about 2⁻⁵⁸): not the two or three roundings of
+    /// adding the rounded terms. A sum that overflows, or a term that is not finite, is returned
+    /// as the sum of the highs.
+    @inlinable
+    static func sum(_ pairs: (high: Double, low: Double)...) -> Double {
+        var high = 0.0, low = 0.0
+        for pair in pairs {
+            let s = twoSum(high, pair.high)
+            high = s.high
+            low += s.low + pair.low
+        }
+        return high.isFinite ? high + low : high
+    }
 }

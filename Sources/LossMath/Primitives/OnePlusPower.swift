@@ -37,9 +37,17 @@ struct OnePlusPower {
     /// `q = a / high`, `r = a − q·high` exactly (fma), `result = q + (r + aLow − q·low) / high`.
     @inlinable
     func dividing(_ a: Double, low aLow: Double = 0) -> Double {
+        let quotient = dividingPair(a, low: aLow)
+        return quotient.high + quotient.low
+    }
+
+    /// The quotient of ``dividing(_:low:)`` before its last rounding: `q` and the correction
+    /// `(r + aLow − q·low) / high` (0 where q is 0 or not finite).
+    @inlinable
+    func dividingPair(_ a: Double, low aLow: Double = 0) -> (high: Double, low: Double) {
         let q = a / high
-        guard q.isFinite, q != 0 else { return q }
+        guard q.isFinite, q != 0 else { return (q, 0) }
         let r = a.addingProduct(-q, high)
-        return q + (r + aLow - q * low) / high
+        return (q, (r + aLow - q * low) / high)
     }
 }

@@ -1,32 +1,66 @@
 internal import Glibc
 
-/// The layout of a reference file (the format is described at ``ReferenceVectors``): its 16-byte
-/// header, the size the header implies, and the checksum trailer.
+/// The layout of a reference file (the formats are described at ``ReferenceVectors`` and
+/// ``DiscriminatorReference``): its 16-byte header, the size the header implies, and the checksum
+/// trailer.
 struct ReferenceHeader: Sendable {
-    static let magic = "GANREF02"
-    /// The magic of the first format, which had no checksum; no longer read.
+    /// The two kinds of file: a generator loss's, one logit per point, and a discriminator loss's,
+    /// a pair of logits (ℓ_r, ℓ_f) per point.
+    enum Layout: Sendable, Hashable {
+        case generator
+        case discriminator
+
+        var magic: String {
+            switch self {
+            case .generator: "GANREF02"
+            case .discriminator: "GANREFD1"
+            }
+        }
+
+        /// The input logits of one point.
+        var inputs: Int {
+            switch self {
+            case .generator: 1
+            case .discriminator: 2
+            }
+        }
+
+        /// The numbers of quantities allowed: without and with the derivatives in D.
+        var quantityCounts: [Int] {
+            switch self {
+            case .generator: [2, 3]
+            case .discriminator: [3, 5]
+            }
+        }
+    }
+
+    /// The magic of the first generator format, which had no checksum; no longer read.
     static let previousMagic = "GANREF01"
     static let size = 16
     static let trailerSize = 8
     /// The most points a file may declare (the committed files have about 110 000), so that a
-    /// damaged header cannot ask for an absurd allocation: at most 380 MB at three quantities.
+    /// damaged header cannot ask for an absurd allocation: at most 660 MB.
     static let maxPoints = 10_000_000
 
+    var layout: Layout
     var points: Int
     var quantities: Int
 
+    /// Where the first quantity's column starts, after the header and the input logits.
+    var firstColumn: Int { Self.size + 8 * layout.inputs * points }
+
     /// The size of the whole file: header, logits, q columns of values and errors, trailer.
-    var fileSize: Int { Self.size + 8 * points + quantities * 10 * points + Self.trailerSize }
+    var fileSize: Int { firstColumn + quantities * 10 * points + Self.trailerSize }
 
     /// Reads the magic, n and q from the first bytes of `bytes` (which may be just the header).
     init(_ bytes: some Collection<UInt8>, source: String) throws {
         func malformed(_ reason: String) -> ReferenceError { .malformed(path: source, reason: reason) }
         let head = Array(bytes.prefix(Self.size))
         if head.starts(with: Self.previousMagic.utf8) {
-            throw malformed("an old \(Self.previousMagic) file without a checksum (this version reads \(Self.magic))")
+            throw malformed("an old \(Self.previousMagic) file without a checksum (this version reads \(Layout.generator.magic))")
         }
-        guard head.prefix(8).elementsEqual(Self.magic.utf8.prefix(head.count)) else {
-            throw malformed("not a reference file (no \(Self.magic) header)")
+        guard let layout = [Layout.generator, .discriminator].first(where: { head.prefix(8).elementsEqual($0.magic.utf8.prefix(head.count)) }) else {
+            throw malformed("not a reference file (no \(Layout.generator.magic) or \(Layout.discriminator.magic) header)")
         }
         guard head.count == Self.size else {
             throw malformed("truncated: \(bytes.count) bytes, shorter than the \(Self.size)-byte header")
@@ -34,13 +68,15 @@ struct ReferenceHeader: Sendable {
         func word(_ offset: Int) -> Int {
             (0..<4).reduce(0) { $0 | Int(head[offset + $1]) << (8 * $1) }
         }
+        self.layout = layout
         points = word(8)
         quantities = word(12)
         guard (1...Self.maxPoints).contains(points) else {
             throw malformed("the header declares \(points) points (1 to \(Self.maxPoints) allowed)")
         }
-        guard quantities == 2 || quantities == 3 else {
-            throw malformed("the header declares \(quantities) quantities (2 or 3 allowed)")
+        guard layout.quantityCounts.contains(quantities) else {
+            let allowed = layout.quantityCounts.map(String.init).joined(separator: " or ")
+            throw malformed("the header declares \(quantities) quantities (\(allowed) allowed)")
         }
     }
 
@@ -50,6 +86,51 @@ struct ReferenceHeader: Sendable {
         let what = actualSize < fileSize ? "truncated: \(actualSize) bytes" : "\(actualSize) bytes"
         throw ReferenceError.malformed(
             path: source, reason: "\(what) where the header's \(points) points and \(quantities) quantities need \(fileSize)")
+    }
+}
+
+/// The checked contents of a reference file: its header, and its bytes read as little-endian
+/// numbers, the checksum verified.
+struct ReferenceBody {
+    let header: ReferenceHeader
+    let bytes: [UInt8]
+
+    /// Parses the header of `bytes`, checks the size and the checksum, and that the file has the
+    /// `expected` layout.
+    init(_ bytes: [UInt8], expected: ReferenceHeader.Layout, source: String) throws {
+        let header = try ReferenceHeader(bytes, source: source)
+        try header.check(actualSize: bytes.count, source: source)
+        guard header.layout == expected else {
+            throw ReferenceError.malformed(path: source, reason: "a \(header.layout) file where a \(expected) file was expected")
+        }
+        self.header = header
+        self.bytes = bytes
+        let end = bytes.count - ReferenceHeader.trailerSize
+        let stored = word(end, 8), computed = FNV1a.hash64(bytes[..<end])
+        guard stored == computed else { throw ReferenceError.corrupt(path: source, stored: stored, computed: computed) }
+    }
+
+    /// The little-endian unsigned integer of `size` bytes at `offset`.
+    func word(_ offset: Int, _ size: Int) -> UInt64 {
+        (0..<size).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+    }
+
+    /// The `Double` at `offset`.
+    func double(_ offset: Int) -> Double { Double(bitPattern: word(offset, 8)) }
+
+    /// Input logit `i` of input column `input` (0: the logit or ℓ_r; 1: ℓ_f).
+    func input(_ input: Int, _ i: Int) -> Double {
+        double(ReferenceHeader.size + 8 * (input * header.points + i))
+    }
+
+    /// Quantity column `q`: the rounded values and their errors in ULPs.
+    func column(_ q: Int) -> [ReferenceValue] {
+        let n = header.points
+        let start = header.firstColumn + q * 10 * n
+        return (0..<n).map { i in
+            let error = Int16(truncatingIfNeeded: UInt16(word(start + 8 * n + 2 * i, 2)))
+            return ReferenceValue(rounded: double(start + 8 * i), error: Double(error) / ReferenceVectors.errorScale)
+        }
     }
 }
 

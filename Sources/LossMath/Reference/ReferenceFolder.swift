@@ -42,10 +42,15 @@ struct ReferenceFolder: Sendable {
 
     /// The path of `loss`'s file; throws if there is none.
     func file(for loss: GeneratorLoss) throws -> String {
-        let file = URL(fileURLWithPath: path).appendingPathComponent("\(loss.id).ref").path
+        try file(named: loss.id)
+    }
+
+    /// The path of the file `<name>.ref`; throws if there is none.
+    func file(named name: String) throws -> String {
+        let file = URL(fileURLWithPath: path).appendingPathComponent("\(name).ref").path
         var info = stat()
         if stat(file, &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
-            throw isOverride ? ReferenceError.badFolder(folder: path, problem: "no \(loss.id).ref in the folder")
+            throw isOverride ? ReferenceError.badFolder(folder: path, problem: "no \(name).ref in the folder")
                 : ReferenceError.notFound(path: file)
         }
         return file

@@ -50,31 +50,14 @@ public struct ReferenceVectors: Sendable {
 
     init(loss: GeneratorLoss, bytes: [UInt8], source: String) throws {
         self.loss = loss
-        func malformed(_ reason: String) -> ReferenceError { .malformed(path: source, reason: reason) }
-        let header = try ReferenceHeader(bytes, source: source)
-        try header.check(actualSize: bytes.count, source: source)
-        func word(_ offset: Int, _ size: Int) -> UInt64 {
-            (0..<size).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
-        }
-        let end = bytes.count - ReferenceHeader.trailerSize
-        let stored = word(end, 8), computed = FNV1a.hash64(bytes[..<end])
-        guard stored == computed else { throw ReferenceError.corrupt(path: source, stored: stored, computed: computed) }
-        let n = header.points, quantities = header.quantities
+        let body = try ReferenceBody(bytes, expected: .generator, source: source)
+        let quantities = body.header.quantities
         guard quantities == (loss.isDefinedThroughD ? 3 : 2) else {
-            throw malformed("\(quantities) quantities, but \(loss.id) has \(loss.isDefinedThroughD ? 3 : 2) (the file of another loss?)")
+            throw ReferenceError.malformed(path: source, reason: "\(quantities) quantities, but \(loss.id) has \(loss.isDefinedThroughD ? 3 : 2) (the file of another loss?)")
         }
-        func double(_ offset: Int) -> Double { Double(bitPattern: word(offset, 8)) }
-        func column(_ q: Int) -> [ReferenceValue] {
-            let start = ReferenceHeader.size + 8 * n + q * 10 * n
-            return (0..<n).map { i in
-                let error = Int16(truncatingIfNeeded: UInt16(word(start + 8 * n + 2 * i, 2)))
-                return ReferenceValue(rounded: double(start + 8 * i), error: Double(error) / Self.errorScale)
-            }
-        }
-        let values = column(0), gradients = column(1), gradientsD = quantities == 3 ? column(2) : nil
-        points = (0..<n).map { i in
-            ReferencePoint(logit: double(ReferenceHeader.size + 8 * i), value: values[i], gradientLogit: gradients[i],
-                           gradientD: gradientsD?[i])
+        let values = body.column(0), gradients = body.column(1), gradientsD = quantities == 3 ? body.column(2) : nil
+        points = (0..<body.header.points).map { i in
+            ReferencePoint(logit: body.input(0, i), value: values[i], gradientLogit: gradients[i], gradientD: gradientsD?[i])
         }
     }
 }
