@@ -116,13 +116,16 @@ public struct LossCurveFigure: Sendable {
         if quantity == .gradD {
             if let loss = losses.first(where: { $0.latexGradientDFormula == nil }) { throw Problem.noD(loss: loss.id) }
         }
+        // A critic's output is not a probability: losses on the raw output are drawn against ℓ only.
+        if x.showsD, let loss = losses.first(where: { !$0.isDefinedThroughD }) { throw Problem.criticAgainstD(loss: loss.id) }
         let quantities: [Quantity] = quantity == .both ? [.loss, .grad] : [quantity]
         // Stacked panels show the same series: one legend is enough, across the page below them
         // (each label with both formulas) unless a place is asked for (then in the top panel).
         let shared = quantities.count > 1 && legend == .best
         var panels = try quantities.map { try panel(for: $0, xView: xView, sharedLabels: shared) }
         for i in panels.indices.dropFirst() { panels[i].legend = .none }
-        let against = x.showsD ? "$D(G(z))$" : "the logit $\\ell$"
+        let against = x.showsD ? "$D(G(z))$"
+            : losses.allSatisfy(\.isDefinedThroughD) ? "the logit $\\ell$" : "the output $\\ell$"
         let defaultTitle: String
         switch quantity {
         case .loss: defaultTitle = "Generator losses against " + against
@@ -237,8 +240,12 @@ public struct LossCurveFigure: Sendable {
         case .gradD: defaultYLabel = magnitude ? #"$|\partial L_G/\partial D|$"# : #"$\partial L_G/\partial D$"#
         case .loss, .both: defaultYLabel = magnitude ? "$|L_G|$" : "generator loss $L_G$"
         }
+        let critics = losses.filter { !$0.isDefinedThroughD }
         let defaultXLabel = inD ? "$D(G(z))$, the discriminator's output on a generated sample"
-            : #"discriminator logit $\ell$ on a generated sample ($D = \sigma(\ell)$)"#
+            : critics.count == losses.count ? #"critic output $\ell$ on a generated sample (no sigmoid)"#
+            : critics.isEmpty ? #"discriminator logit $\ell$ on a generated sample ($D = \sigma(\ell)$)"#
+            : #"output $\ell$ on a generated sample (a logit, $D = \sigma(\ell)$, for "#
+                + losses.filter(\.isDefinedThroughD).map(\.id).joined(separator: ", ") + ")"
         let yAxisScale: Scale
         switch yScale {
         case .linear: yAxisScale = .linear
@@ -353,6 +360,7 @@ public struct LossCurveFigure: Sendable {
         case curvesTooLarge(reach: Double)
         case notFinite(loss: String)
         case noD(loss: String)
+        case criticAgainstD(loss: String)
 
         public var description: String {
             switch self {
@@ -360,6 +368,8 @@ public struct LossCurveFigure: Sendable {
                 "the curves reach \(reach), beyond the ±\(Axis.largestAutomaticMagnitude) a figure can show; choose loss parameters (such as --ls-target) that keep them smaller, or give --y-range"
             case .notFinite(let loss):
                 "\(loss) is not finite anywhere on the x range (it overflows); choose loss parameters (such as --ls-target) that keep it finite"
+            case .criticAgainstD(let loss):
+                "\(loss) is a loss on a critic's raw output, with no sigmoid and no D = σ(ℓ) (a critic is not a probability); draw it against the output with --x logit"
             case .noD(let loss):
                 "\(loss) is a loss on the raw output, with no D = σ(ℓ): ∂L/∂D exists only for minimax, nonsat, maxlik and lssigmoid; use --y grad for ∂L/∂ℓ"
             }

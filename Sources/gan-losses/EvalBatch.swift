@@ -27,7 +27,7 @@ extension EvalCommand {
 
         var table = Table(columns: ["loss", "quantity", "value"])
         for accumulator in accumulators {
-            guard let o = accumulator.objectives(reduction: reduction) else { continue }
+            guard let o = accumulator.objectives(reduction: reduction, weights: weight ?? .unit) else { continue }
             var quantities = [("L_D", o.discriminator), ("L_G", o.generator)]
             if let v = o.value { quantities.append(("V", v)) }
             for (name, value) in quantities {
@@ -40,10 +40,12 @@ extension EvalCommand {
         try Output.write(table.render(format))
         if format == .table {
             var lines = ["", "m = \(accumulators[0].realCount) real and n = \(accumulators[0].fakeCount) generated logits, reduced by their \(reduction.rawValue)."]
-            if accumulators.contains(where: { $0.game.hasValueFunction }) {
+            if reduction == .mean && accumulators.contains(where: { $0.game.hasValueFunction }) {
                 lines.append("V(D, G) = mean log D(x) + mean log(1 − D(G(z))); at the equilibrium D = ½ it is −log 4 ≈ −1.386 and L_D = log 4.")
             }
+            if let weight { lines.append("Weighted: real half × \(NumberText.shortest(weight.real)), generated half × \(NumberText.shortest(weight.fake)) (V is not weighted).") }
             if let note = smoothingNote { lines.append(note) }
+            if reduction == .mean && weight == nil { lines += equilibriumNotes }
             try Output.write(lines.joined(separator: "\n") + "\n")
         }
     }
@@ -57,13 +59,13 @@ extension EvalCommand {
             let id = Table.Cell.text(accumulator.game.id)
             var index = 0
             try realBatch?.forEach(name: "--real-logits") { r in
-                let g = accumulator.gradients(real: r, reduction: reduction)
+                let g = accumulator.gradients(real: r, reduction: reduction, weights: weight ?? .unit)
                 try stream.append([id, .text("real"), .number(Double(index), String(index)), .double(r), .double(g.discriminator), .double(g.generator)])
                 index += 1
             }
             index = 0
             try fakeBatch?.forEach(name: "--fake-logits") { f in
-                let g = accumulator.gradients(fake: f, reduction: reduction)
+                let g = accumulator.gradients(fake: f, reduction: reduction, weights: weight ?? .unit)
                 try stream.append([id, .text("fake"), .number(Double(index), String(index)), .double(f), .double(g.discriminator), .double(g.generator)])
                 index += 1
             }

@@ -26,7 +26,12 @@ struct EvalCommand: ParsableCommand {
             V(D, G) = mean log D(x) + mean log(1 − D(G(z))). --real-logits and --fake-logits \
             take a list or a column of a CSV file, @file.csv (one column) or @file.csv:name \
             (the column with that header); files are streamed, any length. --per-sample prints \
-            ∂L_D/∂ℓ and ∂L_G/∂ℓ for every logit instead.
+            ∂L_D/∂ℓ and ∂L_G/∂ℓ for every logit instead. --weight scales each side's half of L_D \
+            and L_G as TF-GAN's real_weights and generated_weights do (V is not weighted).
+
+            Each table ends with where the discriminator settles when the generator has won: L_D \
+            at ℓ_r = ℓ_f = ℓ*. For BCE that is 2 log 2 ≈ 1.386 at D = ½, the equilibrium and not a \
+            discriminator that is stuck.
 
             Examples:
               gan-losses eval --loss minimax,nonsat --logit -745,-40,0,40
@@ -36,6 +41,7 @@ struct EvalCommand: ParsableCommand {
               gan-losses eval --player d --loss ns --smoothing tfgan:0.25 --real-logit 0,2 --fake-logit=-2
               gan-losses eval --batch --loss minimax,hinge --real-logits 1.2,0.4,2 --fake-logits=-1,0.3
               gan-losses eval --batch --loss ns --real-logits @scores.csv:real --fake-logits @scores.csv:fake
+              gan-losses eval --batch --loss ns --reduction sum --weight real:1,fake:0.5 --real-logits 2,3 --fake-logits=-1
             """)
 
     @OptionGroup var selection: LossSelection
@@ -78,6 +84,11 @@ struct EvalCommand: ParsableCommand {
     var perSample = false
 
     @Option(parsing: .unconditional,
+            help: ArgumentHelp("Batch: weights of the real and generated halves of L_D and L_G (TF-GAN's real_weights, generated_weights): w, real:w, fake:w or real:w,fake:w.", valueName: "w|side:w,..."),
+            transform: WeightArgument.parse)
+    var weight: SideWeights?
+
+    @Option(parsing: .unconditional,
             help: ArgumentHelp("One-sided label smoothing of the BCE discriminator: a real target t, tfgan:ls or torchgan:ls.", valueName: "t|lib:ls"),
             transform: SmoothingArgument.parse)
     var smoothing: LabelSmoothing?
@@ -116,8 +127,8 @@ struct EvalCommand: ParsableCommand {
             try checkSmoothing()
             return
         }
-        guard realBatch == nil, fakeBatch == nil, !perSample else {
-            throw ValidationError("--real-logits, --fake-logits and --per-sample go with --batch")
+        guard realBatch == nil, fakeBatch == nil, !perSample, weight == nil else {
+            throw ValidationError("--real-logits, --fake-logits, --per-sample and --weight go with --batch")
         }
         switch player {
         case .g:

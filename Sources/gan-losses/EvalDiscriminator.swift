@@ -25,9 +25,25 @@ extension EvalCommand {
             }
         }
         try Output.write(table.render(format))
-        if format == .table, let note = smoothingNote {
-            try Output.write("\n" + note + "\n")
+        if format == .table {
+            try Output.write("\n" + ([smoothingNote].compactMap { $0 } + equilibriumNotes).joined(separator: "\n") + "\n")
         }
+    }
+
+    /// Where each chosen game's discriminator settles when the generator has won
+    /// (``DiscriminatorLoss/equilibrium``), one line per distinct loss.
+    var equilibriumNotes: [String] {
+        var lines: [String] = [], seen: [DiscriminatorLoss] = []
+        for game in selection.loss {
+            let loss = game.discriminatorLoss(parameters: parameters)
+            guard !seen.contains(loss) else { continue }
+            seen.append(loss)
+            let games = selection.loss.filter { $0.discriminatorLoss(parameters: parameters) == loss }.map(\.id).joined(separator: ", ")
+            let e = loss.equilibrium
+            let d = loss.hasProbability ? " (D = \(NumberText.shortest(Double.sigmoid(e.logit))))" : ""
+            lines.append("equilibrium of \(games): L_D = \(NumberText.shortest(e.value)) at ℓ_r = ℓ_f = \(NumberText.shortest(e.logit))\(d)")
+        }
+        return lines
     }
 
     /// What --smoothing set: t and the real logit where the real half of the loss is least.

@@ -12,7 +12,9 @@ struct PlotCommand: ParsableCommand {
         commandName: "plot",
         abstract: "Plot generator losses or their gradients to PNG, SVG or PDF.",
         discussion: """
-            With no flags beyond --loss it shows the losses against D(G(z)). --y grad --x logit \
+            With no flags beyond --loss it shows the losses against D(G(z)), or against the output ℓ \
+            when a critic's loss is among them (lsgan, wgan, hinge and ragan act on a raw output \
+            with no sigmoid, so they have no D and --x d with them is an error). --y grad --x logit \
             shows ∂L/∂ℓ against the logit, where the minimax gradient −σ(ℓ) flattens to 0 on the \
             left while the non-saturating −σ(−ℓ) stays at −1; the region D(G(z)) < 0.01 is shaded \
             when a saturating loss is shown. A curve that runs far beyond the others (maxlik's \
@@ -40,8 +42,13 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var selection: LossSelection
 
-    @Option(help: "The x axis: d for D(G(z)) in (0, 1), log-d for D on a log axis (from 1e-6), logit-d for D on a logit axis (both ends spread out), logit for ℓ.")
-    var x: LossCurveFigure.XVariable = .d
+    @Option(name: .customLong("x"), help: "The x axis: d for D(G(z)) in (0, 1), log-d for D on a log axis (from 1e-6), logit-d for D on a logit axis (both ends spread out), logit for ℓ. Default d, or logit when a loss on a critic's raw output (lsgan, wgan, hinge, ragan) is drawn: a critic has no D.")
+    var xOption: LossCurveFigure.XVariable?
+
+    /// The x axis: as given, else D, or the output ℓ when a critic's loss (which has no D) is drawn.
+    var x: LossCurveFigure.XVariable {
+        xOption ?? (selection.loss.allSatisfy(\.isDefinedThroughD) ? .d : .logit)
+    }
 
     @Option(help: "What to plot: loss, grad (∂L/∂ℓ), grad-d (∂L/∂D, for the losses defined through D), or both (loss and grad in two stacked panels).")
     var y: LossCurveFigure.Quantity = .loss
@@ -113,6 +120,9 @@ struct PlotCommand: ParsableCommand {
 
     func validate() throws {
         _ = try lossParameters.singleRealLogit()
+        if x.showsD, let loss = selection.loss.first(where: { !$0.isDefinedThroughD }) {
+            throw ValidationError("--x \(x.rawValue): \(loss.id) is a loss on a critic's raw output, with no sigmoid and no D = σ(ℓ) (a critic is not a probability); draw it against the output with --x logit")
+        }
         if x.showsD, let r = xRange {
             let (lo, hi) = (r.lowerBound, r.upperBound)
             let fits: Bool, interval: String

@@ -91,14 +91,15 @@ public struct BatchAccumulator: Sendable {
         if game.hasValueFunction { fakeV.add(d) }
     }
 
-    /// The objectives of the logits added, reduced by `reduction`; nil while a side is empty.
-    public func objectives(reduction: Reduction) -> BatchObjectives? {
+    /// The objectives of the logits added, reduced by `reduction`, each side's half of L_D and L_G
+    /// weighted by `weights` (``SideWeights``; V is not weighted); nil while a side is empty.
+    public func objectives(reduction: Reduction, weights: SideWeights = .unit) -> BatchObjectives? {
         guard realCount > 0, fakeCount > 0 else { return nil }
         func reduce(_ s: CompensatedSum, _ count: Int) -> Double {
             reduction == .mean ? s.value / Double(count) : s.value
         }
-        let discriminator = reduce(realD, realCount) + reduce(fakeD, fakeCount)
-        let generator = (game == .ragan ? reduce(realG, realCount) : 0) + reduce(fakeG, fakeCount)
+        let discriminator = weights.real * reduce(realD, realCount) + weights.fake * reduce(fakeD, fakeCount)
+        let generator = (game == .ragan ? weights.real * reduce(realG, realCount) : 0) + weights.fake * reduce(fakeG, fakeCount)
         let value = game.hasValueFunction ? -(reduce(realV, realCount) + reduce(fakeV, fakeCount)) : nil
         return BatchObjectives(discriminator: discriminator, generator: generator, value: value)
     }
@@ -113,8 +114,8 @@ extension BatchAccumulator {
     ///               ∂L_G/∂ℓ_r,i =  w_r σ(ℓ_r,i − F̄) + (w_f/m) Σⱼ σ(R̄ − ℓ_f,j)
     /// ```
     /// (the second terms flow through R̄ = (1/m) Σᵢ ℓ_r,i).
-    public func gradients(real r: Double, reduction: Reduction) -> (discriminator: Double, generator: Double) {
-        let (wr, wf) = weights(reduction)
+    public func gradients(real r: Double, reduction: Reduction, weights sides: SideWeights = .unit) -> (discriminator: Double, generator: Double) {
+        let (wr, wf) = weights(reduction, sides)
         let d = wr * discriminator.realTerm(r, fakeMean: fakeMean).gradient
         guard game == .ragan else { return (d, 0) }
         let m = Double(realCount)
@@ -127,17 +128,18 @@ extension BatchAccumulator {
     /// relativistic: ∂L_D/∂ℓ_f,j =  w_f σ(ℓ_f,j − R̄) + (w_r/n) Σᵢ σ(F̄ − ℓ_r,i)
     ///               ∂L_G/∂ℓ_f,j = −w_f σ(R̄ − ℓ_f,j) − (w_r/n) Σᵢ σ(ℓ_r,i − F̄)
     /// ```
-    public func gradients(fake f: Double, reduction: Reduction) -> (discriminator: Double, generator: Double) {
-        let (wr, wf) = weights(reduction)
+    public func gradients(fake f: Double, reduction: Reduction, weights sides: SideWeights = .unit) -> (discriminator: Double, generator: Double) {
+        let (wr, wf) = weights(reduction, sides)
         let d = wf * discriminator.fakeTerm(f, realMean: realMean).gradient
         guard game == .ragan else { return (d, wf * game.gradientLogit(atLogit: f, parameters: parameters)) }
         let n = Double(fakeCount)
         return (d + wr / n * crossRealD.value, -wf * Double.sigmoid(realMean - f) - wr / n * crossRealG.value)
     }
 
-    /// The weight of a real and of a generated sample's term: 1/m and 1/n for the mean, 1 for the sum.
-    func weights(_ reduction: Reduction) -> (real: Double, fake: Double) {
-        reduction == .mean ? (1 / Double(realCount), 1 / Double(fakeCount)) : (1, 1)
+    /// The weight of a real and of a generated sample's term: 1/m and 1/n for the mean, 1 for the
+    /// sum, times the side's weight w_r or w_f.
+    func weights(_ reduction: Reduction, _ sides: SideWeights) -> (real: Double, fake: Double) {
+        reduction == .mean ? (sides.real / Double(realCount), sides.fake / Double(fakeCount)) : (sides.real, sides.fake)
     }
 }
 
