@@ -81,6 +81,17 @@ public struct GradientNorm: Sendable, Hashable {
         squares.add(added)
     }
 
+    /// ‖v‖² = Σᵢ vᵢ² = s² Σᵢ (vᵢ/s)² (+ ε): for a penalty in g², one rounding fewer than squaring
+    /// the rounded ‖v‖. It overflows to ∞ for norms above √(largest double) ≈ 1.34e154 and
+    /// underflows below about 1e-162, where ``value(epsilon:)`` does not.
+    public func squaredValue(epsilon: Double = 0) -> Double {
+        if hasNaN { return .nan }
+        if hasInfinity { return .infinity }
+        guard let exponent else { return epsilon }
+        let s = Double(sign: .plus, exponent: exponent, significand: 1)
+        return squares.value * s * s + epsilon
+    }
+
     /// ‖v‖ = s √(Σᵢ (vᵢ/s)²), or with `epsilon` > 0 the smoothed norm of training code,
     /// √(Σᵢ vᵢ² + ε) = s √(Σᵢ (vᵢ/s)² + ε/s²) (√ε when ε/s² is beyond the doubles: s² Σ is then
     /// below ε by more than 300 orders of magnitude).

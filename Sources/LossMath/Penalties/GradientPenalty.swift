@@ -44,6 +44,21 @@ public enum GradientPenalty: Sendable, Hashable {
         }
     }
 
+    /// The penalty for one sample whose gradient is given by its components (``GradientNorm``):
+    /// R1 and R2 from g² = ‖v‖² itself, (γ/2) ‖v‖², one rounding fewer than squaring the rounded
+    /// norm (and exact where ‖v‖² is: (1, 1) gives γ, not γ(1 + 2⁻⁵²)); the others from
+    /// g = ‖v‖ (√(‖v‖² + ε) for ε > 0), as ``value(gradientNorm:)``.
+    public func value(gradient v: GradientNorm, epsilon: Double = 0) -> Double {
+        switch self {
+        case .twoSided, .oneSided:
+            return value(gradientNorm: v.value(epsilon: epsilon))
+        case .r1(let gamma), .r2(let gamma):
+            let g2 = v.squaredValue(epsilon: epsilon)
+            if gamma == 0 && !g2.isNaN { return 0 }
+            return 0.5 * gamma * g2
+        }
+    }
+
     /// d(penalty)/dg:
     /// ```
     /// twoSided   d/dg λ (g − k)²         = 2λ (g − k)

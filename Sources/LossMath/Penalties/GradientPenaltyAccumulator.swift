@@ -44,10 +44,9 @@ public struct GradientPenaltyAccumulator: Sendable, Hashable {
     /// g = ‖v‖ (√(‖v‖² + ε) for ε > 0).
     @discardableResult
     public mutating func add(gradient v: GradientNorm) -> Double {
-        let g = v.value(epsilon: epsilon)
-        penalties.add(penalty.value(gradientNorm: g))
+        penalties.add(penalty.value(gradient: v, epsilon: epsilon))
         batch.add(v)
-        return g
+        return v.value(epsilon: epsilon)
     }
 
     /// P, the per-sample penalties reduced: (1/n) Σᵢ penalty(gᵢ) or Σᵢ penalty(gᵢ) (NaN and 0 for
@@ -62,8 +61,9 @@ public struct GradientPenaltyAccumulator: Sendable, Hashable {
     /// G = ‖(∇c(x₁), …, ∇c(xₙ))‖ = √(Σᵢ gᵢ²) (√(Σᵢ ‖vᵢ‖² + ε) for ε > 0).
     public var wholeBatchNorm: Double { batch.value(epsilon: epsilon) }
 
-    /// The whole-batch mistake, penalty(G).
-    public var wholeBatch: Double { penalty.value(gradientNorm: wholeBatchNorm) }
+    /// The whole-batch mistake, penalty(G) (for R1 and R2 from G² itself,
+    /// ``GradientPenalty/value(gradient:epsilon:)``).
+    public var wholeBatch: Double { penalty.value(gradient: batch, epsilon: epsilon) }
 
     /// ∂P/∂gᵢ for a sample of norm g in the batch added: its weight in the reduction times the
     /// penalty's slope,
