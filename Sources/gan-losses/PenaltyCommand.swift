@@ -191,6 +191,12 @@ struct PenaltyCommand: ParsableCommand {
         try stream.finish()
     }
 
+    /// k as text, and k√n (√n for k = 1).
+    private static func target(_ k: Double) -> (k: String, root: String) {
+        let text = NumberText.compact(k)
+        return (text, k == 1 ? "√n" : "\(text)√n")
+    }
+
     /// The lines under the table: what P is, with its parameters and where g is taken, and what
     /// the whole-batch norm does to this penalty.
     private func note(_ penalty: GradientPenalty, count n: Int, shape: GradientRows.Shape?, reduction: Reduction) -> String {
@@ -200,11 +206,13 @@ struct PenaltyCommand: ParsableCommand {
         let mistake: String
         switch penalty {
         case .twoSided(let lambda, let k):
-            parameters = "λ = \(NumberText.compact(lambda)), k = \(NumberText.compact(k))"
-            mistake = "For n samples each of norm k, G = k√n, so the penalty pushes each norm toward k/√n instead of k."
+            let (k, root) = Self.target(k)
+            parameters = "λ = \(NumberText.compact(lambda)), k = \(k)"
+            mistake = "For n samples each of norm \(k), G = \(root), so the penalty pushes each norm toward \(k)/√n instead of \(k)."
         case .oneSided(let lambda, let k):
-            parameters = "λ = \(NumberText.compact(lambda)), k = \(NumberText.compact(k))"
-            mistake = "For n samples each of norm k, G = k√n: the penalty charges λ(k√n − k)² though no norm is above k, and pushes each norm toward k/√n."
+            let (k, root) = Self.target(k)
+            parameters = "λ = \(NumberText.compact(lambda)), k = \(k)"
+            mistake = "For n samples each of norm \(k), G = \(root): the penalty charges λ(\(root) − \(k))² though no norm is above \(k), and pushes each norm toward \(k)/√n."
         case .r1(let gamma), .r2(let gamma):
             parameters = "γ = \(NumberText.compact(gamma))"
             mistake = "For \(penalty.name) it changes the scale only: (γ/2) G² = Σ (γ/2) gᵢ², the per-sample sum, n times the mean."
