@@ -106,7 +106,8 @@ struct PenaltyCommand: ParsableCommand {
             throw ValidationError("give the per-sample gradient norms with --norms g,... or the gradients with --gradients @file.csv, such as --norms 0.5,1,2")
         case (.some, .some):
             throw ValidationError("give either --norms or --gradients, not both")
-        default: break
+        case (.some, nil), (nil, .some):
+            break
         }
         switch kind {
         case .wganGP, .oneSided:
