@@ -109,11 +109,6 @@ struct EvalCommand: ParsableCommand {
         case double, float
     }
 
-    enum ReductionName: String, NamedArgument {
-        case mean, sum
-        var reduction: Reduction { self == .mean ? .mean : .sum }
-    }
-
     func validate() throws {
         let generatorPoints = logits != nil || ds != nil
         if batch {

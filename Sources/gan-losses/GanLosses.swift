@@ -16,8 +16,8 @@ struct GanLosses: ParsableCommand {
             Start with `gan-losses list`, then `gan-losses eval --loss minimax,nonsat --d 0.001`.
             """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, EvalCommand.self, CheckCommand.self, PlotCommand.self, FiguresCommand.self,
-                      SimulateCommand.self, BenchCommand.self]
+        subcommands: [ListCommand.self, EvalCommand.self, PenaltyCommand.self, CheckCommand.self, PlotCommand.self,
+                      FiguresCommand.self, SimulateCommand.self, BenchCommand.self]
     )
 
     /// Runs the command. Help and version go to standard output (a failed write is an error like

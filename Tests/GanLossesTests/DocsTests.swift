@@ -46,7 +46,7 @@ struct DocsTests {
     @Test("the documentation has transcripts for every subcommand")
     func coverage() {
         #expect(Self.transcripts.count >= 15)
-        for sub in ["list", "eval", "check", "plot", "figures"] {
+        for sub in ["list", "eval", "penalty", "check", "plot", "figures"] {
             #expect(Self.transcripts.contains { $0.file == "docs/cli.md" && $0.command.hasPrefix("gan-losses \(sub)") }, "\(sub)")
         }
     }

@@ -37,7 +37,8 @@ struct FuzzTests {
             let folder = try Tool.temporaryFolder("fuzz")
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("existing-folder"), withIntermediateDirectories: true)
             for (name, text) in [("scores.csv", "real,fake\n1.5,-2\n0.3,inf\n"), ("one.csv", "0.5\n-1e300\n"),
-                                 ("bad.csv", "real\n1\nx\n"), ("empty.csv", "")] {
+                                 ("bad.csv", "real\n1\nx\n"), ("empty.csv", ""), ("norms.csv", "g\n0.5\n1\n2\n"),
+                                 ("grads.csv", "x1,x2\n0.6,0.8\n3,-4\n1e300,-1e300\n"), ("ragged.csv", "1,2\n3\n")] {
                 try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
             }
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -133,7 +134,7 @@ enum ArgumentFuzzer {
                      String(repeating: "n", count: 252) + ".png", long + ".png"] + mounts.folders.map { $0.appendingPathComponent("f.png").path }
         let validPaths = ["out.png", "out.svg", "out.pdf", "existing-folder/f.pdf", "OUT.PNG", "RAW:caf\\0351.svg",
                           String(repeating: "n", count: 251) + ".svg"]
-        switch rng.next() % 13 {
+        switch rng.next() % 14 {
         case 11:
             a = ["simulate", pick(valid ? ["dirac", "gradient-decay"] : ["dirac", "gradient-decay", "mixture", ""], &rng)]
             if a[1] == "dirac" || !valid { maybe(0.5, "--loss", pick(valid ? ["minimax", "r1,wgan-gp", "nonsat,wgan"] : ["minimax", "bogus", "", "r1,"], &rng)) }
@@ -198,6 +199,27 @@ enum ArgumentFuzzer {
             maybe(0.3, "--dpi", pick(valid ? ["150", "72", "10", "30"] : ["150", "72", "10", "9", "1200", "1201", "0", "-1", "nan", "1e-300", "abc", "30"], &rng))
             maybe(0.9, "-o", pick(valid ? validPaths : paths, &rng))
             maybe(0.1, "--real-logit", pick(valid ? validNumbers : numbers, &rng))
+        case 12:
+            // Gradient penalties, from norms (lists and CSV columns) and from files of gradients.
+            a = ["penalty"]
+            let kind = pick(valid ? ["wgan-gp", "one-sided", "r1", "r2", "R1"] : ["wgan-gp", "one-sided", "r1", "r2", "gp", "", "wgan"], &rng)
+            if chance(0.7, &rng) { a += option("--kind", kind, &rng) }
+            let zeroCentred = a.contains { $0.lowercased().hasSuffix("r1") || $0.lowercased().hasSuffix("r2") }
+            let weights = valid ? ["10", "0", "0.1", "1e300"] : ["10", "-1", "nan", "inf", "", "abc", "1e309", "-0"]
+            if !valid || !zeroCentred {
+                maybe(0.4, "--lambda", pick(weights, &rng))
+                maybe(0.3, "--target", pick(valid ? ["1", "2", "1e-300", "0.5"] : ["1", "0", "-1", "nan", "inf", "-0"], &rng))
+            }
+            if !valid || zeroCentred { maybe(0.4, "--gamma", pick(weights, &rng)) }
+            let norms = valid ? ["0.5,1,2", "0", "1e300,1e-300,5e-324", "@norms.csv:g", "@norms.csv"]
+                : ["0.5,-1", "nan", "inf", "", "1,,2", "@one.csv", "@scores.csv:real", "@bad.csv:real", "@empty.csv", "@missing.csv", "@", "-0", long]
+            let gradients = valid ? ["@grads.csv"]
+                : ["@grads.csv", "@scores.csv", "@bad.csv", "@empty.csv", "@missing.csv", "@existing-folder", "grads.csv", "@", "@ragged.csv"]
+            if chance(0.5, &rng) { maybe(0.9, "--norms", pick(norms, &rng)) } else { maybe(0.9, "--gradients", pick(gradients, &rng)) }
+            if !valid { maybe(0.1, "--norms", pick(norms, &rng)) }
+            maybe(0.3, "--reduction", pick(valid ? ["mean", "sum"] : ["mean", "sum", "max"], &rng))
+            if chance(0.3, &rng) { a.append("--per-sample") }
+            maybe(0.4, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
         case 10:
             a = ["figures"]
             a += option("--only", pick(valid ? Array(figureNames.prefix(9)) : figureNames, &rng), &rng)

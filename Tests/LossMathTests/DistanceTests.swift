@@ -1,4 +1,3 @@
-import _Differentiation
 import Glibc
 import LossMath
 import Testing
@@ -99,64 +98,5 @@ struct DistanceTests {
         let up = Quadrature.integrate({ u.data.density($0) * u.critic($0) }, over: -30...30)
         let uq = Quadrature.integrate({ u.generator.density($0) * u.critic($0) }, over: -30...30)
         #expect(abs((up - uq) - u.data.wasserstein1(to: u.generator)) < 1e-6)
-    }
-}
-
-@Suite("Gradient penalties")
-struct GradientPenaltyTests {
-    @differentiable(reverse) static func twoSided(_ g: Double) -> Double { 10 * (g - 1) * (g - 1) }
-    @differentiable(reverse) static func oneSided(_ g: Double) -> Double { g > 1 ? 10 * (g - 1) * (g - 1) : 0 }
-    @differentiable(reverse) static func r1(_ g: Double) -> Double { 0.5 * 5 * g * g }
-    @differentiable(reverse) static func norm(_ a: Double, _ b: Double) -> Double { (a * a + b * b + 1e-12).squareRoot() }
-
-    @Test("values and derivatives against autodiff")
-    func againstAutodiff() {
-        for g in stride(from: 0.0, through: 3.0, by: 0.137) {
-            for (penalty, f) in [(GradientPenalty.twoSided(lambda: 10), Self.twoSided),
-                                 (.oneSided(lambda: 10), Self.oneSided), (.r1(gamma: 5), Self.r1)] as [(GradientPenalty, @differentiable(reverse) (Double) -> Double)] {
-                #expect(abs(penalty.value(gradientNorm: g) - f(g)) <= 1e-12 * max(1, f(g)))
-                let ad = gradient(at: g, of: f)
-                #expect(abs(penalty.derivative(gradientNorm: g) - ad) <= 1e-12 * max(1, abs(ad)), "\(penalty.name) at \(g)")
-            }
-        }
-    }
-
-    @Test("the ε inside the norm keeps its gradient finite at 0")
-    func normAtZero() {
-        let (da, db) = gradient(at: 0.0, 0.0, of: Self.norm)
-        #expect(da.isFinite && db.isFinite)
-        #expect(BatchGradientPenalty.norm([0, 0]) > 0)
-        #expect(abs(BatchGradientPenalty.norm([3, 4]) - 5) < 1e-12)
-    }
-
-    @Test("per-sample against whole-batch norm: for n gradients of norm 1 the batch norm is √n")
-    func perSampleVersusWholeBatch() {
-        let n = 64
-        var g = SeededGenerator(seed: 7)
-        let gradients = (0..<n).map { _ -> [Double] in
-            let a = 2 * Double.pi * g.uniform()
-            return [cos(a), sin(a)]  // a 1-Lipschitz critic's gradients: norm exactly 1
-        }
-        let penalty = GradientPenalty.twoSided(lambda: 10)
-        #expect(BatchGradientPenalty.perSample(penalty, gradients: gradients) < 1e-9)
-        let predicted = 10 * (Double(n).squareRoot() - 1) * (Double(n).squareRoot() - 1)  // λ(√n − 1)² = 490
-        #expect(abs(BatchGradientPenalty.wholeBatch(penalty, gradients: gradients) - predicted) < 1e-6)
-    }
-
-    @Test("interpolates lie on the segments, ε drawn per sample; penalizing a critic pulls its norms to 1")
-    func interpolatesAndTraining() {
-        var g = SeededGenerator(seed: 3)
-        let real = (0..<200).map { _ in [1 + 0.3 * g.standardNormal(), 1 + 0.3 * g.standardNormal()] }
-        let fake = (0..<200).map { _ in [-1 + 0.3 * g.standardNormal(), -1 + 0.3 * g.standardNormal()] }
-        let (points, eps) = BatchGradientPenalty.interpolates(real: real, fake: fake, generator: &g)
-        #expect(Set(eps).count == eps.count)
-        for (i, x) in points.enumerated() {
-            for d in 0..<2 { #expect(abs(x[d] - (eps[i] * real[i][d] + (1 - eps[i]) * fake[i][d])) < 1e-12) }
-        }
-        let critic = QuadraticCritic(w1: 2.2, w2: 1.4, k: 0.8)
-        let trained = critic.penalized(on: points, steps: 200, learningRate: 0.1)
-        let before = points.map { abs(critic.gradientNorm(at: $0) - 1) }.reduce(0, +) / 200
-        let after = points.map { abs(trained.gradientNorm(at: $0) - 1) }.reduce(0, +) / 200
-        #expect(after < 0.05 && after < before / 10)
     }
 }

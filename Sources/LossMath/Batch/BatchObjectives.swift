@@ -168,4 +168,20 @@ public struct CompensatedSum: Sendable, Hashable {
 
     /// The mean of the terms (NaN for none).
     public var mean: Double { value / Double(count) }
+
+    /// Adds the terms of `other`: their sum and its carried error.
+    mutating func add(_ other: CompensatedSum) {
+        let terms = count + other.count
+        add(other.sum)
+        if other.sum.isFinite { compensation += other.compensation }
+        count = terms
+    }
+
+    /// Multiplies the sum by 2ⁿ, n ≤ 0: exactly, unless the result falls among the subnormal
+    /// doubles, which keep it to the nearest multiple of 2⁻¹⁰⁷⁴.
+    mutating func multiply(byPowerOfTwo n: Int) {
+        let factor = Double(sign: .plus, exponent: n, significand: 1)
+        sum *= factor
+        compensation *= factor
+    }
 }

@@ -1,0 +1,34 @@
+/// What a gradient penalty is called, its formula, and where in
+/// input space the gradient is taken: the words `gan-losses penalty` prints.
+extension GradientPenalty {
+    /// The penalty's short name: "WGAN-GP, two-sided", "one-sided", "R1" or "R2".
+    public var name: String {
+        switch self {
+        case .twoSided: "WGAN-GP, two-sided"
+        case .oneSided: "one-sided"
+        case .r1: "R1"
+        case .r2: "R2"
+        }
+    }
+
+    /// The formula in g, in Unicode, its parameters as symbols: "λ (g − k)²" for WGAN-GP,
+    /// "(γ/2) g²" for R1 and R2.
+    public var formula: String {
+        switch self {
+        case .twoSided: "λ (g − k)²"
+        case .oneSided: "λ max(0, g − k)²"
+        case .r1, .r2: "(γ/2) g²"
+        }
+    }
+
+    /// Where the gradient ∇ₓ c(x) is taken: the interpolates x̂ = εx + (1 − ε)x̃ between real x and
+    /// generated x̃, ε ~ U[0, 1] per sample (WGAN-GP and the one-sided penalty); real data (R1);
+    /// generated samples (R2).
+    public var site: String {
+        switch self {
+        case .twoSided, .oneSided: "interpolates x̂ = εx + (1 − ε)x̃, ε ~ U[0, 1] per sample"
+        case .r1: "real samples x"
+        case .r2: "generated samples x̃ = G(z)"
+        }
+    }
+}
