@@ -1,5 +1,7 @@
 import Foundation
+import LossFigures
 import LossMath
+import LossPlot
 import Testing
 
 /// `eval --player d` and `eval --batch`: the discriminator's side and the batch objectives, as the
@@ -97,6 +99,11 @@ struct BothPlayersCLITests {
         (["eval", "--batch", "--loss", "ns", "--real-logits", "@empty.csv", "--fake-logits", "0"], "has no numbers", 64),
         (["eval", "--batch", "--loss", "ns", "--real-logits", "@missing.csv", "--fake-logits", "0"], "cannot read missing.csv", 1),
         (["eval", "--batch", "--loss", "wgan", "--real-logits", "inf", "--fake-logits", "inf"], "undefined (NaN)", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "1", "--fake-logits", "0", "--weight=-1"], "not a weight", 64),
+        (["eval", "--batch", "--loss", "ns", "--real-logits", "1", "--fake-logits", "0", "--weight", "real:1,real:2"], "real:w,fake:w", 64),
+        (["eval", "--loss", "ns", "--logit", "0", "--weight", "2"], "go with --batch", 64),
+        (["plot", "--loss", "mm,wgan", "--x", "d", "-o", "f.png"], "a critic is not a probability", 64),
+        (["plot", "--loss", "hinge", "--x", "log-d", "-o", "f.png"], "no sigmoid and no D", 64),
     ])
     func badInput(arguments: [String], message: String, status: Int32) throws {
         let folder = try Tool.temporaryFolder("batch-bad")
@@ -109,5 +116,59 @@ struct BothPlayersCLITests {
         #expect(r.stderr.contains(message), "\(arguments): \(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1, "one line: \(r.stderr)")
         #expect(r.stdout.isEmpty)
+    }
+
+    @Test("--weight scales each side's half of L_D and L_G, as TF-GAN's real_weights and generated_weights")
+    func weights() throws {
+        let base = ["eval", "--batch", "--loss", "nonsat,ragan", "--real-logits", "1.5,-0.5", "--fake-logits=-2,0.25,1",
+                    "--reduction", "sum", "--format", "csv"]
+        let plain = csvRows(try Tool.run(base).stdout), weighted = csvRows(try Tool.run(base + ["--weight", "real:2,fake:0.5"]).stdout)
+        #expect(plain.count == weighted.count && plain.count == 1 + 5)
+        for game in [GeneratorLoss.nonsat, .ragan] {
+            var a = BatchAccumulator(game: game, realMean: 0.5, fakeMean: -0.25)
+            [1.5, -0.5].forEach { a.addReal($0) }
+            [-2, 0.25, 1].forEach { a.addFake($0) }
+            let o = try #require(a.objectives(reduction: .sum, weights: SideWeights(real: 2, fake: 0.5)))
+            let row = { (q: String) in weighted.first { $0[0] == game.id && $0[1] == q }.flatMap { Double($0[2]) } }
+            #expect(row("L_D") == o.discriminator && row("L_G") == o.generator)
+        }
+        // V is the course's value: not weighted.
+        #expect(plain.first { $0[1] == "V" } == weighted.first { $0[1] == "V" })
+        // The halves: w_r·Σ real + w_f·Σ fake, from the unweighted sums of each half alone.
+        let real = try Tool.run(["eval", "--batch", "--loss", "ns", "--real-logits", "1.5,-0.5", "--fake-logits=-2,0.25,1",
+                                 "--reduction", "sum", "--weight", "real:1,fake:0", "--format", "csv"])
+        let fake = try Tool.run(["eval", "--batch", "--loss", "ns", "--real-logits", "1.5,-0.5", "--fake-logits=-2,0.25,1",
+                                 "--reduction", "sum", "--weight", "real:0,fake:1", "--format", "csv"])
+        let half = { (r: Tool.Result) in Double(csvRows(r.stdout).first { $0[1] == "L_D" }![2])! }
+        let both = Double(weighted.first { $0[0] == "nonsat" && $0[1] == "L_D" }![2])!
+        #expect(abs(both - (2 * half(real) + 0.5 * half(fake))) <= 2 * both.ulp)
+    }
+
+    @Test("the table ends with each discriminator's equilibrium: 2 log 2 for BCE, at D = ½")
+    func equilibrium() throws {
+        let r = try Tool.run(["eval", "--player", "d", "--loss", "mm,ns,lsgan,hinge", "--real-logit", "1", "--fake-logit=-1"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("equilibrium of minimax, nonsat: L_D = \(2 * log(2.0)) at ℓ_r = ℓ_f = 0.0 (D = 0.5)"))
+        #expect(r.stdout.contains("equilibrium of lsgan: L_D = 0.25 at ℓ_r = ℓ_f = 0.5"))
+        #expect(r.stdout.contains("equilibrium of hinge: L_D = 2.0"))
+        let batch = try Tool.run(["eval", "--batch", "--loss", "ns", "--real-logits", "0,0", "--fake-logits", "0", "--format", "csv"])
+        // At the equilibrium itself the batch L_D is that value.
+        #expect(csvRows(batch.stdout).first { $0[1] == "L_D" }?[2] == String(2 * log(2.0)))
+    }
+
+    @Test("plot: a critic's loss is drawn against its output ℓ, never through a sigmoid")
+    func criticsAgainstTheirOutput() throws {
+        let folder = try Tool.temporaryFolder("critic-plot")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Tool.run(["plot", "--loss", "wgan,nonsat", "-o", "f.svg"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let svg = try String(contentsOf: folder.appendingPathComponent("f.svg"), encoding: .utf8)
+        #expect(!svg.isEmpty)
+        let figure = LossCurveFigure(losses: [.wgan, .nonsat], x: .logit, quantity: .loss, theme: .paper)
+        #expect(throws: LossCurveFigure.Problem.self) {
+            _ = try LossCurveFigure(losses: [.wgan], x: .d, quantity: .loss, theme: .paper).figure()
+        }
+        let panel = try #require(try figure.figure().panels.first)
+        #expect(panel.x.label?.contains("output") == true && panel.x.range == -10...10)
     }
 }

@@ -134,7 +134,8 @@ enum ArgumentFuzzer {
                      String(repeating: "n", count: 252) + ".png", long + ".png"] + mounts.folders.map { $0.appendingPathComponent("f.png").path }
         let validPaths = ["out.png", "out.svg", "out.pdf", "existing-folder/f.pdf", "OUT.PNG", "RAW:caf\\0351.svg",
                           String(repeating: "n", count: 251) + ".svg"]
-        switch rng.next() % 14 {
+        let command = rng.next() % 14
+        switch command {
         case 11:
             a = ["simulate", pick(valid ? ["dirac", "gradient-decay"] : ["dirac", "gradient-decay", "mixture", ""], &rng)]
             if a[1] == "dirac" || !valid { maybe(0.5, "--loss", pick(valid ? ["minimax", "r1,wgan-gp", "nonsat,wgan"] : ["minimax", "bogus", "", "r1,"], &rng)) }
@@ -146,7 +147,7 @@ enum ArgumentFuzzer {
         case 0:
             a = ["list"]
             maybe(0.5, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
-        case 1, 2, 3 where chance(0.35, &rng):
+        case _ where (1...3).contains(command) && chance(0.35, &rng):
             // The discriminator's side and the batch objectives, from lists and CSV files.
             a = ["eval"]
             a += option("--loss", pick(valid ? validLosses : losses, &rng), &rng)
@@ -158,6 +159,7 @@ enum ArgumentFuzzer {
                 maybe(0.9, "--real-logits", pick(sources, &rng))
                 maybe(0.9, "--fake-logits", pick(sources, &rng))
                 maybe(0.3, "--reduction", pick(valid ? ["mean", "sum"] : ["mean", "sum", "max"], &rng))
+                maybe(0.3, "--weight", pick(valid ? ["0.5", "real:2", "real:1,fake:0.5"] : ["0.5", "-1", "nan", "real:1,real:2", "side:1", "", "inf"], &rng))
                 if chance(0.3, &rng) { a.append("--per-sample") }
             } else {
                 a += ["--player", pick(valid ? ["d"] : ["d", "g", "x"], &rng)]
