@@ -15,7 +15,7 @@ struct LossFigureTests {
         LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: .logit, quantity: .both),
         LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: .logit, quantity: .both, theme: .slides),
         LossCurveFigure(losses: [.minimax, .nonsat], x: .logit, quantity: .grad, xRange: -30...5, yScale: .log),
-        LossCurveFigure(losses: GeneratorLoss.allCases, quantity: .both),
+        LossCurveFigure(losses: GeneratorLoss.allCases, x: .logit, quantity: .both),
     ]
 
     @Test("texts inside the page and not overlapping; curves clipped to the axes", arguments: defaults.indices)
