@@ -238,8 +238,13 @@ enum ArgumentFuzzer {
         // Sometimes repeat a flag or add junk.
         if a.count > 2, chance(0.15, &rng) { a += Array(a[1...2]) }
         if !valid, chance(0.1, &rng) { a.append(pick(["--bogus", "extra", "-x", "--", "--loss"], &rng)) }
-        return a
+        // Linux refuses to start a program with an argument over 128 KiB (E2BIG, before the tool
+        // runs); a list of three long values would be one, so each is cut to that length.
+        return a.map { $0.utf8.count <= maxArgumentBytes ? $0 : String(decoding: Array($0.utf8.prefix(maxArgumentBytes)), as: UTF8.self) }
     }
+
+    /// The longest argument passed: MAX_ARG_STRLEN is 131 072 bytes with the terminating NUL.
+    static let maxArgumentBytes = 131_000
 }
 
 /// A run with its output in files (no pipes to fill), a time limit, and its time and peak memory.
