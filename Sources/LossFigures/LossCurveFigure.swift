@@ -3,8 +3,18 @@ public import LossPlot
 
 /// The figure of `gan-losses plot`: generator losses or their gradients against D(G(z)) (on a
 /// linear, log or logit axis) or against the logit, with the region where the discriminator is
-/// confident (D < 0.01) shaded when a saturating loss is shown.
+/// confident (D < 0.01) shaded when a saturating loss is shown; or, for the discriminator, the
+/// two halves of each game's L_D (the real sample's term and the generated sample's) against the
+/// output on that sample. Losses on a critic's raw output are drawn against ℓ only.
 public struct LossCurveFigure: Sendable {
+    /// Whose losses are drawn.
+    public enum Player: String, CaseIterable, Sendable {
+        /// The generator: L_G(ℓ) on a generated sample.
+        case generator
+        /// The discriminator (critic): the real and generated halves of L_D, each against its output.
+        case discriminator
+    }
+
     /// The x axis: D on a linear, log or logit scale, or the logit ℓ.
     public enum XVariable: String, CaseIterable, Sendable {
         /// D(G(z)) on a linear axis over (0, 1).
@@ -62,6 +72,8 @@ public struct LossCurveFigure: Sendable {
     }
 
     public var losses: [GeneratorLoss]
+    /// Whose losses: the generator's (default) or the discriminator's halves.
+    public var player: Player = .generator
     public var x: XVariable
     public var quantity: Quantity
     public var xRange: ClosedRange<Double>?
@@ -113,58 +125,60 @@ public struct LossCurveFigure: Sendable {
 
     public func figure() throws -> Figure {
         let xView = xRange ?? defaultXRange
-        if quantity == .gradD {
-            if let loss = losses.first(where: { $0.latexGradientDFormula == nil }) { throw Problem.noD(loss: loss.id) }
-        }
+        let curves = self.curves
+        if quantity == .gradD, let curve = curves.first(where: { !$0.hasD }) { throw Problem.noD(loss: curve.games[0]) }
         // A critic's output is not a probability: losses on the raw output are drawn against ℓ only.
-        if x.showsD, let loss = losses.first(where: { !$0.isDefinedThroughD }) { throw Problem.criticAgainstD(loss: loss.id) }
+        if x.showsD, let curve = curves.first(where: { !$0.hasD }) { throw Problem.criticAgainstD(loss: curve.games[0]) }
         let quantities: [Quantity] = quantity == .both ? [.loss, .grad] : [quantity]
         // Stacked panels show the same series: one legend is enough, across the page below them
         // (each label with both formulas) unless a place is asked for (then in the top panel).
         let shared = quantities.count > 1 && legend == .best
         var panels = try quantities.map { try panel(for: $0, xView: xView, sharedLabels: shared) }
         for i in panels.indices.dropFirst() { panels[i].legend = .none }
-        let against = x.showsD ? "$D(G(z))$"
-            : losses.allSatisfy(\.isDefinedThroughD) ? "the logit $\\ell$" : "the output $\\ell$"
         let defaultTitle: String
-        switch quantity {
-        case .loss: defaultTitle = "Generator losses against " + against
-        case .grad: defaultTitle = "Generator gradients with respect to the logit $\\ell$"
-        case .gradD: defaultTitle = "Generator gradients with respect to $D$"
-        case .both: defaultTitle = "Generator losses and their logit gradients"
+        switch player {
+        case .generator:
+            let against = x.showsD ? "$D(G(z))$"
+                : curves.allSatisfy(\.hasD) ? "the logit $\\ell$" : "the output $\\ell$"
+            switch quantity {
+            case .loss: defaultTitle = "Generator losses against " + against
+            case .grad: defaultTitle = "Generator gradients with respect to the logit $\\ell$"
+            case .gradD: defaultTitle = "Generator gradients with respect to $D$"
+            case .both: defaultTitle = "Generator losses and their logit gradients"
+            }
+        case .discriminator:
+            let against = x.showsD ? "$D$" : "its output $\\ell$"
+            switch quantity {
+            case .loss: defaultTitle = "Discriminator losses: each sample's term against " + against
+            case .grad: defaultTitle = "Discriminator gradients: each sample's term against " + against
+            case .gradD: defaultTitle = "Discriminator gradients with respect to $D$"
+            case .both: defaultTitle = "Discriminator losses and their gradients, each sample's term"
+            }
         }
         return Figure(width: effectiveWidth, height: effectiveHeight, title: title ?? defaultTitle, panels: panels,
                       columns: 1, sharesX: true, sharedLegend: shared, theme: theme)
     }
 
-    /// The losses grouped by identical curves (wgan and hinge share L_G = −ℓ): one series each.
-    func series() -> [[GeneratorLoss]] {
-        let probes = stride(from: -12.0, through: 12.0, by: 0.75)
-        var groups: [[GeneratorLoss]] = []
-        for loss in losses {
-            let same = { (other: GeneratorLoss) in
-                probes.allSatisfy {
-                    loss.evaluate(atLogit: $0, parameters: parameters) == other.evaluate(atLogit: $0, parameters: parameters)
-                }
-            }
-            if let i = groups.firstIndex(where: { same($0[0]) }) { groups[i].append(loss) } else { groups.append([loss]) }
+    /// The number of series drawn: one per curve, games with the same curve sharing one.
+    public var seriesCount: Int { curves.count }
+
+    /// The curves, one series each: the chosen games' generator losses, or the two halves of
+    /// their discriminator losses; games whose curves are the same share one (wgan = hinge:
+    /// L_G = −ℓ; minimax = nonsat = maxlik for BCE's halves).
+    var curves: [LossCurve] {
+        let all: [LossCurve]
+        switch player {
+        case .generator: all = losses.map { LossCurve.generator($0, parameters: parameters) }
+        case .discriminator: all = losses.flatMap { LossCurve.discriminatorHalves($0, parameters: parameters) }
+        }
+        var groups: [LossCurve] = []
+        for curve in all {
+            if let i = groups.firstIndex(where: { $0.drawsLike(curve) }) { groups[i].games += curve.games } else { groups.append(curve) }
         }
         return groups
     }
 
-    /// The value of `q` for `loss` at x (a D or a logit, as the axis says).
-    func value(_ q: Quantity, of loss: GeneratorLoss, at v: Double) -> Double {
-        let p = parameters
-        switch q {
-        case .loss, .both: return x.showsD ? loss.evaluate(atD: v, parameters: p).value : loss.value(atLogit: v, parameters: p)
-        case .grad:
-            return x.showsD ? loss.evaluate(atD: v, parameters: p).gradientLogit : loss.gradientLogit(atLogit: v, parameters: p)
-        case .gradD: return loss.gradientD(atLogit: x.showsD ? Double.logit(v) : v) ?? .nan
-        }
-    }
-
     private func panel(for q: Quantity, xView: ClosedRange<Double>, sharedLabels: Bool = false) throws -> Panel {
-        let p = parameters
         let inD = x.showsD
         // In D-space the curves stop just short of 0 and 1, where some losses are infinite.
         let domain: ClosedRange<Double> = inD ? Self.openInterior(of: xView) : xView
@@ -172,8 +186,9 @@ public struct LossCurveFigure: Sendable {
         var marks: [Mark] = []
         // The region where the discriminator is confident (D < 0.01): where the saturating
         // gradients vanish. The arrow annotation, where there is one, names it; otherwise the legend.
-        let annotated = q == .grad && !inD && losses.contains(.minimax) && xView.lowerBound < -4 && !magnitude
-        if losses.contains(where: \.saturatesAsDToZero) {
+        let curves = self.curves
+        let annotated = player == .generator && q == .grad && !inD && losses.contains(.minimax) && xView.lowerBound < -4 && !magnitude
+        if curves.contains(where: \.saturatesAsDToZero) {
             let edge = inD ? Self.confidentD : Double.logit(Self.confidentD)
             if xView.lowerBound < edge {
                 marks.append(.verticalSpan(VerticalSpan(from: xView.lowerBound, to: min(edge, xView.upperBound),
@@ -188,34 +203,18 @@ public struct LossCurveFigure: Sendable {
         let sampled = ownsYRange(q) && yScale == .linear ? samples(q, xView: xView) : []
         let view = try yView(for: q, samples: sampled)
         let leaving = yRange == nil ? view.map { leavingCurves(sampled, view: $0) } ?? [:] : [:]
-        for (index, group) in series().enumerated() {
-            let loss = group[0]
-            let figure = self
+        for (index, series) in curves.enumerated() {
             let curve: @Sendable ([Double]) -> [Double] = { xs in
-                var ys: [Double]
-                if !inD && (q == .loss || q == .grad) {
-                    // The batch API: one pass over each batch of the sampler for L and ∂L/∂ℓ.
-                    var values: [Double] = [], gradients: [Double] = []
-                    loss.evaluate(logits: xs, values: &values, gradients: &gradients, parameters: p)
-                    ys = q == .grad ? gradients : values
-                } else {
-                    ys = xs.map { figure.value(q, of: loss, at: $0) }
-                }
+                let ys = series.values(q, xs, inD)
                 return magnitude ? ys.map(abs) : ys
             }
-            let formula: String
-            switch q {
-            case .grad: formula = loss.latexGradientLogitFormula(parameters: p)
-            case .gradD: formula = loss.latexGradientDFormula ?? ""
-            case .loss, .both: formula = (inD ? loss.latexFormulaInD : nil) ?? loss.latexFormula(parameters: p)
-            }
+            let formula = series.formula(q, inD) ?? ""
             let style = index < styles.count ? styles[index] : SeriesStyle()
-            var label = "\(group.map(\.id).joined(separator: " = "))  $\(formula)$"
+            var label = "\(series.name)  $\(formula)$"
             if sharedLabels {
-                let inD = x.showsD ? loss.latexFormulaInD : nil
-                label = "\(group.map(\.id).joined(separator: " = "))  $\(inD ?? loss.latexFormula(parameters: p))$; $\(loss.latexGradientLogitFormula(parameters: p))$"
+                label = "\(series.name)  $\(series.formula(.loss, inD) ?? "")$; $\(series.formula(.grad, inD) ?? "")$"
             }
-            if let exit = leaving[loss] {
+            if let exit = leaving[index] {
                 // Marked where it leaves: an arrow in its colour to the edge, and its reach in the legend.
                 if !sharedLabels {
                     label += " (to $\(Self.short(exit.extreme.y))$ at $\(x.showsD ? "D" : "\\ell") = \(Self.short(exit.extreme.x))$)"
@@ -234,18 +233,23 @@ public struct LossCurveFigure: Sendable {
             marks.append(.annotation(Annotation("$D < 0.01$:\nminimax gradient → 0", at: Point(0.03, 0.3),
                                                 anchor: Point(0, 0.5), arrowTo: Point(target, -Double.sigmoid(target)))))
         }
+        let player = player == .generator ? "G" : "D"
         let defaultYLabel: String
         switch q {
-        case .grad: defaultYLabel = magnitude ? #"$|\partial L_G/\partial\ell|$"# : #"$\partial L_G/\partial\ell$"#
-        case .gradD: defaultYLabel = magnitude ? #"$|\partial L_G/\partial D|$"# : #"$\partial L_G/\partial D$"#
-        case .loss, .both: defaultYLabel = magnitude ? "$|L_G|$" : "generator loss $L_G$"
+        case .grad: defaultYLabel = magnitude ? "$|\\partial L_\(player)/\\partial\\ell|$" : "$\\partial L_\(player)/\\partial\\ell$"
+        case .gradD: defaultYLabel = magnitude ? "$|\\partial L_\(player)/\\partial D|$" : "$\\partial L_\(player)/\\partial D$"
+        case .loss, .both:
+            defaultYLabel = magnitude ? "$|L_\(player)|$" : (player == "G" ? "generator loss $L_G$" : "discriminator loss $L_D$, each term")
         }
-        let critics = losses.filter { !$0.isDefinedThroughD }
-        let defaultXLabel = inD ? "$D(G(z))$, the discriminator's output on a generated sample"
-            : critics.count == losses.count ? #"critic output $\ell$ on a generated sample (no sigmoid)"#
-            : critics.isEmpty ? #"discriminator logit $\ell$ on a generated sample ($D = \sigma(\ell)$)"#
-            : #"output $\ell$ on a generated sample (a logit, $D = \sigma(\ell)$, for "#
-                + losses.filter(\.isDefinedThroughD).map(\.id).joined(separator: ", ") + ")"
+        let sample = self.player == .generator ? "a generated sample" : "the sample"
+        let critics = curves.filter { !$0.hasD }
+        let defaultXLabel = inD ? (self.player == .generator ? "$D(G(z))$, the discriminator's output on a generated sample"
+                                   : "$D$, the discriminator's output on the sample")
+            : critics.count == curves.count ? #"critic output $\ell$ on "# + sample + " (no sigmoid)"
+            : critics.isEmpty ? #"discriminator logit $\ell$ on "# + sample + #" ($D = \sigma(\ell)$)"#
+            : #"output $\ell$ on "# + sample + #" (a logit, $D = \sigma(\ell)$, for "#
+                + curves.filter(\.hasD).flatMap(\.games).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+                    .joined(separator: ", ") + ")"
         let yAxisScale: Scale
         switch yScale {
         case .linear: yAxisScale = .linear
@@ -276,7 +280,7 @@ public struct LossCurveFigure: Sendable {
     }
 
     /// One series' values at points of the x view.
-    typealias Sample = (loss: GeneratorLoss, xs: [Double], ys: [Double])
+    typealias Sample = (name: String, xs: [Double], ys: [Double])
 
     /// Whether the panel of `q` picks its own y range: `--y-range` sets the loss panel's alone.
     func ownsYRange(_ q: Quantity) -> Bool { yRange == nil || (quantity == .both && q != .loss) }
@@ -290,7 +294,7 @@ public struct LossCurveFigure: Sendable {
             let (a, b) = (x.scale.forward(core.lowerBound), x.scale.forward(core.upperBound))
             return x.scale.inverse(a + (b - a) * t)
         }
-        return series().map { group in (group[0], xs, xs.map { value(q, of: group[0], at: $0) }) }
+        return curves.map { ($0.name, xs, $0.values(q, xs, x.showsD)) }
     }
 
     /// The y range: as given, else the curves' extent over the core of the x view with a 5%
@@ -304,7 +308,7 @@ public struct LossCurveFigure: Sendable {
         var extents: [(lo: Double, hi: Double)] = []
         for curve in curves {
             let finite = curve.ys.filter(\.isFinite)
-            guard let lo = finite.min(), let hi = finite.max() else { throw Problem.notFinite(loss: curve.loss.id) }
+            guard let lo = finite.min(), let hi = finite.max() else { throw Problem.notFinite(loss: curve.name) }
             extents.append((lo, hi))
         }
         let kept = Self.keptExtents(extents)
@@ -332,10 +336,11 @@ public struct LossCurveFigure: Sendable {
     /// before its farthest point), the edge, and that farthest point.
     struct Exit { var x: Double; var edge: Double; var extreme: Point }
 
-    /// The curves that leave the view over the core of the x view (as `samples` has them), and where.
-    func leavingCurves(_ samples: [Sample], view: ClosedRange<Double>) -> [GeneratorLoss: Exit] {
-        var exits: [GeneratorLoss: Exit] = [:]
-        for curve in samples {
+    /// The curves that leave the view over the core of the x view (as `samples` has them), and
+    /// where, by their index among the series.
+    func leavingCurves(_ samples: [Sample], view: ClosedRange<Double>) -> [Int: Exit] {
+        var exits: [Int: Exit] = [:]
+        for (index, curve) in samples.enumerated() {
             let points = zip(curve.xs, curve.ys).filter { $0.1.isFinite }
             guard let far = points.indices.max(by: { abs(points[$0].1) < abs(points[$1].1) }),
                   !view.contains(points[far].1) else { continue }
@@ -345,7 +350,7 @@ public struct LossCurveFigure: Sendable {
             let after = points[(far + 1)...].firstIndex { view.contains($0.1) }
             let inside = [before, after].compactMap { $0 }.min { abs($0 - far) < abs($1 - far) }
             guard let inside else { continue }  // never inside the view: nothing to point at
-            exits[curve.loss] = Exit(x: points[inside].0, edge: edge, extreme: Point(points[far].0, points[far].1))
+            exits[index] = Exit(x: points[inside].0, edge: edge, extreme: Point(points[far].0, points[far].1))
         }
         return exits
     }

@@ -10,8 +10,12 @@ import LossPlot
 struct PlotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plot",
-        abstract: "Plot generator losses or their gradients to PNG, SVG or PDF.",
+        abstract: "Plot either player's losses or their gradients to PNG, SVG or PDF.",
         discussion: """
+            --player d draws the discriminator's side instead: for each game, the real sample's \
+            term of L_D and the generated sample's, each against the output on that sample (BCE: \
+            softplus(−ℓ) and softplus(ℓ); the relativistic halves against the other side's mean 0).
+
             With no flags beyond --loss it shows the losses against D(G(z)), or against the output ℓ \
             when a critic's loss is among them (lsgan, wgan, hinge and ragan act on a raw output \
             with no sigmoid, so they have no D and --x d with them is an error). --y grad --x logit \
@@ -38,9 +42,13 @@ struct PlotCommand: ParsableCommand {
               gan-losses plot --loss mm,ns --y grad --x logit --y-scale log --x-range -30:5
               gan-losses plot --loss all --legend outside --theme slides-wide -o all.png
               gan-losses plot --loss mm,ns --color black,red --dash solid,dotted --x-label '$D$'
+              gan-losses plot --player d --loss ns,lsgan,hinge --y both -o discriminator.pdf
             """)
 
     @OptionGroup var selection: LossSelection
+
+    @Option(help: ArgumentHelp("The player: g (generator, L_G against the output on a generated sample) or d (discriminator or critic: the real and generated samples' terms of L_D, each against its own output).", valueName: "g|d"))
+    var player: EvalCommand.Player = .g
 
     @Option(name: .customLong("x"), help: "The x axis: d for D(G(z)) in (0, 1), log-d for D on a log axis (from 1e-6), logit-d for D on a logit axis (both ends spread out), logit for ℓ. Default d, or logit when a loss on a critic's raw output (lsgan, wgan, hinge, ragan) is drawn: a critic has no D.")
     var xOption: LossCurveFigure.XVariable?
@@ -141,7 +149,7 @@ struct PlotCommand: ParsableCommand {
         if effectiveYScale == .log, let r = yRange, r.lowerBound <= 0 {
             throw ValidationError("--y-range \(r.lowerBound):\(r.upperBound) includes non-positive values, which a log axis cannot show")
         }
-        if y == .gradD, let loss = selection.loss.first(where: { $0.latexGradientDFormula == nil }) {
+        if y == .gradD, let loss = selection.loss.first(where: { !$0.isDefinedThroughD }) {
             throw ValidationError("--y grad-d: \(loss.id) is a loss on the raw output, with no D = σ(ℓ); ∂L/∂D exists for minimax, nonsat, maxlik and lssigmoid (use --y grad for ∂L/∂ℓ)")
         }
         for (name, text) in [("--title", title), ("--x-label", xLabel), ("--y-label", yLabel)] {
@@ -150,7 +158,7 @@ struct PlotCommand: ParsableCommand {
                 throw ValidationError("\(name): \(error)")
             }
         }
-        try seriesStyles.check(seriesCount: selection.loss.count)
+        try seriesStyles.check(seriesCount: specification.seriesCount)
         if let width, !(width.isFinite && (1...40).contains(width)) {
             throw ValidationError("--width \(width) is outside 1 to 40 inches")
         }
@@ -184,7 +192,8 @@ struct PlotCommand: ParsableCommand {
         figure.xLabel = xLabel
         figure.yLabel = yLabel
         figure.grid = grid
-        figure.styles = seriesStyles.styles(count: selection.loss.count)
+        figure.player = player == .g ? .generator : .discriminator
+        figure.styles = seriesStyles.styles(count: figure.seriesCount)
         return figure
     }
 
@@ -218,7 +227,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     var defaultFileName: String {
-        "\(selection.loss.map(\.id).joined(separator: "-"))-\(y.rawValue)-vs-\(x.rawValue).png"
+        "\(selection.loss.map(\.id).joined(separator: "-"))\(player == .d ? "-d" : "")-\(y.rawValue)-vs-\(x.rawValue).png"
     }
 }
 

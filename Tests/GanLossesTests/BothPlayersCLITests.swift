@@ -171,4 +171,39 @@ struct BothPlayersCLITests {
         let panel = try #require(try figure.figure().panels.first)
         #expect(panel.x.label?.contains("output") == true && panel.x.range == -10...10)
     }
+
+    @Test("plot --player d: each game's real and generated terms against their own output, as the catalog has them")
+    func discriminatorFigure() throws {
+        let figure = LossCurveFigure(losses: [.minimax, .nonsat, .lsgan, .hinge], x: .logit, quantity: .loss, theme: .paper)
+        var d = figure
+        d.player = .discriminator
+        let panel = try #require(try d.figure().panels.first)
+        let curves = panel.marks.compactMap { mark -> FunctionCurve? in
+            if case .function(let f) = mark { return f } else { return nil }
+        }
+        // minimax and nonsat share BCE: one series per half; lsgan and hinge two each.
+        #expect(curves.map(\.label) == [
+            "minimax = nonsat, real  $\\mathrm{softplus}(-\\ell)$", "minimax = nonsat, generated  $\\mathrm{softplus}(\\ell)$",
+            "lsgan, real  $(\\ell-1)^2/2$", "lsgan, generated  $\\ell^2/2$",
+            "hinge, real  $\\max(0,1-\\ell)$", "hinge, generated  $\\max(0,1+\\ell)$",
+        ])
+        // What is drawn is the catalog's terms, at every point.
+        let xs = Array(stride(from: -10.0, through: 10.0, by: 0.25))
+        let expected: [[Double]] = [xs.map { DiscriminatorLoss.bce.realValue($0) }, xs.map { DiscriminatorLoss.bce.fakeValue($0) },
+                                    xs.map { DiscriminatorLoss.leastSquares.realValue($0) }, xs.map { DiscriminatorLoss.leastSquares.fakeValue($0) },
+                                    xs.map { DiscriminatorLoss.hinge.realValue($0) }, xs.map { DiscriminatorLoss.hinge.fakeValue($0) }]
+        for (curve, values) in zip(curves, expected) { #expect(curve.values(xs) == values, "\(curve.label ?? "")") }
+        #expect(panel.y.label == "discriminator loss $L_D$, each term")
+
+        let folder = try Tool.temporaryFolder("discriminator-plot")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let ok = try Tool.run(["plot", "--player", "d", "--loss", "ns,wgan", "--y", "both", "-o", "f.pdf"], in: folder)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        for (arguments, message) in [(["--loss", "wgan", "--x", "d"], "a critic is not a probability"),
+                                     (["--loss", "hinge", "--y", "grad-d"], "no D = σ(ℓ)"),
+                                     (["--loss", "ns", "--color", "red,blue,green"], "3")] {
+            let r = try Tool.run(["plot", "--player", "d"] + arguments + ["-o", "g.png"], in: folder)
+            #expect(r.status == 64 && r.stderr.contains(message), "\(arguments): \(r.stderr)")
+        }
+    }
 }

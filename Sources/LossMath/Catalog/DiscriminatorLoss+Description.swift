@@ -76,6 +76,96 @@ extension DiscriminatorLoss {
         }
     }
 
+    /// The real sample's half of L_D as a function of its output ℓ, in LaTeX (as ``realValue(_:fakeMean:)``;
+    /// the relativistic half with the generated samples' mean output F̄ = 0).
+    public func latexRealTerm(symbolic: Bool = false) -> String {
+        switch self {
+        case .bce: #"\mathrm{softplus}(-\ell)"#
+        case .bceSmoothed(let t):
+            Self.number(t, "t", symbolic) + #"\,\mathrm{softplus}(-\ell)+(1-"# + Self.number(t, "t", symbolic) + #")\,\mathrm{softplus}(\ell)"#
+        case .leastSquares(_, let b): #"(\ell-"# + Self.number(b, "b", symbolic) + ")^2/2"
+        case .leastSquaresSigmoid: #"\sigma(-\ell)^2/2"#
+        case .wasserstein: #"-\ell"#
+        case .hinge: #"\max(0,1-\ell)"#
+        case .ragan: #"\mathrm{softplus}(-\ell)"#
+        }
+    }
+
+    /// The generated sample's half of L_D as a function of its output ℓ, in LaTeX (the relativistic
+    /// half with the real samples' mean output R̄ = 0).
+    public func latexFakeTerm(symbolic: Bool = false) -> String {
+        switch self {
+        case .bce, .bceSmoothed, .ragan: #"\mathrm{softplus}(\ell)"#
+        case .leastSquares(let a, _): a == 0 && !symbolic ? #"\ell^2/2"# : #"(\ell-"# + Self.number(a, "a", symbolic) + ")^2/2"
+        case .leastSquaresSigmoid: #"\sigma(\ell)^2/2"#
+        case .wasserstein: #"\ell"#
+        case .hinge: #"\max(0,1+\ell)"#
+        }
+    }
+
+    /// The derivative of the real half in its output ℓ, in LaTeX.
+    public func latexRealTermGradient(symbolic: Bool = false) -> String {
+        switch self {
+        case .bce, .ragan: #"-\sigma(-\ell)"#
+        case .bceSmoothed(let t): #"\sigma(\ell)-"# + Self.number(t, "t", symbolic)
+        case .leastSquares(_, let b): #"\ell-"# + Self.number(b, "b", symbolic)
+        case .leastSquaresSigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
+        case .wasserstein: "-1"
+        case .hinge: #"-[\ell<1]"#
+        }
+    }
+
+    /// The derivative of the generated half in its output ℓ, in LaTeX.
+    public func latexFakeTermGradient(symbolic: Bool = false) -> String {
+        switch self {
+        case .bce, .bceSmoothed, .ragan: #"\sigma(\ell)"#
+        case .leastSquares(let a, _): a == 0 && !symbolic ? #"\ell"# : #"\ell-"# + Self.number(a, "a", symbolic)
+        case .leastSquaresSigmoid: #"\sigma(\ell)^2\,\sigma(-\ell)"#
+        case .wasserstein: "1"
+        case .hinge: #"[\ell>-1]"#
+        }
+    }
+
+    /// The real half in D = σ(ℓ), in LaTeX; nil for the losses without a probability.
+    public func latexRealTermInD(symbolic: Bool = false) -> String? {
+        switch self {
+        case .bce: #"-\log D"#
+        case .bceSmoothed(let t):
+            "-" + Self.number(t, "t", symbolic) + #"\log D-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D)"#
+        case .leastSquaresSigmoid: "(D-1)^2/2"
+        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        }
+    }
+
+    /// The generated half in D = σ(ℓ), in LaTeX; nil for the losses without a probability.
+    public func latexFakeTermInD() -> String? {
+        switch self {
+        case .bce, .bceSmoothed: #"-\log(1-D)"#
+        case .leastSquaresSigmoid: "D^2/2"
+        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        }
+    }
+
+    /// ∂/∂D of the real half, in LaTeX; nil for the losses without a probability.
+    public func latexRealTermGradientD(symbolic: Bool = false) -> String? {
+        switch self {
+        case .bce: "-1/D"
+        case .bceSmoothed(let t):
+            "-" + Self.number(t, "t", symbolic) + "/D+(1-" + Self.number(t, "t", symbolic) + ")/(1-D)"
+        case .leastSquaresSigmoid: "D-1"
+        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        }
+    }
+
+    /// ∂/∂D of the generated half, in LaTeX; nil for the losses without a probability.
+    public func latexFakeTermGradientD() -> String? {
+        switch self {
+        case .bce, .bceSmoothed: "1/(1-D)"
+        case .leastSquaresSigmoid: "D"
+        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        }
+    }
+
     /// Where the loss settles when the generator has won (generated and real samples alike): the
     /// best constant logit ℓ* for both samples and L_D there. The BCE value 2 log 2 ≈ 1.386 at
     /// D = ½ is the equilibrium, not a discriminator that is stuck.
