@@ -80,8 +80,8 @@ def gen_nonsat(l):        # -log D = softplus(-l)
     return softplus(-l), -sigmoid(-l), -1 / sigmoid(l)
 
 
-def gen_maxlik(l):        # -1/2 e^l = -1/2 D/(1-D)
-    return -exp(l) / 2, -exp(l) / 2, -1 / (2 * sigmoid(-l) ** 2)
+def gen_maxlik(l):        # -e^l = -D/(1-D)
+    return -exp(l), -exp(l), -1 / sigmoid(-l) ** 2
 
 
 def gen_lsgan(l):         # 1/2 (l - 1)^2 on the raw output
@@ -114,7 +114,7 @@ LOSSES = {
 LIMITS = {
     "minimax": {-INF: (-0.0, -0.0, -1.0), INF: (-INF, -1.0, -INF)},
     "nonsat": {-INF: (INF, -1.0, -INF), INF: (0.0, -0.0, -1.0)},
-    "maxlik": {-INF: (-0.0, -0.0, -0.5), INF: (-INF, -INF, -INF)},
+    "maxlik": {-INF: (-0.0, -0.0, -1.0), INF: (-INF, -INF, -INF)},
     "lsgan": {-INF: (INF, -INF, None), INF: (INF, INF, None)},
     "lssigmoid": {-INF: (0.5, -0.0, -1.0), INF: (0.0, -0.0, -0.0)},
     "wgan": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},

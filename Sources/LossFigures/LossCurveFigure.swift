@@ -271,7 +271,7 @@ public struct LossCurveFigure: Sendable {
     }
 
     /// The part of the x view where the curves are informative: D in [0.01, 0.99] (ℓ within
-    /// ±4.6), where −log D, log(1 − D) and −½eˡ are still readable.
+    /// ±4.6), where −log D, log(1 − D) and −eˡ are still readable.
     func core(of xView: ClosedRange<Double>) -> ClosedRange<Double> {
         let core = x.showsD ? Self.confidentD...(1 - Self.confidentD)
             : Double.logit(Self.confidentD)...Double.logit(1 - Self.confidentD)

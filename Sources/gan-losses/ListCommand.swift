@@ -11,7 +11,9 @@ struct ListCommand: ParsableCommand {
             A loss id names a game with two players. --player g (the default) lists the generator \
             losses: ℓ is the discriminator's logit on a generated sample and D = σ(ℓ) = D(G(z)); \
             the two last columns say what ∂L/∂ℓ does as D → 0 (the discriminator rejects the \
-            sample: the generator most needs a gradient) and as D → 1.
+            sample: the generator most needs a gradient) and as D → 1. The costs share one scale: \
+            none carries the factor ½ that Goodfellow's tutorial puts in front of each (maxlik is \
+            −e^ℓ, not −½e^ℓ).
 
             --player d lists each game's discriminator (critic) loss on a real sample's logit ℓ_r \
             and a generated sample's ℓ_f, its partial derivatives, and where it settles when the \
@@ -51,7 +53,13 @@ struct ListCommand: ParsableCommand {
         }
         try Output.write(table.render(format))
         if format == .table {
-            try Output.write("\nℓ_r: the logit on a real sample (--real-logit, default 0); c: the least-squares target (--ls-target, default 1).\n")
+            try Output.write("""
+
+                One scale: no cost carries a factor ½ (Goodfellow's NIPS 2016 tutorial writes ½ in front of each, \
+                −½ log D, ½ log(1 − D), −½e^ℓ); least squares keeps the ½ of its formula, (ℓ − c)²/2.
+                ℓ_r: the logit on a real sample (--real-logit, default 0); c: the least-squares target (--ls-target, default 1).
+
+                """)
         }
     }
 

@@ -22,7 +22,7 @@ struct PlotCommand: ParsableCommand {
             shows ∂L/∂ℓ against the logit, where the minimax gradient −σ(ℓ) flattens to 0 on the \
             left while the non-saturating −σ(−ℓ) stays at −1; the region D(G(z)) < 0.01 is shaded \
             when a saturating loss is shown. A curve that runs far beyond the others (maxlik's \
-            −½eˡ) is drawn to the edge and marked as leaving the axes, so that the others stay \
+            −eˡ) is drawn to the edge and marked as leaving the axes, so that the others stay \
             readable; --y-range shows it all.
 
             The figure fits its page or the command fails (exit 1) naming what does not fit and \

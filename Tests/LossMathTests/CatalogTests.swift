@@ -59,7 +59,7 @@ struct CatalogTests {
         switch loss {
         case .minimax: (#"-\mathrm{softplus}(\ell)"#, #"\log(1-D)"#, #"-\sigma(\ell)"#)
         case .nonsat: (#"\mathrm{softplus}(-\ell)"#, #"-\log D"#, #"-\sigma(-\ell)"#)
-        case .maxlik: (#"-e^{\ell}/2"#, #"-D/(2(1-D))"#, #"-e^{\ell}/2"#)
+        case .maxlik: (#"-e^{\ell}"#, #"-D/(1-D)"#, #"-e^{\ell}"#)
         case .lsgan: (#"(\ell-1)^2/2"#, nil, #"\ell-1"#)
         case .lssigmoid: (#"\sigma(-\ell)^2/2"#, #"(D-1)^2/2"#, #"-\sigma(\ell)\,\sigma(-\ell)^2"#)
         case .wgan, .hinge: (#"-\ell"#, nil, "-1")

@@ -38,11 +38,11 @@ struct VanishingGradientTests {
         #expect(abs(GeneratorLoss.nonsat.gradientLogit(atLogit: Double.logit(d)) + 1) <= 1.01 * d)
     }
 
-    @Test("maximum-likelihood ∂L/∂ℓ → 0 like −½ D", arguments: smallD)
+    @Test("maximum-likelihood ∂L/∂ℓ → 0 like −D", arguments: smallD)
     func maxlikVanishes(d: Double) {
         let g = GeneratorLoss.maxlik.gradientLogit(atLogit: Double.logit(d))
-        // −½ D/(1 − D) = −½ D (1 + D + …): relative distance D/(1 − D) from −½ D.
-        #expect(abs(g / (-0.5 * d) - 1) <= (abs(Double.logit(d)) + 4) * Double.ulpOfOne + 1.01 * d)
+        // −D/(1 − D) = −D (1 + D + …): relative distance D/(1 − D) from −D.
+        #expect(abs(g / -d - 1) <= (abs(Double.logit(d)) + 4) * Double.ulpOfOne + 1.01 * d)
     }
 
     @Test("in D-space the minimax slope → −1 (finite): the vanishing is σ′ = D(1 − D)'s doing", arguments: smallD)

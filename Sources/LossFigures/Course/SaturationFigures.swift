@@ -7,7 +7,8 @@ enum SaturationFigures {
     static let dLabel = "$D(G(z))$, the discriminator's output on a generated sample"
 
     /// Goodfellow (NIPS 2016 tutorial), Figure 16: the three generator costs with the tutorial's
-    /// ½ factors, J = ½ log(1 − D), −½ log D and −½ exp(σ⁻¹(D)) = −½ D/(1 − D).
+    /// ½ factors, J = ½ log(1 − D), −½ log D and −½ exp(σ⁻¹(D)) = −½ D/(1 − D): the catalog's
+    /// costs, which carry no ½, each halved, so that the three keep one scale.
     static func generatorCosts(theme: Theme) -> Figure {
         let marks: [Mark] = [
             .horizontalLine(ReferenceLine(at: 0, color: Color(hex: 0x999999), dash: .solid, width: 0.6)),
@@ -18,7 +19,7 @@ enum SaturationFigures {
                 0.5 * GeneratorLoss.nonsat.evaluate(atD: $0).value
             }),
             .function(FunctionCurve(label: #"maximum likelihood  $-\exp(\sigma^{-1}(D))/2$"#, domain: 1e-9...(1 - 1e-9)) {
-                GeneratorLoss.maxlik.evaluate(atD: $0).value
+                0.5 * GeneratorLoss.maxlik.evaluate(atD: $0).value
             }),
             .annotation(Annotation("flat where D(G(z)) is small: slope −½,\nagainst −1/(2D) for non-saturating", at: Point(0.04, 0.55),
                                    anchor: Point(0, 0.5), arrowTo: Point(0.06, 0.5 * log1p(-0.06)))),

@@ -163,8 +163,8 @@ public enum AccuracyCheck {
                     floatGradientD.record(computed: computed, exact: exact, at: l)
                 }
             }
-            // The textbook expressions are plain libm formulas: −½ eˡ overflows for ℓ > 709.78 while
-            // the exact −½ eˡ stays finite to 710.47. Autodiff is compared where eˡ is finite.
+            // The textbook expressions are plain libm formulas: eˡ overflows for ℓ > 709.78, and
+            // (1 + eˡ)² in D for ℓ > 354.9. Autodiff is compared where eˡ is finite.
             guard abs(l) <= Self.autodiffDomain else { continue }
             autodiffGradient.record(computed: loss.autodiffGradientLogit(atLogit: l), exact: point.gradientLogit, at: l)
             // In D-space the input D = σ(ℓ) is itself rounded; for D ≤ ½ every ∂L/∂D here has a

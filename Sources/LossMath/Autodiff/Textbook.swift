@@ -32,9 +32,9 @@ public enum Textbook {
     @differentiable(reverse)
     public static func nonsat(_ l: Double) -> Double { softplus(-l) }
 
-    /// `−½ σ(ℓ)/(1 − σ(ℓ)) = −½ eˡ`.
+    /// `−σ(ℓ)/(1 − σ(ℓ)) = −eˡ`.
     @differentiable(reverse)
-    public static func maxlik(_ l: Double) -> Double { -0.5 * exp(l) }
+    public static func maxlik(_ l: Double) -> Double { -exp(l) }
 
     /// `½ (ℓ − c)²`.
     @differentiable(reverse, wrt: l)
@@ -65,9 +65,9 @@ public enum Textbook {
     @differentiable(reverse)
     public static func nonsatInD(_ d: Double) -> Double { -log(d) }
 
-    /// `−½ D/(1 − D)`.
+    /// `−D/(1 − D)`.
     @differentiable(reverse)
-    public static func maxlikInD(_ d: Double) -> Double { -0.5 * d / (1 - d) }
+    public static func maxlikInD(_ d: Double) -> Double { -d / (1 - d) }
 
     /// `½ (D − 1)²`.
     @differentiable(reverse)

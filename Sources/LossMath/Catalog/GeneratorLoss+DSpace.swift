@@ -8,7 +8,7 @@ internal import Glibc
 ///               L(D)              ∂L/∂D              ∂L/∂ℓ = ∂L/∂D · D(1 − D)
 /// minimax       log(1 − D)        −1/(1 − D)         −D
 /// nonsat        −log D            −1/D               −(1 − D)
-/// maxlik        −½ D/(1 − D)      −½/(1 − D)²        −½ D/(1 − D)
+/// maxlik        −D/(1 − D)        −1/(1 − D)²        −D/(1 − D)
 /// lssigmoid     ½ (D − 1)²        D − 1              −D(1 − D)²
 /// ```
 /// (The unsimplified product rounds twice more: at D = 1e−300 it gives −0.9999999999999999 for
@@ -31,8 +31,7 @@ extension GeneratorLoss {
             return LossEvaluation(value: -log(d), gradientLogit: -oneMinusD, gradientD: -1 / d)
         case .maxlik:
             let ratio = d / oneMinusD
-            return LossEvaluation(value: -0.5 * ratio, gradientLogit: -0.5 * ratio,
-                                  gradientD: -0.5 / (oneMinusD * oneMinusD))
+            return LossEvaluation(value: -ratio, gradientLogit: -ratio, gradientD: -1 / (oneMinusD * oneMinusD))
         case .lssigmoid:
             return LossEvaluation(value: 0.5 * oneMinusD * oneMinusD, gradientLogit: -d * oneMinusD * oneMinusD,
                                   gradientD: -oneMinusD)

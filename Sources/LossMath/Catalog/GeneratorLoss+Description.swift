@@ -25,7 +25,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax: #"-\mathrm{softplus}(\ell)"#
         case .nonsat: #"\mathrm{softplus}(-\ell)"#
-        case .maxlik: #"-e^{\ell}/2"#
+        case .maxlik: #"-e^{\ell}"#
         case .lsgan: #"(\ell-"# + Self.latexTarget(parameters) + ")^2/2"
         case .lssigmoid: #"\sigma(-\ell)^2/2"#
         case .wgan, .hinge: #"-\ell"#
@@ -39,7 +39,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax: #"\log(1-D)"#
         case .nonsat: #"-\log D"#
-        case .maxlik: #"-D/(2(1-D))"#
+        case .maxlik: #"-D/(1-D)"#
         case .lssigmoid: #"(D-1)^2/2"#
         case .lsgan, .wgan, .hinge, .ragan: nil
         }
@@ -51,7 +51,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax: #"-1/(1-D)"#
         case .nonsat: #"-1/D"#
-        case .maxlik: #"-1/(2(1-D)^2)"#
+        case .maxlik: #"-1/(1-D)^2"#
         case .lssigmoid: #"D-1"#
         case .lsgan, .wgan, .hinge, .ragan: nil
         }
@@ -62,7 +62,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax: #"-\sigma(\ell)"#
         case .nonsat: #"-\sigma(-\ell)"#
-        case .maxlik: #"-e^{\ell}/2"#
+        case .maxlik: #"-e^{\ell}"#
         case .lsgan: #"\ell-"# + Self.latexTarget(parameters)
         case .lssigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
         case .wgan, .hinge: "-1"
@@ -86,7 +86,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax: Limit(-0.0, "→ 0: vanishes like −D ≈ −e^ℓ (saturates)")
         case .nonsat: Limit(-1, "→ −1: strong gradient")
-        case .maxlik: Limit(-0.0, "→ 0: vanishes like −e^ℓ/2")
+        case .maxlik: Limit(-0.0, "→ 0: vanishes like −e^ℓ")
         case .lsgan: Limit(-.infinity, "→ −∞: grows linearly, ℓ − c")
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −D (saturates)")
         case .wgan, .hinge: Limit(-1, "−1: constant")
@@ -102,7 +102,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax: Limit(-1, "→ −1")
         case .nonsat: Limit(-0.0, "→ 0: vanishes like −(1 − D)")
-        case .maxlik: Limit(-.infinity, "→ −∞: grows like −e^ℓ/2")
+        case .maxlik: Limit(-.infinity, "→ −∞: grows like −e^ℓ")
         case .lsgan: Limit(.infinity, "→ +∞: 0 at ℓ = c, then pulls back")
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −(1 − D)²")
         case .wgan, .hinge: Limit(-1, "−1: constant")

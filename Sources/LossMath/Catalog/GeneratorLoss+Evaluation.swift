@@ -5,7 +5,7 @@
 /// ```
 /// minimax    L = log(1 − D) = −softplus(ℓ)     ∂L/∂ℓ = −σ(ℓ)            ∂L/∂D = −1/(1 − D) = −(1 + eˡ)
 /// nonsat     L = −log D = softplus(−ℓ)         ∂L/∂ℓ = −σ(−ℓ)           ∂L/∂D = −1/D = −(1 + e⁻ˡ)
-/// maxlik     L = −½ D/(1 − D) = −½ eˡ          ∂L/∂ℓ = −½ eˡ            ∂L/∂D = −½/(1 − D)² = −½ (1 + eˡ)²
+/// maxlik     L = −D/(1 − D) = −eˡ              ∂L/∂ℓ = −eˡ              ∂L/∂D = −1/(1 − D)² = −(1 + eˡ)²
 /// lsgan      L = ½ (ℓ − c)²                    ∂L/∂ℓ = ℓ − c
 /// lssigmoid  L = ½ (D − 1)² = ½ σ(−ℓ)²         ∂L/∂ℓ = −σ(ℓ) σ(−ℓ)²     ∂L/∂D = D − 1 = −σ(−ℓ)
 /// wgan       L = −ℓ                            ∂L/∂ℓ = −1
@@ -44,10 +44,10 @@ extension GeneratorLoss {
     /// ∂L/∂D at D = σ(ℓ); nil where the loss is not a function of D.
     public func gradientD(atLogit l: Double) -> Double? {
         switch self {
-        // −(1 + e^(±ℓ)) and −½ (1 + eˡ)², each rounded once (``OnePlusExp``).
+        // −(1 + e^(±ℓ)) and −(1 + eˡ)², each rounded once (``OnePlusExp``).
         case .minimax: l.isNaN ? l : -OnePlusExp(l).rounded
         case .nonsat: l.isNaN ? l : -OnePlusExp(-l).rounded
-        case .maxlik: l.isNaN ? l : -OnePlusExp(l).halfSquareRounded
+        case .maxlik: l.isNaN ? l : -OnePlusExp(l).squareRounded
         case .lssigmoid: -Double.sigmoid(-l)
         case .lsgan, .wgan, .hinge, .ragan: nil
         }
@@ -67,11 +67,12 @@ extension GeneratorLoss {
 
     // MARK: Stable pieces
 
-    /// `−½ eˡ`, halved before it rounds: for 709.78 < ℓ ≤ 710.47 eˡ overflows but ½ eˡ does not.
+    /// `−eˡ` from the extended exponential 2ᵏ (high + low): the pair rounded once, then scaled by 2ᵏ
+    /// (exact unless the result is subnormal).
     static func maxlikValue(_ l: Double) -> Double {
         if l.isNaN { return l }
         let e = ExtendedExp(l)
-        return -PowerOfTwo.scale(e.high + e.low, by: e.exponent - 1)
+        return -PowerOfTwo.scale(e.high + e.low, by: e.exponent)
     }
 
     /// `½ σ(−ℓ)²`, with e = e^(−|ℓ|) = 2ᵏ m (``ExtendedExp``, m a pair) and (1 + e)² a pair:

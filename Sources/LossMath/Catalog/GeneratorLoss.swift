@@ -8,7 +8,8 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     case minimax
     /// The non-saturating ("modified") cost: `L = −log D = softplus(−ℓ)`.
     case nonsat
-    /// The maximum-likelihood cost: `L = −½ eˡ = −½ D/(1 − D)`.
+    /// The maximum-likelihood cost: `L = −eˡ = −D/(1 − D)` (the tutorial's −½ eˡ without its ½, as
+    /// every cost of this catalog: see ``GeneratorLoss``).
     case maxlik
     /// Least squares on the raw output (LSGAN): `L = ½ (ℓ − c)²`.
     case lsgan

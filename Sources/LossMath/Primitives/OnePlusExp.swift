@@ -1,6 +1,6 @@
 /// `1 + eˣ` as `2ᵏ · (high + low)`, carried to about 2⁻⁵⁸ relative precision: the ∂L/∂D of the
 /// BCE losses, `−1/(1 − D) = −(1 + eˡ)` and `−1/D = −(1 + e⁻ˡ)`, and its square for maximum
-/// likelihood, `−½/(1 − D)² = −½ (1 + eˡ)²`.
+/// likelihood, `−1/(1 − D)² = −(1 + eˡ)²`.
 ///
 /// ```
 /// x ≤ 0:  eˣ ≤ 1                  1 + eˣ = s + t            (``OnePlusPower``, k = 0)
@@ -30,10 +30,10 @@ struct OnePlusExp {
     @inlinable
     var rounded: Double { PowerOfTwo.scale(high + low, by: exponent) }
 
-    /// ½ (1 + eˣ)² = 2²ᵏ⁻¹ (high + low)², with the square formed exactly (twoProduct), rounded once.
+    /// (1 + eˣ)² = 2²ᵏ (high + low)², with the square formed exactly (twoProduct), rounded once.
     @inlinable
-    var halfSquareRounded: Double {
+    var squareRounded: Double {
         let square = Compensated.square(high, low)
-        return PowerOfTwo.scale(square.high + square.low, by: 2 * exponent - 1)
+        return PowerOfTwo.scale(square.high + square.low, by: 2 * exponent)
     }
 }
