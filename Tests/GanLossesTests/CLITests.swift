@@ -114,6 +114,18 @@ struct ListCheckCLITests {
         #expect(r.stdout.contains("−σ(ℓ)") && r.stdout.contains("vanishes"))
     }
 
+    @Test("one scale for the generator costs: no ½ in front of any, said by list and held by the catalog")
+    func oneScale() throws {
+        let r = try Tool.run(["list"])
+        #expect(r.status == 0 && r.stdout.contains("One scale: no cost carries a factor ½"))
+        // At D = ½ (ℓ = 0) the tutorial's costs −½ log D, ½ log(1 − D) and −½e^ℓ have slopes ∂/∂ℓ of
+        // −¼, −¼ and −½; without their ½, twice that, all three alike.
+        #expect(GeneratorLoss.nonsat.gradientLogit(atLogit: 0) == -0.5)
+        #expect(GeneratorLoss.minimax.gradientLogit(atLogit: 0) == -0.5)
+        #expect(GeneratorLoss.maxlik.gradientLogit(atLogit: 0) == -1)
+        #expect(GeneratorLoss.maxlik.value(atLogit: 0) == -1 && GeneratorLoss.maxlik.gradientD(atLogit: 0) == -4)
+    }
+
     @Test("list --format json parses")
     func listJSON() throws {
         let r = try Tool.run(["list", "--format", "json"])

@@ -39,7 +39,7 @@ enum SaturationFigures {
         let marks: [Mark] = [
             .function(FunctionCurve(label: #"minimax  $|\partial L/\partial\ell| = D$"#, domain: domain, magnitude(.minimax))),
             .function(FunctionCurve(label: #"non-saturating  $1-D$"#, domain: domain, magnitude(.nonsat))),
-            .function(FunctionCurve(label: #"maximum likelihood  $D/(2(1-D))$"#, domain: domain, magnitude(.maxlik))),
+            .function(FunctionCurve(label: #"maximum likelihood  $D/(1-D)$"#, domain: domain, magnitude(.maxlik))),
             .annotation(Annotation("minimax at D = 10⁻⁸: a gradient\nof 10⁻⁸, the generator stalls",
                                    at: Point(0.03, 0.66), anchor: Point(0, 0.5), arrowTo: Point(1e-8, 1e-8))),
         ]
