@@ -39,6 +39,7 @@ struct EvalCommand: ParsableCommand {
               gan-losses eval --loss ragan --real-logit 2 --logit=-1
               gan-losses eval --player d --loss nonsat,wgan --real-logit 3 --fake-logit=-3,0,3
               gan-losses eval --player d --loss ns --smoothing tfgan:0.25 --real-logit 0,2 --fake-logit=-2
+              gan-losses eval --player d --loss mm,lssigmoid --grad-d --real-logit 1 --fake-logit=-1 --format csv
               gan-losses eval --batch --loss minimax,hinge --real-logits 1.2,0.4,2 --fake-logits=-1,0.3
               gan-losses eval --batch --loss ns --real-logits @scores.csv:real --fake-logits @scores.csv:fake
               gan-losses eval --batch --loss ns --reduction sum --weight real:1,fake:0.5 --real-logits 2,3 --fake-logits=-1
@@ -80,6 +81,10 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Batch: combine the per-sample losses by their mean or sum.", valueName: "mean|sum"))
     var reduction: ReductionName = .mean
 
+    @Flag(name: .customLong("grad-d"),
+          help: "Discriminator: also ∂L_D/∂D_r and ∂L_D/∂D_f at D = σ(ℓ) (empty for the critics, which have no D).")
+    var gradD = false
+
     @Flag(name: .customLong("per-sample"), help: "Batch: ∂L_D/∂ℓ and ∂L_G/∂ℓ for every logit instead of the objectives.")
     var perSample = false
 
@@ -119,6 +124,7 @@ struct EvalCommand: ParsableCommand {
                 throw ValidationError("--batch needs both --real-logits and --fake-logits, such as --real-logits 1,2 --fake-logits=-1,0")
             }
             guard precision == .double else { throw ValidationError("--batch computes in double precision; leave out --precision float") }
+            guard !gradD else { throw ValidationError("--grad-d is for --player d at pairs of logits; --batch gives ∂L/∂ℓ per sample with --per-sample") }
             try checkSmoothing()
             return
         }
@@ -127,8 +133,8 @@ struct EvalCommand: ParsableCommand {
         }
         switch player {
         case .g:
-            guard fakeLogits == nil, smoothing == nil else {
-                throw ValidationError("--fake-logit and --smoothing are for the discriminator: add --player d")
+            guard fakeLogits == nil, smoothing == nil, !gradD else {
+                throw ValidationError("--fake-logit, --smoothing and --grad-d are for the discriminator: add --player d (the generator's table has ∂L/∂D already)")
             }
             _ = try lossParameters.singleRealLogit()
             switch (logits, ds) {
@@ -156,6 +162,10 @@ struct EvalCommand: ParsableCommand {
                 throw ValidationError("--real-logit has \(real.count) values and --fake-logit \(fakeLogits.count); give lists of equal length, or one value for every pair")
             }
             guard !fakeLogits.contains(where: \.isNaN) else { throw ValidationError("--fake-logit must be numbers, not nan") }
+            if gradD, selection.loss.allSatisfy({ !$0.discriminatorLoss().hasProbability }) {
+                let ids = selection.loss.map(\.id).joined(separator: ", ")
+                throw ValidationError("--grad-d: the discriminators of \(ids) are critics on a raw output, with no D = σ(ℓ); leave out --grad-d")
+            }
             try checkSmoothing()
         }
     }

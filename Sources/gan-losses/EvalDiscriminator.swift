@@ -5,8 +5,9 @@ extension EvalCommand {
     func runDiscriminator() throws {
         let real = lossParameters.realLogits, fake = fakeLogits ?? []
         let count = max(real.count, fake.count)
-        var table = Table(columns: ["loss", "real_logit", "fake_logit", "value", "grad_real", "grad_fake"],
-                          titles: ["loss", "ℓ_r", "ℓ_f", "L_D", "∂L_D/∂ℓ_r", "∂L_D/∂ℓ_f"])
+        var table = Table(columns: ["loss", "real_logit", "fake_logit", "value", "grad_real", "grad_fake"]
+                              + (gradD ? ["grad_real_d", "grad_fake_d"] : []),
+                          titles: ["loss", "ℓ_r", "ℓ_f", "L_D", "∂L_D/∂ℓ_r", "∂L_D/∂ℓ_f"] + (gradD ? ["∂L_D/∂D_r", "∂L_D/∂D_f"] : []))
         for game in selection.loss {
             let loss = game.discriminatorLoss(parameters: parameters)
             for i in 0..<count {
@@ -14,13 +15,14 @@ extension EvalCommand {
                 switch precision {
                 case .double:
                     let e = loss.evaluate(realLogit: r, fakeLogit: f)
-                    table.rows.append([.text(game.id), .double(r), .double(f), .double(e.value), .double(e.gradientReal), .double(e.gradientFake)])
+                    table.rows.append([.text(game.id), .double(r), .double(f), .double(e.value), .double(e.gradientReal), .double(e.gradientFake)]
+                                      + (gradD ? [e.gradientRealD.map(Table.Cell.double) ?? .absent, e.gradientFakeD.map(Table.Cell.double) ?? .absent] : []))
                 case .float:
                     // The logits rounded to Float, evaluated in Double and each result rounded once.
                     let (rf, ff) = (Float(r), Float(f))
-                    let e = loss.evaluate(realLogit: Double(rf), fakeLogit: Double(ff))
-                    table.rows.append([.text(game.id), .float(rf), .float(ff), .float(Float(e.value)),
-                                       .float(Float(e.gradientReal)), .float(Float(e.gradientFake))])
+                    let e = loss.evaluate(realLogit: rf, fakeLogit: ff)
+                    table.rows.append([.text(game.id), .float(rf), .float(ff), .float(e.value), .float(e.gradientReal), .float(e.gradientFake)]
+                                      + (gradD ? [e.gradientRealD.map(Table.Cell.float) ?? .absent, e.gradientFakeD.map(Table.Cell.float) ?? .absent] : []))
                 }
             }
         }

@@ -102,6 +102,8 @@ struct BothPlayersCLITests {
         (["eval", "--batch", "--loss", "ns", "--real-logits", "1", "--fake-logits", "0", "--weight=-1"], "not a weight", 64),
         (["eval", "--batch", "--loss", "ns", "--real-logits", "1", "--fake-logits", "0", "--weight", "real:1,real:2"], "real:w,fake:w", 64),
         (["eval", "--loss", "ns", "--logit", "0", "--weight", "2"], "go with --batch", 64),
+        (["eval", "--player", "d", "--loss", "wgan,hinge", "--fake-logit", "0", "--grad-d"], "critics on a raw output", 64),
+        (["eval", "--loss", "ns", "--logit", "0", "--grad-d"], "are for the discriminator", 64),
         (["plot", "--loss", "mm,wgan", "--x", "d", "-o", "f.png"], "a critic is not a probability", 64),
         (["plot", "--loss", "hinge", "--x", "log-d", "-o", "f.png"], "no sigmoid and no D", 64),
     ])
@@ -205,5 +207,26 @@ struct BothPlayersCLITests {
             let r = try Tool.run(["plot", "--player", "d"] + arguments + ["-o", "g.png"], in: folder)
             #expect(r.status == 64 && r.stderr.contains(message), "\(arguments): \(r.stderr)")
         }
+    }
+
+    @Test("--grad-d: ∂L_D/∂D_r and ∂L_D/∂D_f where D exists, empty for a critic")
+    func gradientsInD() throws {
+        let r = try Tool.run(["eval", "--player", "d", "--loss", "mm,lssigmoid,wgan", "--grad-d", "--real-logit", "1.5",
+                              "--fake-logit=-0.5", "--smoothing", "0.9", "--format", "csv"])
+        // --smoothing applies to the BCE games only: give it without wgan.
+        #expect(r.status == 64)
+        let ok = try Tool.run(["eval", "--player", "d", "--loss", "mm,lssigmoid,wgan", "--grad-d", "--real-logit", "1.5",
+                               "--fake-logit=-0.5", "--format", "csv"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let rows = csvRows(ok.stdout)
+        #expect(rows.first == ["loss", "real_logit", "fake_logit", "value", "grad_real", "grad_fake", "grad_real_d", "grad_fake_d"])
+        for row in rows.dropFirst() {
+            let game = try #require(GeneratorLoss(id: row[0]))
+            let d = game.discriminatorLoss().gradientsD(realLogit: 1.5, fakeLogit: -0.5)
+            #expect(Array(row[6...7]) == (d.map { [String($0.real), String($0.fake)] } ?? ["", ""]), "\(row)")
+        }
+        // BCE: −1/D_r and 1/(1 − D_f).
+        let bce = try #require(rows.first { $0[0] == "minimax" })
+        #expect(abs(Double(bce[6])! + 1 / Double.sigmoid(1.5)) <= 1e-15 && abs(Double(bce[7])! - 1 / Double.sigmoid(0.5)) <= 1e-15)
     }
 }
