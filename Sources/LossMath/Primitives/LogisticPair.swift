@@ -16,21 +16,63 @@
 /// loops vectorize it; the scalar functions run the same text, so their bits agree.
 @inlinable @inline(__always)
 func logisticPair(_ x: Double, timesPowerOfTwo p: Double = 0) -> (softplus: Double, sigmoid: Double) {
-    let e = ExtendedExp(x > 0 ? -x : x)
-    let tiny = e.exponent < -60
-    let factor = PowerOfTwo.value(p)
-    let eRounded = PowerOfTwo.scale(e.high + e.low, by: e.exponent + p)
-    // Outside the tiny lanes e ≥ 2⁻⁶¹, so 2ᵏ is a normal number and the scaling exact (in the tiny
-    // lanes these values are not used, whatever 2ᵏ's bits make of them).
-    let unit = PowerOfTwo.value(e.exponent)
-    let eHigh = e.high * unit, eLow = e.low * unit
+    LogisticExponential(x, timesPowerOfTwo: p).pair(x)
+}
 
-    let logarithm = log1pPair(eHigh, eLow)
-    let sum = Compensated.twoSum(x > 0 ? x : 0, logarithm.high)
-    let softplus = tiny ? (x > 0 ? x * factor : eRounded) : (sum.high + (sum.low + logarithm.low)) * factor
+/// ``logisticPair(_:timesPowerOfTwo:)`` at x and at its mirror y = −x from one exponential and one
+/// logarithm: e^(−|x|) = e^(−|y|), so all but the last steps are shared, and each side then takes
+/// its own selects on its own argument. Both results have the bits of `logisticPair` at x and at y.
+///
+/// y is passed, not formed here, so that a caller holding y from a subtraction (x = a − b,
+/// y = b − a, which is −x except for the sign of a zero or a NaN) gets exactly the bits of
+/// `logisticPair(y)`, zero's and NaN's sign included. The only case where y's own exponential
+/// would have had another argument is x = ±0, y = ∓0: ExtendedExp(+0) and ExtendedExp(−0) differ
+/// only in the sign of the zero exponent k, which no later step sees (2^±0 = 1, ±0 + 0 = +0).
+@inlinable @inline(__always)
+func logisticPairs(_ x: Double, mirror y: Double)
+    -> (softplus: Double, sigmoid: Double, mirrorSoftplus: Double, mirrorSigmoid: Double) {
+    let shared = LogisticExponential(x, timesPowerOfTwo: 0)
+    let atX = shared.pair(x), atY = shared.pair(y)
+    return (atX.softplus, atX.sigmoid, atY.softplus, atY.sigmoid)
+}
 
-    let quotient = OnePlusPower(eHigh, low: eLow, power: 1).dividing(x >= 0 ? 1 : eHigh, low: x >= 0 ? 0 : eLow)
-    let sigmoid = tiny ? (x >= 0 ? factor : eRounded) : quotient * factor
+/// The part of ``logisticPair(_:timesPowerOfTwo:)`` that depends on |x| alone: e = e^(−|x|) as a
+/// pair, 1 + e, log1p(e), and e rounded (for the tiny lanes).
+@usableFromInline
+struct LogisticExponential {
+    @usableFromInline let e: ExtendedExp
+    /// 2ᵖ.
+    @usableFromInline let factor: Double
+    /// 2ᵖ e, rounded once.
+    @usableFromInline let eRounded: Double
+    @usableFromInline let eHigh: Double, eLow: Double
+    @usableFromInline let logarithm: (high: Double, low: Double)
+    @usableFromInline let onePlusE: OnePlusPower
 
-    return x.isNaN ? (x, x) : (softplus, sigmoid)
+    @inlinable @inline(__always)
+    init(_ x: Double, timesPowerOfTwo p: Double) {
+        e = ExtendedExp(x > 0 ? -x : x)
+        factor = PowerOfTwo.value(p)
+        eRounded = PowerOfTwo.scale(e.high + e.low, by: e.exponent + p)
+        // Outside the tiny lanes e ≥ 2⁻⁶¹, so 2ᵏ is a normal number and the scaling exact (in the tiny
+        // lanes these values are not used, whatever 2ᵏ's bits make of them).
+        let unit = PowerOfTwo.value(e.exponent)
+        eHigh = e.high * unit
+        eLow = e.low * unit
+        logarithm = log1pPair(eHigh, eLow)
+        onePlusE = OnePlusPower(eHigh, low: eLow, power: 1)
+    }
+
+    /// 2ᵖ softplus(x) and 2ᵖ σ(x), for an x with this |x|.
+    @inlinable @inline(__always)
+    func pair(_ x: Double) -> (softplus: Double, sigmoid: Double) {
+        let tiny = e.exponent < -60
+        let sum = Compensated.twoSum(x > 0 ? x : 0, logarithm.high)
+        let softplus = tiny ? (x > 0 ? x * factor : eRounded) : (sum.high + (sum.low + logarithm.low)) * factor
+
+        let quotient = onePlusE.dividing(x >= 0 ? 1 : eHigh, low: x >= 0 ? 0 : eLow)
+        let sigmoid = tiny ? (x >= 0 ? factor : eRounded) : quotient * factor
+
+        return x.isNaN ? (x, x) : (softplus, sigmoid)
+    }
 }
