@@ -42,6 +42,22 @@ struct OnePassCSVTests {
         #expect(oneSame.status == 0 && oneSame.stdout == twoSame.stdout)
     }
 
+    @Test("columns in any order among others, lines with more cells or a CR before the newline")
+    func otherColumns() throws {
+        var lines = ["id,fake,note,real,extra"]
+        // More than a block of rows; short numbers, so that the lists below fit on a command line.
+        for i in 0..<5_000 {
+            lines.append("\(i), \(Double(i) / 8 - 300) ,n,\(-Double(i) / 4)\(i % 3 == 0 ? ",e" : "")\(i % 5 == 0 ? "\r" : "")")
+        }
+        let (one, two) = try Self.bothWays(lines.joined(separator: "\n") + "\n")
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout == two.stdout)
+        let lists = try Tool.run(["eval", "--batch", "--loss", "all", "--format", "csv",
+                                  "--real-logits", (0..<5_000).map { String(-Double($0) / 4) }.joined(separator: ","),
+                                  "--fake-logits", (0..<5_000).map { String(Double($0) / 8 - 300) }.joined(separator: ",")])
+        #expect(one.stdout == lists.stdout)
+    }
+
     @Test("the same error: the real column's first problem, else the generated column's", arguments: [
         ("real,fake\n1,2\n3,x\n4,5\ny,6\n", "--real-logits: line 5 of s.csv: 'y' is not a number"),
         ("real,fake\n1,2\n3,x\n4,5\n", "--fake-logits: line 3 of s.csv: 'x' is not a number"),
@@ -53,6 +69,9 @@ struct OnePassCSVTests {
         ("", "--real-logits: s.csv has no numbers in column 'real'"),
         ("real,fake\n1,\n", "--fake-logits: line 2 of s.csv: '' is not a number"),
         ("real,fake\n1e,2\n", "--real-logits: line 2 of s.csv: '1e' is not a number"),
+        ("real,fake\n1,2\r\r\n", "--fake-logits: line 2 of s.csv: '2\\r' is not a number"),
+        ("real,fake\n1\r,2\n", "--real-logits: line 2 of s.csv: '1\\r' is not a number"),
+        ("real,fake\n1,2\n3 4,5\n", "--real-logits: line 3 of s.csv: '3 4' is not a number"),
     ])
     func sameError(file: String, message: String) throws {
         let (one, two) = try Self.bothWays(file)

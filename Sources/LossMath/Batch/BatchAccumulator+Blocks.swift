@@ -11,9 +11,9 @@
 /// terms another has received is not computed twice but copied: the same additions in the same
 /// order give the same state.
 ///
-/// The BCE loops are small functions of their own around the inlined kernel
-/// (`logisticPair(x).softplus` is what `Double.softplus(x)` returns), so that they vectorize where
-/// the build allows it (`make release`).
+/// The BCE loops are small functions of their own (never inlined into the large callers, which
+/// would keep the kernel out of line) around the inlined kernel (`logisticPair(x).softplus` is what
+/// `Double.softplus(x)` returns), so that they vectorize where the build allows it (`make release`).
 extension BatchAccumulator {
     /// Adds the logits of real samples, in order.
     public mutating func addReal(_ logits: UnsafeBufferPointer<Double>) {
@@ -67,6 +67,10 @@ extension BatchAccumulator {
             case (.bce, .nonsat), (.bceSmoothed, .nonsat):
                 // softplus(ℓ_f) and softplus(−ℓ_f).
                 Self.mirroredSoftplusLoop(f, count: n, into: d, mirror: g)
+            case (.bce, .maxlik), (.bceSmoothed, .maxlik):
+                // L_D's softplus(ℓ_f) and L_G's −½ e^ℓ.
+                Self.softplusLoop(f, count: n, negated: false, into: d)
+                for i in 0..<n { g[i] = GeneratorLoss.maxlikValue(f[i]) }
             case (.ragan, _):
                 // softplus(ℓ_f − R̄), softplus(R̄ − ℓ_f), σ(ℓ_f − R̄), σ(R̄ − ℓ_f).
                 Self.relativisticLoop(f, count: n, otherMean: realMean, real: false, into: (d, g, crossD, crossG))
@@ -86,6 +90,7 @@ extension BatchAccumulator {
     }
 
     /// out[i] = softplus(−x[i]) when `negated`, else softplus(x[i]).
+    @inline(never)
     static func softplusLoop(_ x: UnsafePointer<Double>, count n: Int, negated: Bool, into out: UnsafeMutablePointer<Double>) {
         if negated {
             for i in 0..<n { out[i] = logisticPair(-x[i]).softplus }
@@ -95,6 +100,7 @@ extension BatchAccumulator {
     }
 
     /// out[i] = softplus(x[i]) and mirror[i] = softplus(−x[i]), from one exponential each.
+    @inline(never)
     static func mirroredSoftplusLoop(_ x: UnsafePointer<Double>, count n: Int, into out: UnsafeMutablePointer<Double>,
                                      mirror: UnsafeMutablePointer<Double>) {
         for i in 0..<n {
@@ -107,20 +113,15 @@ extension BatchAccumulator {
     /// The relativistic game's terms of one side, from one exponential per logit: with a = M̄ − ℓ
     /// for a real logit and a = ℓ − M̄ for a generated one (M̄ the other side's mean), softplus(a),
     /// softplus(−a), σ(a), σ(−a), each −a formed as its own subtraction as the scalar path forms it.
+    @inline(never)
     static func relativisticLoop(_ x: UnsafePointer<Double>, count n: Int, otherMean m: Double, real: Bool,
                                  into out: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>,
                                             UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)) {
         let (softplus, mirrorSoftplus, sigmoid, mirrorSigmoid) = out
-        if real {
-            for i in 0..<n {
-                let p = logisticPairs(m - x[i], mirror: x[i] - m)
-                (softplus[i], mirrorSoftplus[i], sigmoid[i], mirrorSigmoid[i]) = (p.softplus, p.mirrorSoftplus, p.sigmoid, p.mirrorSigmoid)
-            }
-        } else {
-            for i in 0..<n {
-                let p = logisticPairs(x[i] - m, mirror: m - x[i])
-                (softplus[i], mirrorSoftplus[i], sigmoid[i], mirrorSigmoid[i]) = (p.softplus, p.mirrorSoftplus, p.sigmoid, p.mirrorSigmoid)
-            }
+        for i in 0..<n {
+            let a = real ? m - x[i] : x[i] - m
+            let p = logisticPairs(a, mirror: real ? x[i] - m : m - x[i])
+            (softplus[i], mirrorSoftplus[i], sigmoid[i], mirrorSigmoid[i]) = (p.softplus, p.mirrorSoftplus, p.sigmoid, p.mirrorSigmoid)
         }
     }
 }

@@ -163,7 +163,11 @@ public struct CompensatedSum: Sendable, Hashable {
 
     /// Adds the terms in order: the same as ``add(_:)`` for each in turn.
     public mutating func add(contentsOf terms: UnsafeBufferPointer<Double>) {
-        for x in terms { add(x) }
+        // On a copy in local variables, which stay in registers: `self` lives in memory, and a
+        // store and reload per term would lengthen the chain of dependent additions.
+        var local = self
+        for x in terms { local.add(x) }
+        self = local
     }
 
     /// The sum.

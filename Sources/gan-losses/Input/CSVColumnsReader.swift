@@ -83,6 +83,16 @@ struct CSVColumnsReader {
             let end = carried + got
             var start = 0
             while start < end {
+                if let plan, let length = fastRow(buffer + start, available: end - start, plan: plan, parser: parser, into: row) {
+                    lineNumber += 1
+                    start += length + 1
+                    for c in columns.indices {
+                        states[c].rows += 1
+                        block.append(row[c], column: c)
+                    }
+                    if block.isFull { try block.flush(body, delivering: delivering) }
+                    continue
+                }
                 let newline = memchr(buffer + start, 0x0A, end - start)
                 let stop = newline.map { $0.assumingMemoryBound(to: UInt8.self) - buffer } ?? end
                 if stop == end && !(finished && stop > start) { break }  // an unfinished line: read on
@@ -92,14 +102,6 @@ struct CSVColumnsReader {
                 let line = buffer + start, count = lineEnd - start
                 start = stop + 1
                 if count == 0 { continue }  // a blank line
-                if let plan, fastRow(line, count: count, plan: plan, parser: parser, into: row) {
-                    for c in columns.indices {
-                        states[c].rows += 1
-                        block.append(row[c], column: c)
-                    }
-                    if block.isFull { try block.flush(body, delivering: delivering) }
-                    continue
-                }
                 for c in columns.indices where states[c].error == nil {
                     do {
                         if states[c].index == nil {
@@ -173,37 +175,54 @@ struct CSVColumnsReader {
         }
     }
 
-    /// The numbers of a line's wanted cells (`plan`: cell indices, ascending, and their columns)
-    /// into `row[column]`, in the common case where each of those cells is a decimal that
-    /// ``DecimalParser/parsePrefix(_:count:)`` reads, between optional spaces or tabs; false in any
-    /// other case, and the caller reads the line with ``cell(_:count:index:line:option:parser:)``.
+    /// The numbers of the wanted cells (`plan`: cell indices, ascending, and their columns) of the
+    /// line at `text` into `row[column]`, and the line's length (to its "\n"), in the common case:
+    /// each of those cells is a decimal that ``DecimalParser/parsePrefix(_:count:)`` reads, between
+    /// optional spaces or tabs, and the line's "\n" is among the `available` bytes. nil in any
+    /// other case (a blank line, a cell strtod must read or reject, the end of the buffer), and the
+    /// caller reads the line as before, cell by cell with ``cell(_:count:index:line:option:parser:)``.
     ///
-    /// When it returns true each number is what `cell` returns: the cell starts after `index`
-    /// commas, its blanks are skipped on both sides, and since a decimal holds no comma or blank
-    /// the number parsed is the whole trimmed cell, which `cell` parses with the same parser.
-    private func fastRow(_ line: UnsafeMutablePointer<UInt8>, count: Int, plan: [(index: Int, column: Int)],
-                         parser: DecimalParser, into row: UnsafeMutablePointer<Double>) -> Bool {
-        var p = 0, cell = 0           // p: where cell `cell` starts, or the comma after it once read
+    /// When it returns the numbers, they are what `cell` returns: the cell starts after `index`
+    /// commas of the line, its blanks are skipped on both sides, and it ends at a comma, at the
+    /// "\n" or at a "\r" just before it (which ends the line `cell` sees); since a decimal holds no
+    /// comma, blank or line break, the number parsed is the whole trimmed cell, which `cell` parses
+    /// with the same parser.
+    private func fastRow(_ text: UnsafeMutablePointer<UInt8>, available: Int, plan: [(index: Int, column: Int)],
+                         parser: DecimalParser, into row: UnsafeMutablePointer<Double>) -> Int? {
+        var p = 0, cell = 0           // p: where cell `cell` starts, or the byte after it once read
         var last: (index: Int, value: Double)? = nil
         for (index, column) in plan {
             if let last, last.index == index {   // two options naming the same column
                 row[column] = last.value
                 continue
             }
-            while cell < index {
-                guard let comma = memchr(line + p, 0x2C, count - p) else { return false }
-                p = comma.assumingMemoryBound(to: UInt8.self) - line + 1
+            while cell < index {              // past the next comma of this line
+                while p < available && text[p] != 0x2C {
+                    if text[p] == 0x0A { return nil }
+                    p += 1
+                }
+                guard p < available else { return nil }
+                p += 1
                 cell += 1
             }
-            while p < count && (line[p] == 0x20 || line[p] == 0x09) { p += 1 }
-            guard let number = parser.parsePrefix(line + p, count: count - p) else { return false }
+            while p < available && (text[p] == 0x20 || text[p] == 0x09) { p += 1 }
+            guard let number = parser.parsePrefix(text + p, count: available - p) else { return nil }
             p += number.length
-            while p < count && (line[p] == 0x20 || line[p] == 0x09) { p += 1 }
-            guard p == count || line[p] == 0x2C else { return false }
+            while p < available && (text[p] == 0x20 || text[p] == 0x09) { p += 1 }
+            guard p < available else { return nil }
+            if text[p] == 0x0D {
+                guard p + 1 < available && text[p + 1] == 0x0A else { return nil }
+                p += 1
+            } else if text[p] != 0x2C && text[p] != 0x0A {
+                return nil
+            }
             row[column] = number.value
             last = (index, number.value)
         }
-        return true
+        // The line's end: here, or further on past cells not wanted.
+        if text[p] == 0x0A { return p }
+        guard let newline = memchr(text + p, 0x0A, available - p) else { return nil }
+        return newline.assumingMemoryBound(to: UInt8.self) - text
     }
 
     /// The cells of a line, split at commas.
