@@ -23,6 +23,7 @@ struct CSVColumnsReader {
     }
 
     let path: String
+    /// The columns to read, at least one; the first one's option names the file in its messages.
     let columns: [Column]
 
     /// The most numbers of a column handed over at a time.
@@ -55,7 +56,6 @@ struct CSVColumnsReader {
         defer { close(fd) }
         let parser = DecimalParser()
         var states = [State](repeating: State(), count: columns.count)
-        // Column c's numbers of the current block: values[c * blockCount ..< c * blockCount + counts[c]].
         let block = Block(columns: columns.count)
         defer { block.deallocate() }
         var delivering = true
