@@ -58,6 +58,12 @@ struct DecimalParserTests {
         for text in decided {
             #expect(Self.check(text), "'\(text)' is of the simple form and should be decided fast")
         }
+        // Long runs of digits offset by exponents beyond any double's: 1, 0.1 and 10.
+        let zeros = String(repeating: "0", count: 100_000)
+        for text in ["0.\(zeros)1e100001", "0.\(zeros)1e100000", "1\(zeros)e-99999", "0.\(zeros)1e99999999999"] {
+            Self.check(text)
+        }
+        #expect(Self.fastValue("0.\(zeros)1e100000") == 0.1)
         // Exact ties between two doubles (10²³ = 2²³ · 5²³ with 5²³ odd of 54 bits is one): decided
         // (to even) or left to strtod, never wrong.
         for text in ["1e23", "9007199254740993", "-9007199254740993", "18014398509481986", "18014398509481990", "4503599627370496.5"] {

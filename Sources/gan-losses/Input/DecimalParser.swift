@@ -15,7 +15,7 @@
 ///    result would be subnormal, infinite or beyond the table, exactly where a wider computation
 ///    would be needed.
 ///
-/// `tests: DecimalParserTests` compares the bits with `strtod` on millions of random texts.
+/// DecimalParserTests compares the bits with `strtod` on millions of random texts.
 struct DecimalParser: Sendable {
     /// 10^q's 128-bit significands.
     private let powers = PowersOfTen()
@@ -75,7 +75,9 @@ struct DecimalParser: Sendable {
             }
             let first = i
             while i < count, case let d = text[i] &- UInt8(ascii: "0"), d < 10 {
-                exponent = min(exponent * 10 + Int(d), 100_000)   // beyond any double: strtod decides
+                exponent = exponent * 10 + Int(d)
+                // Past any double's, unless as many digits after the point offset it: strtod decides.
+                guard exponent <= 100_000 else { return nil }
                 i += 1
             }
             guard i > first else { return nil }                   // "1e": strtod stops before the e
