@@ -207,20 +207,29 @@ def fnv1a64(data):
     return h
 
 
-def write(name, xs, rows):
-    quantities = 3 if rows[0][2] is not None else 2
-    parts = [b"GANREF02", struct.pack("<II", len(xs), quantities), struct.pack(f"<{len(xs)}d", *xs)]
+def write_file(name, magic, inputs, rows):
+    """One reference file: the magic, n and q (uint32), the input columns (float64 each), then per
+    quantity the rounded values and their errors, and the FNV-1a checksum of everything before it.
+    q is the number of quantities the rows have (a None quantity is not stored)."""
+    n = len(inputs[0])
+    quantities = sum(1 for q in rows[0] if q is not None)
+    parts = [magic, struct.pack("<II", n, quantities)] + [struct.pack(f"<{n}d", *column) for column in inputs]
     for q in range(quantities):
-        parts.append(struct.pack(f"<{len(xs)}d", *(r[q][0] for r in rows)))
+        parts.append(struct.pack(f"<{n}d", *(r[q][0] for r in rows)))
         errors = [round(r[q][1] * ERROR_SCALE) for r in rows]
         assert all(-32767 <= e <= 32767 for e in errors)
-        parts.append(struct.pack(f"<{len(xs)}h", *errors))
+        parts.append(struct.pack(f"<{n}h", *errors))
     path = os.path.join(OUT, f"{name}.ref")
     body = b"".join(parts)
     with open(path + ".tmp", "wb") as fh:
         fh.write(body + struct.pack("<Q", fnv1a64(body)))
     os.replace(path + ".tmp", path)
-    print(f"{path}: {len(xs)} points, {quantities} quantities", file=sys.stderr)
+    print(f"{path}: {n} points, {quantities} quantities", file=sys.stderr)
+
+
+def write(name, xs, rows):
+    """A generator file, b"GANREF02": the logits, then L, dL/dl and (for the losses of D) dL/dD."""
+    write_file(name, b"GANREF02", [xs], rows)
 
 
 # The discriminator side: functions of a pair (l_r, l_f), in files `d-<name>.ref` of the format
@@ -312,20 +321,7 @@ def write_pairs(name, ps, rows):
     """A discriminator file: b"GANREFD1", n and q (uint32), the n real logits, the n fake logits
     (float64), q columns of rounded values and errors as in write(), and the FNV-1a checksum:
     16 + 16n + 10qn + 8 bytes. q = 5 for the losses of D, 3 for the others."""
-    quantities = 5 if rows[0][3] is not None else 3
-    parts = [b"GANREFD1", struct.pack("<II", len(ps), quantities),
-             struct.pack(f"<{len(ps)}d", *(p[0] for p in ps)), struct.pack(f"<{len(ps)}d", *(p[1] for p in ps))]
-    for q in range(quantities):
-        parts.append(struct.pack(f"<{len(ps)}d", *(r[q][0] for r in rows)))
-        errors = [round(r[q][1] * ERROR_SCALE) for r in rows]
-        assert all(-32767 <= e <= 32767 for e in errors)
-        parts.append(struct.pack(f"<{len(ps)}h", *errors))
-    path = os.path.join(OUT, f"d-{name}.ref")
-    body = b"".join(parts)
-    with open(path + ".tmp", "wb") as fh:
-        fh.write(body + struct.pack("<Q", fnv1a64(body)))
-    os.replace(path + ".tmp", path)
-    print(f"{path}: {len(ps)} pairs, {quantities} quantities", file=sys.stderr)
+    write_file(f"d-{name}", b"GANREFD1", [[p[0] for p in ps], [p[1] for p in ps]], rows)
 
 
 def main():

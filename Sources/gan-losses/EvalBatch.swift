@@ -7,21 +7,21 @@ extension EvalCommand {
         guard let realBatch, let fakeBatch else { return }
         let reduction = reduction.reduction
         var inputsHaveNaN = false
+        // Both sides in one pass when they are columns of one file (LogitSource.forEachBlock).
+        let sources = [(realBatch, "--real-logits"), (fakeBatch, "--fake-logits")]
         // The relativistic game needs each side's mean first: one more pass over the inputs.
-        var means = (real: 0.0, fake: 0.0)
-        if selection.loss.contains(.ragan) {
-            means = (try realBatch.mean(name: "--real-logits").mean, try fakeBatch.mean(name: "--fake-logits").mean)
-        }
+        var means = [0.0, 0.0]
+        if selection.loss.contains(.ragan) { means = try LogitSource.means(sources) }
         var accumulators = selection.loss.map {
-            BatchAccumulator(game: $0, parameters: parameters, realMean: means.real, fakeMean: means.fake)
+            BatchAccumulator(game: $0, parameters: parameters, realMean: means[0], fakeMean: means[1])
         }
-        try realBatch.forEach(name: "--real-logits") { r in
-            if r.isNaN { inputsHaveNaN = true }
-            for k in accumulators.indices { accumulators[k].addReal(r) }
-        }
-        try fakeBatch.forEach(name: "--fake-logits") { f in
-            if f.isNaN { inputsHaveNaN = true }
-            for k in accumulators.indices { accumulators[k].addFake(f) }
+        try LogitSource.forEachBlock(sources) { blocks in
+            let (real, fake) = (blocks[0], blocks[1])
+            if !inputsHaveNaN { inputsHaveNaN = real.contains(where: \.isNaN) || fake.contains(where: \.isNaN) }
+            for k in accumulators.indices {
+                accumulators[k].addReal(real)
+                accumulators[k].addFake(fake)
+            }
         }
         if perSample { return try writePerSample(accumulators, reduction: reduction) }
 

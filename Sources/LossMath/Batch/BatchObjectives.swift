@@ -51,7 +51,7 @@ public struct BatchAccumulator: Sendable {
     var crossFakeD = CompensatedSum(), crossRealD = CompensatedSum()
     var crossRealG = CompensatedSum(), crossFakeG = CompensatedSum()
     /// The logits added so far on each side.
-    public private(set) var realCount = 0, fakeCount = 0
+    public internal(set) var realCount = 0, fakeCount = 0
 
     /// An empty batch of `game` with `parameters`; R̄ and F̄ for the relativistic game.
     public init(game: GeneratorLoss, parameters: LossParameters = .standard, realMean: Double = 0, fakeMean: Double = 0) {
@@ -161,6 +161,15 @@ public struct CompensatedSum: Sendable, Hashable {
             compensation += abs(sum) >= abs(x) ? (sum - t) + x : (x - t) + sum
         }
         sum = t
+    }
+
+    /// Adds the terms in order: the same as ``add(_:)`` for each in turn.
+    public mutating func add(contentsOf terms: UnsafeBufferPointer<Double>) {
+        // On a copy in local variables, which stay in registers: `self` lives in memory, and a
+        // store and reload per term would lengthen the chain of dependent additions.
+        var local = self
+        for x in terms { local.add(x) }
+        self = local
     }
 
     /// The sum.

@@ -65,7 +65,8 @@ struct CSVFile {
         }
     }
 
-    private func unreadable() -> Unreadable {
+    /// The error of a file that cannot be opened or read, from `errno`.
+    func unreadable() -> Unreadable {
         Unreadable(description: "\(option): cannot read \(InputText.shown(path)): \(String(cString: strerror(errno)))")
     }
 
@@ -102,6 +103,48 @@ struct CSVFile {
             return .failure(NotANumber(text: String(decoding: UnsafeBufferPointer(start: line + start, count: trimmed - start), as: UTF8.self)))
         }
         return .success(value.0)
+    }
+
+    /// Where `column` (a header name, or nil for a file of one column) is, from the first line's
+    /// cells, and whether that line is a header: with a name it must be in the line; without one
+    /// the line must have one cell, a header when it is not a number.
+    func locate(line: UnsafeMutablePointer<UInt8>, count: Int, column: String?) throws -> (index: Int, isHeader: Bool) {
+        let names = Self.cells(line, count: count)
+        if let column {
+            if let i = names.firstIndex(of: column) { return (i, true) }
+            let listed = names.map { "'\(InputText.shown($0))'" }.joined(separator: ", ")
+            throw ValidationError("\(option): \(InputText.shown(path)) has no column '\(InputText.shown(column))'; its first line has \(listed)")
+        }
+        guard names.count == 1 else {
+            let listed = names.map { "'\(InputText.shown($0))'" }.joined(separator: ", ")
+            throw ValidationError("\(option): \(InputText.shown(path)) has \(names.count) columns (\(listed)); name one, as @\(InputText.shown(path)):\(InputText.shown(names[0]))")
+        }
+        return (0, Double(names[0]) == nil)
+    }
+
+    /// The number in cell `index` of line `number`, parsed in place: by `parser` when it can
+    /// (spaces and tabs around the cell trimmed first), else by ``number(_:from:to:)``.
+    func cell(_ line: UnsafeMutablePointer<UInt8>, count: Int, index: Int, line number: Int,
+              parser: DecimalParser? = nil) throws -> Double {
+        var start = 0, k = 0
+        while k < index {
+            start = Self.cellEnd(line, count: count, from: start)
+            guard start < count else {
+                throw ValidationError("\(option): line \(number) of \(InputText.shown(path)) has no cell \(index + 1)")
+            }
+            start += 1; k += 1
+        }
+        let stop = Self.cellEnd(line, count: count, from: start)
+        if let parser {
+            var first = start, last = stop
+            while first < last && (line[first] == 0x20 || line[first] == 0x09) { first += 1 }
+            while last > first && (line[last - 1] == 0x20 || line[last - 1] == 0x09) { last -= 1 }
+            if let x = parser.parse(line + first, count: last - first) { return x }
+        }
+        switch Self.number(line, from: start, to: stop) {
+        case .success(let x): return x
+        case .failure(let cell): throw notANumber(cell, line: number)
+        }
     }
 
     /// A cell that does not hold a number, and its text.

@@ -6,9 +6,11 @@ import LossMath
 /// file (`@scores.csv` for a file of one column, `@scores.csv:real_logit` for the column of
 /// that name in the header row).
 ///
-/// A file is read in 1 MiB blocks and never held whole (``CSVFile``): memory does not grow with
-/// its length. What is wrong with it is one line naming the file and the line: an empty file, a
-/// missing column, a cell that is not a number (exit 64); a file that cannot be read (exit 1).
+/// A file is read in 1 MiB blocks and never held whole: memory does not grow with its length.
+/// `eval` reads blocks of numbers, both columns of one file in one pass (``CSVColumnsReader``);
+/// `penalty` reads number by number with each one's line (``CSVColumnReader`` on ``CSVFile``).
+/// What is wrong with a file is one line naming the file and the line: an empty file, a missing
+/// column, a cell that is not a number (exit 64); a file that cannot be read (exit 1).
 enum LogitSource: Sendable {
     case list([Double])
     case file(path: String, column: String?)
@@ -29,9 +31,24 @@ enum LogitSource: Sendable {
         return .file(path: String(spec), column: nil)
     }
 
+    /// Calls `body` with the numbers in order, a block at a time; throws for what is wrong with
+    /// the input.
+    func forEachBlock(name: String, _ body: (UnsafeBufferPointer<Double>) throws -> Void) throws {
+        switch self {
+        case .list(let numbers):
+            try numbers.withUnsafeBufferPointer { all in
+                for start in stride(from: 0, to: all.count, by: CSVColumnsReader.blockCount) {
+                    try body(UnsafeBufferPointer(rebasing: all[start ..< min(start + CSVColumnsReader.blockCount, all.count)]))
+                }
+            }
+        case .file(let path, let column):
+            try CSVColumnsReader(path: path, columns: [.init(name: column, option: name)]).forEachBlock { try body($0[0]) }
+        }
+    }
+
     /// Calls `body` with each number in order; throws for what is wrong with the input.
     func forEach(name: String, _ body: (Double) throws -> Void) throws {
-        try forEach(name: name) { x, _ in try body(x) }
+        try forEachBlock(name: name) { block in for x in block { try body(x) } }
     }
 
     /// Calls `body` with each number in order and its position: the item's number in a list, the
@@ -52,11 +69,38 @@ enum LogitSource: Sendable {
         }
     }
 
-    /// The mean of the numbers (a first pass, for the relativistic game) and how many there are.
-    func mean(name: String) throws -> (mean: Double, count: Int) {
-        var sum = CompensatedSum()
-        try forEach(name: name) { sum.add($0) }
-        return (sum.mean, sum.count)
+    /// Calls `body` with the numbers of each source in order, a block at a time, as
+    /// `body(blocks)` with one block per source (empty for a source with none this time).
+    ///
+    /// Sources that are all columns of the same file are read in one pass over it; otherwise
+    /// each source is read through in turn. Either way the same numbers reach `body` in the same
+    /// order for each source, and what is wrong is reported as if each source were read in turn
+    /// (``CSVColumnsReader``).
+    static func forEachBlock(_ sources: [(source: LogitSource, name: String)],
+                             _ body: ([UnsafeBufferPointer<Double>]) throws -> Void) throws {
+        let files = sources.compactMap { s -> (path: String, column: CSVColumnsReader.Column)? in
+            guard case .file(let path, let column) = s.source else { return nil }
+            return (path, .init(name: column, option: s.name))
+        }
+        if files.count == sources.count, files.count > 1, files.allSatisfy({ $0.path == files[0].path }) {
+            return try CSVColumnsReader(path: files[0].path, columns: files.map(\.column)).forEachBlock(body)
+        }
+        let empty = UnsafeBufferPointer<Double>(start: nil, count: 0)
+        for (k, s) in sources.enumerated() {
+            try s.source.forEachBlock(name: s.name) { block in
+                try body(sources.indices.map { $0 == k ? block : empty })
+            }
+        }
+    }
+
+    /// The mean of each source's numbers (a first pass, for the relativistic game), read as
+    /// ``forEachBlock(_:_:)`` reads them.
+    static func means(_ sources: [(source: LogitSource, name: String)]) throws -> [Double] {
+        var sums = [CompensatedSum](repeating: CompensatedSum(), count: sources.count)
+        try forEachBlock(sources) { blocks in
+            for (k, block) in blocks.enumerated() { sums[k].add(contentsOf: block) }
+        }
+        return sums.map(\.mean)
     }
 }
 
@@ -77,47 +121,16 @@ struct CSVColumnReader {
         var rows = 0
         try file.forEachLine { line, count, number in
             if index == nil {
-                let headerIndex = try locate(line: line, count: count)
+                let headerIndex = try file.locate(line: line, count: count, column: column)
                 index = headerIndex.index
                 if headerIndex.isHeader { return }
             }
-            let x = try cell(line, count: count, index: index!, line: number, file: file)
+            let x = try file.cell(line, count: count, index: index!, line: number)
             rows += 1
             try body(x, number)
         }
         guard rows > 0 else {
             throw ValidationError("\(option): \(InputText.shown(path)) has no numbers\(column.map { " in column '\(InputText.shown($0))'" } ?? "")")
-        }
-    }
-
-    /// The column's index from the first line, and whether that line is a header.
-    private func locate(line: UnsafeMutablePointer<UInt8>, count: Int) throws -> (index: Int, isHeader: Bool) {
-        let names = CSVFile.cells(line, count: count)
-        if let column {
-            if let i = names.firstIndex(of: column) { return (i, true) }
-            let listed = names.map { "'\(InputText.shown($0))'" }.joined(separator: ", ")
-            throw ValidationError("\(option): \(InputText.shown(path)) has no column '\(InputText.shown(column))'; its first line has \(listed)")
-        }
-        guard names.count == 1 else {
-            let listed = names.map { "'\(InputText.shown($0))'" }.joined(separator: ", ")
-            throw ValidationError("\(option): \(InputText.shown(path)) has \(names.count) columns (\(listed)); name one, as @\(InputText.shown(path)):\(InputText.shown(names[0]))")
-        }
-        return (0, Double(names[0]) == nil)
-    }
-
-    /// The number in cell `index` of a line, parsed in place.
-    private func cell(_ line: UnsafeMutablePointer<UInt8>, count: Int, index: Int, line number: Int, file: CSVFile) throws -> Double {
-        var start = 0, k = 0
-        while k < index {
-            start = CSVFile.cellEnd(line, count: count, from: start)
-            guard start < count else {
-                throw ValidationError("\(option): line \(number) of \(InputText.shown(path)) has no cell \(index + 1)")
-            }
-            start += 1; k += 1
-        }
-        switch CSVFile.number(line, from: start, to: CSVFile.cellEnd(line, count: count, from: start)) {
-        case .success(let x): return x
-        case .failure(let cell): throw file.notANumber(cell, line: number)
         }
     }
 }
