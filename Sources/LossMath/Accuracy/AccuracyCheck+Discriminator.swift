@@ -27,7 +27,7 @@ extension AccuracyCheck {
     /// ∂/∂ℓ_r = σ(ℓ_r) − t and ∂/∂D_r = (1 − t)(1 + e^ℓ_r) − t(1 + e^−ℓ_r). Within 1 ULP of such a
     /// result everywhere would need more than double-double precision near ℓ* (its relative
     /// condition number grows without bound there); they are held to the tolerance in ULPs of
-    /// themselves or, where the terms cancel, in ULPs of the larger term (``cancellationScale``).
+    /// themselves or, where the terms cancel, in ULPs of the larger term (`cancellationScale`).
     public static func runDiscriminator(_ name: String) throws -> [Comparison] {
         let reference = try DiscriminatorReference.load(name)
         let loss = reference.loss

@@ -122,7 +122,7 @@ extension BatchAccumulator {
         return (d - wf / m * crossFakeD.value, wr * Double.sigmoid(r - fakeMean) + wf / m * crossFakeG.value)
     }
 
-    /// ∂L_D/∂ℓ and ∂L_G/∂ℓ for one generated sample's logit `f`, as ``gradients(real:reduction:)``:
+    /// ∂L_D/∂ℓ and ∂L_G/∂ℓ for one generated sample's logit `f`, as ``gradients(real:reduction:weights:)``:
     /// ```
     /// ∂L_D/∂ℓ_f,j = w_f fake′(ℓ_f,j)                    ∂L_G/∂ℓ_f,j = w_f L′(ℓ_f,j)
     /// relativistic: ∂L_D/∂ℓ_f,j =  w_f σ(ℓ_f,j − R̄) + (w_r/n) Σᵢ σ(F̄ − ℓ_r,i)

@@ -57,7 +57,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
 
     /// L_D at one pair, rounded once where it is a sum of transcendental terms: the softplus
     /// terms and the squares are carried as unrounded pairs and added once
-    /// (``Compensated/sum(_:)``), so that L_D is within 1 ULP like each term alone.
+    /// (`Compensated.sum`), so that L_D is within 1 ULP like each term alone.
     public func value(realLogit r: Double, fakeLogit f: Double) -> Double {
         switch self {
         case .bce: Compensated.sum(logisticPair(-r).softplusPair, logisticPair(f).softplusPair)
