@@ -7,7 +7,7 @@
 /// softplus(−ℓ_r) is both L_D's and V's; their fake term softplus(ℓ_f) is L_D's, V's and, negated,
 /// minimax's L_G; nonsat's L_G softplus(−ℓ_f) and the relativistic game's four terms per logit
 /// come from one exponential with the term at the mirrored argument (``logisticPairs(_:mirror:)``,
-/// the bits of ``logisticPair(_:low:timesPowerOfTwo:)`` at both). A sum that would receive the very
+/// the bits of ``logisticPair(_:timesPowerOfTwo:)`` at both). A sum that would receive the very
 /// terms another has received is not computed twice but copied: the same additions in the same
 /// order give the same state.
 ///

@@ -75,6 +75,6 @@ extension DiscriminatorLoss {
     /// near the optimum ℓ* = log(t/(1 − t)) the two cancel, and what is left is accurate to about
     /// 2⁻⁵⁸ t (absolute) where the rounded σ would leave 2⁻⁵³ t.
     static func smoothedRealGradient(_ r: Double, target t: Double) -> Double {
-        Compensated.sum(logisticPair(r).sigmoidPair, (-t, 0))
+        Compensated.sum(logisticPairCarried(r).sigmoidPair, (-t, 0))
     }
 }

@@ -1,7 +1,7 @@
 /// Evaluation over buffers of logits, into buffers the caller owns: no allocation per element.
 ///
 /// The BCE losses (minimax, nonsat, RaGAN) loop over the kernel the scalar functions use
-/// (``logisticPair(_:low:timesPowerOfTwo:)``): one exponential e^(−|ℓ|) per logit shared by the loss
+/// (``logisticPair(_:timesPowerOfTwo:)``): one exponential e^(−|ℓ|) per logit shared by the loss
 /// and its derivative, branch-free, so the compiler runs the loop eight logits wide on AVX-512;
 /// every result has the bits of the scalar path (the tests check every bit). The other losses
 /// loop over the scalar closed forms.
@@ -29,18 +29,25 @@ extension GeneratorLoss {
     }
 
     /// L = ±2ᵖ softplus(a) and ∂L/∂ℓ = −2ᵖ σ(a), with a = ℓ or, `mirrored`, a = shift − ℓ, through
-    /// ``logisticPair(_:low:timesPowerOfTwo:)``: a branch-free kernel that the compiler vectorizes
+    /// ``logisticPair(_:timesPowerOfTwo:)``: a branch-free kernel that the compiler vectorizes
     /// (eight lanes with AVX-512), with the bits of the scalar functions.
     static func logisticLoop(_ logits: UnsafeBufferPointer<Double>, _ values: UnsafeMutableBufferPointer<Double>,
                              _ gradients: UnsafeMutableBufferPointer<Double>, mirrored: Bool, shift: Double = 0,
                              valueSign: Double, powerOfTwo p: Double = 0) {
         guard let l = logits.baseAddress, let v = values.baseAddress, let g = gradients.baseAddress else { return }
-        for i in 0..<logits.count {
+        if mirrored {
             // shift − ℓ carried exactly, as the scalar ``GeneratorLoss/value(atLogit:parameters:)`` does.
-            let d = Compensated.twoSum(mirrored ? shift : l[i], mirrored ? -l[i] : 0)
-            let pair = logisticPair(d.high, low: d.high.isFinite ? d.low : 0, timesPowerOfTwo: p)
-            v[i] = valueSign * pair.softplus
-            g[i] = -pair.sigmoid
+            for i in 0..<logits.count {
+                let pair = logisticPair(difference: shift, minus: l[i], timesPowerOfTwo: p)
+                v[i] = valueSign * pair.softplus
+                g[i] = -pair.sigmoid
+            }
+        } else {
+            for i in 0..<logits.count {
+                let pair = logisticPair(l[i], timesPowerOfTwo: p)
+                v[i] = valueSign * pair.softplus
+                g[i] = -pair.sigmoid
+            }
         }
     }
 

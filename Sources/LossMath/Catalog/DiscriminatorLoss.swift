@@ -60,10 +60,10 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     /// (`Compensated.sum`), so that L_D is within 1 ULP like each term alone.
     public func value(realLogit r: Double, fakeLogit f: Double) -> Double {
         switch self {
-        case .bce: Compensated.sum(logisticPair(-r).softplusPair, logisticPair(f).softplusPair)
+        case .bce: Compensated.sum(logisticPairCarried(-r).softplusPair, logisticPairCarried(f).softplusPair)
         case .bceSmoothed(let t):
-            Compensated.sum(Compensated.scaled(logisticPair(-r).softplusPair, by: t),
-                            Compensated.scaled(logisticPair(r).softplusPair, by: 1 - t), logisticPair(f).softplusPair)
+            Compensated.sum(Compensated.scaled(logisticPairCarried(-r).softplusPair, by: t),
+                            Compensated.scaled(logisticPairCarried(r).softplusPair, by: 1 - t), logisticPairCarried(f).softplusPair)
         case .leastSquares(let a, let b): Compensated.sum(halfSquarePair(r, minus: b), halfSquarePair(f, minus: a))
         case .leastSquaresSigmoid:
             r.isNaN || f.isNaN ? r + f : Compensated.sum(Self.scaledPair(GeneratorLoss.lsSigmoidValueUnscaled(r)),

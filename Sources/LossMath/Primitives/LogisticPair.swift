@@ -12,30 +12,38 @@
 /// ½ ULP + 2⁻⁵⁷ relative of the exact value (measured ≤ 0.548 ULP; `gan-losses check --accuracy`).
 /// With `p` ≠ 0 both results are multiplied by 2ᵖ before they round (RaGAN's 2·softplus, whose
 /// subnormal values would otherwise round before the doubling: 1.5 ULP).
-/// `softplusPair` and `sigmoidPair` are the results before that rounding, high + low, for sums
-/// and differences of several terms.
-/// With `low` ≠ 0 the argument is the unevaluated sum x + low (|low| ≤ ½ ulp(x), the rounding
-/// error of a difference such as ℓ_f − ℓ_r from ``Compensated/twoSum(_:_:)``), taken to first
-/// order: softplus(x + low) = softplus(x) + σ(x)·low and σ(x + low) = σ(x) + σ(x)σ(−x)·low, the
-/// corrections added before the last rounding (low² is below 2⁻¹⁰⁶ of the result).
 /// NaN propagates; ±∞ give the limits. Branch-free (every `?:` is a select), so that the batch
 /// loops vectorize it; the scalar functions run the same text, so their bits agree.
 @inlinable @inline(__always)
-func logisticPair(_ x: Double, low: Double = 0, timesPowerOfTwo p: Double = 0)
-    -> (softplus: Double, sigmoid: Double, softplusPair: (high: Double, low: Double), sigmoidPair: (high: Double, low: Double)) {
-    LogisticExponential(x, timesPowerOfTwo: p).pair(x, low: low)
+func logisticPair(_ x: Double, timesPowerOfTwo p: Double = 0) -> (softplus: Double, sigmoid: Double) {
+    LogisticExponential(x, timesPowerOfTwo: p).pair(x)
 }
 
-/// ``logisticPair(_:low:timesPowerOfTwo:)`` of the difference a − b, taken exactly: its rounding
-/// error is passed on as `low` (none when the difference is infinite or NaN).
+/// ``logisticPair(_:timesPowerOfTwo:)`` for sums and differences of terms: the results also
+/// before their last rounding (`softplusPair`, `sigmoidPair`: high + low), and the argument the
+/// unevaluated sum x + low (|low| ≤ ½ ulp(x), the rounding error of a difference such as
+/// ℓ_f − ℓ_r from ``Compensated/twoSum(_:_:)``), taken to first order:
+/// softplus(x + low) = softplus(x) + σ(x)·low and σ(x + low) = σ(x) + σ(x)σ(−x)·low, the
+/// corrections added before the last rounding (low² is below 2⁻¹⁰⁶ of the result). With low = 0
+/// the rounded results are the bits of `logisticPair` (a test holds it). It is a kernel of its own
+/// because the corrections need σ even where only softplus is wanted, which costs the batch loops
+/// of `logisticPair` a division per logit (0·σ is not 0 to the compiler).
+@inlinable @inline(__always)
+func logisticPairCarried(_ x: Double, low: Double = 0, timesPowerOfTwo p: Double = 0)
+    -> (softplus: Double, sigmoid: Double, softplusPair: (high: Double, low: Double), sigmoidPair: (high: Double, low: Double)) {
+    LogisticExponential(x, timesPowerOfTwo: p).carried(x, low: low)
+}
+
+/// ``logisticPairCarried(_:low:timesPowerOfTwo:)`` of the difference a − b, taken exactly: its
+/// rounding error is passed on as `low` (none when the difference is infinite or NaN).
 @inlinable
 func logisticPair(difference a: Double, minus b: Double, timesPowerOfTwo p: Double = 0)
     -> (softplus: Double, sigmoid: Double, softplusPair: (high: Double, low: Double), sigmoidPair: (high: Double, low: Double)) {
     let d = Compensated.twoSum(a, -b)
-    return logisticPair(d.high, low: d.high.isFinite ? d.low : 0, timesPowerOfTwo: p)
+    return logisticPairCarried(d.high, low: d.high.isFinite ? d.low : 0, timesPowerOfTwo: p)
 }
 
-/// ``logisticPair(_:low:timesPowerOfTwo:)`` at x and at its mirror y = −x from one exponential and
+/// ``logisticPair(_:timesPowerOfTwo:)`` at x and at its mirror y = −x from one exponential and
 /// one logarithm: e^(−|x|) = e^(−|y|), so all but the last steps are shared, and each side then
 /// takes its own selects on its own argument. Both results have the bits of `logisticPair` at x
 /// and at y.
@@ -49,12 +57,12 @@ func logisticPair(difference a: Double, minus b: Double, timesPowerOfTwo p: Doub
 func logisticPairs(_ x: Double, mirror y: Double)
     -> (softplus: Double, sigmoid: Double, mirrorSoftplus: Double, mirrorSigmoid: Double) {
     let shared = LogisticExponential(x, timesPowerOfTwo: 0)
-    let atX = shared.pair(x, low: 0), atY = shared.pair(y, low: 0)
+    let atX = shared.pair(x), atY = shared.pair(y)
     return (atX.softplus, atX.sigmoid, atY.softplus, atY.sigmoid)
 }
 
-/// The part of ``logisticPair(_:low:timesPowerOfTwo:)`` that depends on |x| alone: e = e^(−|x|)
-/// as a pair, 1 + e and log1p(e).
+/// The part of ``logisticPair(_:timesPowerOfTwo:)`` that depends on |x| alone: e = e^(−|x|) as a
+/// pair, 1 + e and log1p(e).
 @usableFromInline
 struct LogisticExponential {
     @usableFromInline let e: ExtendedExp
@@ -80,10 +88,24 @@ struct LogisticExponential {
         onePlusE = OnePlusPower(eHigh, low: eLow, power: 1)
     }
 
-    /// 2ᵖ softplus(x + low) and 2ᵖ σ(x + low), rounded and before their last rounding, for an x
-    /// with this |x|.
+    /// 2ᵖ softplus(x) and 2ᵖ σ(x), for an x with this |x|.
     @inlinable @inline(__always)
-    func pair(_ x: Double, low: Double)
+    func pair(_ x: Double) -> (softplus: Double, sigmoid: Double) {
+        let tiny = e.exponent < -60
+        let eRounded = PowerOfTwo.scale(e.high + e.low, by: e.exponent + power)
+        let sum = Compensated.twoSum(x > 0 ? x : 0, logarithm.high)
+        let softplus = tiny ? (x > 0 ? x * factor : eRounded) : (sum.high + (sum.low + logarithm.low)) * factor
+
+        let quotient = onePlusE.dividing(x >= 0 ? 1 : eHigh, low: x >= 0 ? 0 : eLow)
+        let sigmoid = tiny ? (x >= 0 ? factor : eRounded) : quotient * factor
+
+        return x.isNaN ? (x, x) : (softplus, sigmoid)
+    }
+
+    /// 2ᵖ softplus(x + low) and 2ᵖ σ(x + low), rounded and before their last rounding
+    /// (``logisticPairCarried(_:low:timesPowerOfTwo:)``), for an x with this |x|.
+    @inlinable @inline(__always)
+    func carried(_ x: Double, low: Double)
         -> (softplus: Double, sigmoid: Double, softplusPair: (high: Double, low: Double), sigmoidPair: (high: Double, low: Double)) {
         let tiny = e.exponent < -60
         // In the tiny lanes e^(x + low) = e·(1 + low) for x < 0: rounded once, and as a pair scaled

@@ -13,7 +13,7 @@ extension Double {
     /// NaN propagates.
     ///
     /// `e = e^(−|x|)` is carried as a pair, `1 + e` with its rounding error, and the quotient is
-    /// corrected by its fma remainder (`logisticPair(_:low:timesPowerOfTwo:)`), so only the final rounding counts: within
+    /// corrected by its fma remainder (`logisticPair(_:timesPowerOfTwo:)`), so only the final rounding counts: within
     /// ½ ULP + about 2⁻⁵⁷ relative. With libm's `exp` the error of e alone passes into σ(x) for x < 0
     /// (1 ULP), and the plain quotient reaches 1.5 ULP (1.4 at ℓ = −20).
     public static func sigmoid(_ x: Double) -> Double {

@@ -9,7 +9,7 @@ extension Double {
     /// `log(1 − σ(x)) = −softplus(x)`.
     ///
     /// Evaluated as `max(x, 0) + log1p(e)` with `e = e^(−|x|)` carried as a pair and a single final
-    /// rounding (`logisticPair(_:low:timesPowerOfTwo:)`): within ½ ULP + about 2⁻⁵⁷ relative, where libm's
+    /// rounding (`logisticPair(_:timesPowerOfTwo:)`): within ½ ULP + about 2⁻⁵⁷ relative, where libm's
     /// `log1p(exp(x))` (Mächler 2012) reaches 1.1 ULP.
     ///
     /// Mathematical properties: `softplus(x) − softplus(−x) = x`; `softplus′(x) = σ(x)`;
