@@ -81,25 +81,3 @@ struct DiracGANTests {
         #expect(Self.radius(r1.last!) < 1e-3)
     }
 }
-
-@Suite("Gradient decay")
-struct GradientDecayTests {
-    @Test("the minimax gradient ends at least 100× below the non-saturating one, and falls while D improves")
-    func decay() {
-        let records = GradientDecay().run(steps: 3000)
-        let last = records.last!
-        #expect(last.nonsatGradientNorm / last.minimaxGradientNorm >= 100)
-        let peak = records.max { $0.minimaxGradientNorm < $1.minimaxGradientNorm }!
-        #expect(last.minimaxGradientNorm < peak.minimaxGradientNorm / 5)
-        #expect(last.discriminatorLoss < records[1].discriminatorLoss / 50)
-    }
-
-    @Test("the same seed gives the same run, bit for bit; another seed another run")
-    func reproducible() {
-        let a = GradientDecay().run(steps: 200), b = GradientDecay().run(steps: 200)
-        #expect(a.map(\.minimaxGradientNorm) == b.map(\.minimaxGradientNorm))
-        var other = GradientDecay()
-        other.seed = 99
-        #expect(other.run(steps: 200).map(\.minimaxGradientNorm) != a.map(\.minimaxGradientNorm))
-    }
-}

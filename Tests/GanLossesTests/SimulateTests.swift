@@ -26,7 +26,8 @@ struct SimulateCLITests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "d.csv\nd.png\n")
         let rows = csvRows(try String(contentsOf: folder.appendingPathComponent("d.csv"), encoding: .utf8))
-        #expect(rows.first == ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm"])
+        #expect(rows.first == ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm", "minimax_grad_norm_min",
+                                "minimax_grad_norm_max", "nonsat_grad_norm_min", "nonsat_grad_norm_max"])
         #expect(rows.count == 502)
         let last = rows.last!
         #expect(Double(last[3])! / Double(last[2])! > 100)
@@ -41,6 +42,9 @@ struct SimulateCLITests {
         (["simulate", "dirac", "--steps", "0"], "outside 1 to 100000"),
         (["simulate", "dirac", "--lr", "-1"], "positive number"),
         (["simulate", "gradient-decay", "--loss", "minimax"], "does not apply to gradient-decay"),
+        (["simulate", "gradient-decay", "--runs", "0"], "outside 1 to 20"),
+        (["simulate", "gradient-decay", "--runs", "20", "--steps", "20000"], "more than 200000"),
+        (["simulate", "dirac", "--runs", "2"], "applies to gradient-decay only"),
         (["simulate", "dirac", "--seed", "3"], "does not apply to dirac"),
         (["simulate", "dirac", "-o", "x.gif"], "unknown extension"),
     ])

@@ -1,3 +1,4 @@
+import Glibc
 public import Dynamics
 import LossMath
 public import LossPlot
@@ -47,89 +48,94 @@ public enum DynamicsFigures {
                       panels: panels, columns: columns, sharedLegend: true, theme: theme)
     }
 
-    /// The generator's gradient norm under minimax and non-saturating losses while the
-    /// discriminator trains against a fixed generator.
-    public static func gradientDecay(theme: Theme, records all: [GradientDecay.Record] = GradientDecay().run(steps: 3000)) -> Figure {
-        let records = Array(all.dropFirst())  // step 0: D is constant, no gradient
-        let steps = records.map { Double($0.step) }
-        let last = Double(max(records.last?.step ?? 2, 2))
-        // What the curves do, measured on them, in their legend labels and the panel's title (over
-        // 3000 steps the minimax gradient first grows with the discriminator's slope, 0 at step 0,
-        // peaks, then falls as σ(ℓ) vanishes).
-        let shape = DecayShape(records)
+    /// The runs of the generator-gradient-decay figure: computed once per process.
+    static let decaySummaries = GradientDecay().run(steps: GradientDecay.defaultSteps)
+
+    /// Arjovsky & Bottou's Figures 2 and 3 in one: the generator's gradient norm under the minimax
+    /// and the non-saturating losses while a discriminator trains against a fixed generator
+    /// (geometric means over the runs, their range shaded), and the discriminator's BCE; log axes.
+    /// The labels and the title say what the curves do, measured on them (``DecayShape``).
+    public static func gradientDecay(theme: Theme, summaries given: [GradientDecay.Summary]? = nil,
+                                     runs: Int = GradientDecay().runs) -> Figure {
+        let summaries = Array((given ?? decaySummaries).dropFirst())  // step 0: D is constant, no gradient
+        let steps = summaries.map { Double($0.step) }
+        let last = Double(max(summaries.last?.step ?? 2, 2))
+        let shape = DecayShape(summaries)
+        func band(_ spread: KeyPath<GradientDecay.Summary, GradientDecay.Spread>, _ color: Color) -> Mark {
+            let upper = summaries.map { Point(Double($0.step), $0[keyPath: spread].high) }
+            let lower = summaries.reversed().map { Point(Double($0.step), $0[keyPath: spread].low) }
+            return .polygon(DataPolygon(label: nil, points: upper + lower, color: color.withAlpha(0.25)))
+        }
         let marks: [Mark] = [
-            .line(DataLine(label: "minimax $\\|\\partial L_G/\\partial\\mu\\|$" + (shape.map { ": " + $0.minimax } ?? ""),
-                           x: steps, y: records.map(\.minimaxGradientNorm))),
+            band(\.minimax, theme.palette[0]), band(\.nonsat, theme.palette[1]),
+            .line(DataLine(label: "minimax" + (shape.map { ": " + $0.minimax } ?? ""),
+                           x: steps, y: summaries.map(\.minimax.mean), style: SeriesStyle(color: theme.palette[0]))),
             .line(DataLine(label: "non-saturating" + (shape.map { ": " + $0.nonsat } ?? ""),
-                           x: steps, y: records.map(\.nonsatGradientNorm))),
+                           x: steps, y: summaries.map(\.nonsat.mean), style: SeriesStyle(color: theme.palette[1]))),
         ]
         let loss: [Mark] = [
-            .line(DataLine(label: "discriminator BCE", x: steps, y: records.map(\.discriminatorLoss),
+            .line(DataLine(label: "discriminator BCE", x: steps, y: summaries.map(\.discriminatorLoss),
                            style: SeriesStyle(color: theme.palette[2], dash: .dashDot))),
         ]
-        return Figure(width: 7, height: 6.4, title: "The generator's gradient while the discriminator trains",
-                      panels: [Panel(title: shape?.ratio, x: Axis(label: "discriminator steps", scale: .log, range: 1...last),
-                                     y: Axis(label: "generator gradient norm", scale: .log), marks: marks),
-                               Panel(x: Axis(label: "discriminator steps", scale: .log, range: 1...last),
+        let title = "The generator's gradient while the discriminator trains" + (runs > 1 ? " (\(runs) runs; shaded: their range)" : "")
+        return Figure(width: 7, height: 6.4, title: title,
+                      panels: [Panel(title: shape?.ratio, x: Axis(label: "discriminator steps (Adam)", scale: .log, range: 1...last),
+                                     y: Axis(label: #"$\|\partial L_G/\partial\mu\|$"#, scale: .log), marks: marks),
+                               Panel(x: Axis(label: "discriminator steps (Adam)", scale: .log, range: 1...last),
                                      y: Axis(label: "discriminator loss", scale: .log), marks: loss, legend: .best)],
                       columns: 1, sharesX: true, theme: theme)
     }
 
-    /// The shape of the two gradient curves of ``gradientDecay(theme:records:)``, from step 1 on
-    /// (at step 0 the discriminator is constant and both gradients are 0).
+    /// The shape of the two mean gradient curves of ``gradientDecay(theme:summaries:)``, from
+    /// step 1 on (at step 0 the discriminator is constant and both gradients are 0).
     struct DecayShape {
-        /// The step of the minimax gradient's largest value, and that value over its value at the first step.
-        var minimaxPeakStep: Int, minimaxRise: Double
-        /// The minimax peak over the last value.
-        var minimaxFall: Double
-        /// The step of the non-saturating gradient's smallest value, the first value over it and
-        /// the last value over it.
-        var nonsatLowStep: Int, nonsatDrop: Double, nonsatRise: Double
+        /// The step of the minimax gradient's largest value, and that value over the last one.
+        var minimaxPeakStep: Int, minimaxFall: Double
+        /// The non-saturating gradient's last value over its first.
+        var nonsatRise: Double
+        /// Whether the non-saturating gradient never falls from one step to the next.
+        var nonsatMonotone: Bool
         /// The last step, and the non-saturating gradient over the minimax one there.
         var lastStep: Int, finalRatio: Double
 
-        /// The first step.
-        var firstStep: Int
-
-        /// Nil for fewer than two records after step 0.
-        init?(_ records: [GradientDecay.Record]) {
-            let r = records.filter { $0.step > 0 }
+        /// Nil for fewer than two summaries after step 0.
+        init?(_ summaries: [GradientDecay.Summary]) {
+            let r = summaries.filter { $0.step > 0 }
             guard r.count >= 2, let first = r.first, let last = r.last else { return nil }
-            firstStep = first.step
-            let peak = r.max { $0.minimaxGradientNorm < $1.minimaxGradientNorm }!
-            let low = r.min { $0.nonsatGradientNorm < $1.nonsatGradientNorm }!
+            let peak = r.max { $0.minimax.mean < $1.minimax.mean }!
             minimaxPeakStep = peak.step
-            minimaxRise = peak.minimaxGradientNorm / first.minimaxGradientNorm
-            minimaxFall = peak.minimaxGradientNorm / last.minimaxGradientNorm
-            nonsatLowStep = low.step
-            nonsatDrop = first.nonsatGradientNorm / low.nonsatGradientNorm
-            nonsatRise = last.nonsatGradientNorm / low.nonsatGradientNorm
+            minimaxFall = peak.minimax.mean / last.minimax.mean
+            nonsatRise = last.nonsat.mean / first.nonsat.mean
+            nonsatMonotone = zip(r, r.dropFirst()).allSatisfy { $1.nonsat.mean >= $0.nonsat.mean }
             lastStep = last.step
-            finalRatio = last.nonsatGradientNorm / last.minimaxGradientNorm
+            finalRatio = last.nonsat.mean / last.minimax.mean
         }
 
-        /// The minimax curve's shape in words: its rise and fall only where it has them (an
-        /// extreme at either end is not a turn).
+        /// Whole orders of magnitude in a ratio, rounded down: 3.2e6 → 6.
+        static func orders(_ x: Double) -> Int { Int(log10(x).rounded(.down)) }
+
+        /// The minimax curve in words.
         var minimax: String {
-            minimaxPeakStep == lastStep ? "grows \(Self.f(minimaxRise))×"
-                : minimaxPeakStep == firstStep ? "falls \(Self.f(minimaxFall))×"
-                : "grows \(Self.f(minimaxRise))× to step \(minimaxPeakStep), then falls \(Self.f(minimaxFall))×"
+            "peak at step \(minimaxPeakStep), then \(Self.orders(minimaxFall)) orders down"
         }
 
-        /// The non-saturating curve's shape in words, as for ``minimax``.
+        /// The non-saturating curve in words.
         var nonsat: String {
-            nonsatLowStep == firstStep ? "grows \(Self.f(nonsatRise))×"
-                : nonsatLowStep == lastStep ? "falls \(Self.f(nonsatDrop))×"
-                : "falls \(Self.f(nonsatDrop))× to step \(nonsatLowStep), then grows \(Self.f(nonsatRise))×"
+            (nonsatMonotone ? "grows steadily, " : "grows ") + "\(Self.f(nonsatRise))×"
         }
 
         /// The two gradients at the last step.
         var ratio: String {
-            "at step \(lastStep) the non-saturating gradient is \(Self.f(finalRatio)) times the minimax one"
+            "at step \(lastStep) the non-saturating gradient is \(Self.scientific(finalRatio)) times the minimax one"
         }
 
         /// Two significant digits, or a whole number from 10 on.
         static func f(_ x: Double) -> String { String(cFormat: x < 10 ? "%.2g" : "%.0f", x) }
+
+        /// 10^k for a ratio ≥ 1000 (rounded to the nearest order), else ``f(_:)``.
+        static func scientific(_ x: Double) -> String {
+            x < 1000 ? f(x) : "$10^{\(Int(log10(x).rounded()))}$"
+        }
     }
 
     /// The trainings of the mode-collapse figure: computed once per process, the objectives on
