@@ -29,6 +29,7 @@ struct SimulateCommand: ParsableCommand {
 
             Examples:
               gan-losses simulate dirac --loss minimax,r1 --steps 300 --lr 0.1 -o dirac.png
+              gan-losses simulate dirac --eigenvalues --lr 0.1
               gan-losses simulate gradient-decay --steps 3000 --runs 5 --csv decay.csv -o decay.pdf
               gan-losses simulate mixture --loss nonsat --steps 2000 --seed 1 -o modes.png
             """)
@@ -58,6 +59,9 @@ struct SimulateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "gradient-decay: independent runs (1 to 20, default 5).")
     var runs: Int?
 
+    @Flag(help: "dirac: instead of the trajectories, the field's linearization at the equilibrium (0, 0) for each game: the eigenvalues of its Jacobian and the spectral radius of a simultaneous and of an alternating step of size --lr (> 1: away, 1: circling, < 1: toward).")
+    var eigenvalues = false
+
     @Option(help: ArgumentHelp("Write the trajectory as CSV to this file.", valueName: "path"))
     var csv: String?
 
@@ -75,6 +79,10 @@ struct SimulateCommand: ParsableCommand {
         }
         if model == .gradientDecay, loss != nil {
             throw ValidationError("--loss does not apply to gradient-decay, which always compares minimax and non-saturating")
+        }
+        if eigenvalues {
+            guard model == .dirac else { throw ValidationError("--eigenvalues applies to dirac only") }
+            guard output == nil, steps == nil else { throw ValidationError("--eigenvalues prints a table: leave out -o and --steps") }
         }
         if let runs {
             guard model == .gradientDecay else { throw ValidationError("--runs applies to gradient-decay only") }
@@ -103,6 +111,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        if eigenvalues { return try printEigenvalues() }
         if output != nil { try typography.checkInstalled() }
         // The trajectory as a table, made only when it is printed or written (a million rows
         // take 400 MB and 2 s, for nothing when only the figure is asked for).
@@ -170,6 +179,26 @@ struct SimulateCommand: ParsableCommand {
             try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: 150, svgText: typography.svgText)[0], to: path)
         }
         for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(argument: path)) }
+    }
+
+    /// `simulate dirac --eigenvalues`: a row per game, the Jacobian's eigenvalues at (0, 0) and the
+    /// spectral radius of one step of each schedule.
+    private func printEigenvalues() throws {
+        let h = lr ?? DiracRuns.defaultLearningRate
+        var t = Table(columns: ["game", "eigenvalue1_re", "eigenvalue1_im", "eigenvalue2_re", "eigenvalue2_im",
+                                "simultaneous_step_radius", "alternating_step_radius"])
+        for game in try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases {
+            guard let l = DiracGAN(game: game).linearization(stepSize: h) else {
+                t.rows.append([.text(game.rawValue)] + Array(repeating: .absent, count: 6))
+                continue
+            }
+            t.rows.append([.text(game.rawValue), .double(l.eigenvalues[0].re), .double(l.eigenvalues[0].im),
+                           .double(l.eigenvalues[1].re), .double(l.eigenvalues[1].im),
+                           .double(l.simultaneousRadius), .double(l.alternatingRadius)])
+        }
+        let text = t.renderCSV()
+        if let csv { try AtomicFile.write(Array(text.utf8), to: RawPath(argument: csv)); try Output.write(line: RawPath(argument: csv)) }
+        else { try Output.write(text) }
     }
 
     static func parseObjectives(_ text: String) throws -> [MixtureGAN.Objective] {

@@ -81,3 +81,39 @@ struct DiracGANTests {
         #expect(Self.radius(r1.last!) < 1e-3)
     }
 }
+
+@Suite("DiracGAN near its equilibrium")
+struct DiracLinearizationTests {
+    static func radius(_ p: (theta: Double, psi: Double)) -> Double { (p.theta * p.theta + p.psi * p.psi).squareRoot() }
+
+    @Test("J = [[0, ½], [−½, 0]] for minimax and non-saturating: eigenvalues ±i/2, a simultaneous step's radius √(1 + h²/4)")
+    func rotation() throws {
+        for game in [DiracGAN.Game.minimax, .nonsat] {
+            let l = try #require(DiracGAN(game: game).linearization(stepSize: 0.1))
+            #expect(abs(l.jacobian.a) < 1e-9 && abs(l.jacobian.b - 0.5) < 1e-9 && abs(l.jacobian.c + 0.5) < 1e-9 && abs(l.jacobian.d) < 1e-9)
+            #expect(abs(l.eigenvalues[0].re) < 1e-9 && abs(l.eigenvalues[0].im - 0.5) < 1e-9)
+            #expect(abs(l.simultaneousRadius - (1 + 0.01 / 4).squareRoot()) < 1e-9)
+            #expect(abs(l.alternatingRadius - 1) < 1e-9)
+        }
+        let wgan = try #require(DiracGAN(game: .wgan).linearization(stepSize: 0.1))
+        #expect(abs(wgan.eigenvalues[0].im - 1) < 1e-9)
+        let r1 = try #require(DiracGAN(game: .r1).linearization(stepSize: 0.1))
+        #expect(r1.eigenvalues.allSatisfy { $0.re < 0 } && r1.simultaneousRadius < 1 && r1.alternatingRadius < 1)
+        #expect(DiracGAN(game: .wgangp).linearization(stepSize: 0.1) == nil)
+    }
+
+    @Test("the non-saturating game's simultaneous steps settle on the circle of radius √(2h), where the cubic damping −θ²ψ² meets the steps' growth")
+    func limitCycle() {
+        for h in [0.1, 0.05] {
+            let path = DiracGAN(game: .nonsat).trajectory(from: (1, 1), steps: Int(3000 / h), learningRate: h, schedule: .simultaneous)
+            let r = Self.radius(path.last!)
+            #expect(abs(r / (2 * h).squareRoot() - 1) < 0.02, "h = \(h): radius \(r)")
+        }
+        // Alternating steps have no growth to balance: they keep spiralling in, slowly.
+        let alternating = DiracGAN(game: .nonsat).trajectory(from: (1, 1), steps: 30_000, learningRate: 0.1, schedule: .alternating)
+        #expect(Self.radius(alternating[3000]) > Self.radius(alternating[30_000]) && Self.radius(alternating[30_000]) < 0.06)
+        // Minimax has no cubic damping: the same simultaneous steps spiral out.
+        let minimax = DiracGAN(game: .minimax).trajectory(from: (1, 1), steps: 3000, learningRate: 0.1, schedule: .simultaneous)
+        #expect(Self.radius(minimax.last!) > 2.squareRoot())
+    }
+}

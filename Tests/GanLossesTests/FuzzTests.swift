@@ -142,6 +142,7 @@ enum ArgumentFuzzer {
             maybe(0.5, "--steps", pick(valid ? ["1", "50", "300"] : ["0", "-1", "100001", "abc", "50"], &rng))
             maybe(0.4, "--lr", pick(valid ? ["0.1", "1", "0.01"] : ["0", "-1", "nan", "inf", "1e-300", "0.1"], &rng))
             if a[1] == "gradient-decay" { maybe(0.3, "--seed", pick(valid ? ["1", "2017"] : ["-1", "abc", "1"], &rng)) }
+            if (a[1] == "dirac" || !valid) && chance(0.15, &rng) { a.append("--eigenvalues") }
             if a[1] == "gradient-decay" || !valid { maybe(0.3, "--runs", pick(valid ? ["1", "2"] : ["0", "21", "abc", "3", "20"], &rng)) }
             maybe(0.4, "--csv", pick(valid ? ["t.csv", "existing-folder/t.csv"] : ["t.csv", "missing/t.csv", "existing-folder", ""], &rng))
             maybe(0.4, "-o", pick(valid ? validPaths : paths, &rng))

@@ -45,6 +45,8 @@ struct SimulateCLITests {
         (["simulate", "gradient-decay", "--runs", "0"], "outside 1 to 20"),
         (["simulate", "gradient-decay", "--runs", "20", "--steps", "20000"], "more than 200000"),
         (["simulate", "dirac", "--runs", "2"], "applies to gradient-decay only"),
+        (["simulate", "mixture", "--eigenvalues"], "applies to dirac only"),
+        (["simulate", "dirac", "--eigenvalues", "-o", "f.png"], "prints a table"),
         (["simulate", "dirac", "--seed", "3"], "does not apply to dirac"),
         (["simulate", "dirac", "-o", "x.gif"], "unknown extension"),
     ])
