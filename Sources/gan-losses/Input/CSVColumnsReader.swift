@@ -44,9 +44,6 @@ struct CSVColumnsReader {
     /// column and a number for another. Once a later column has a problem no more blocks come.
     func forEachBlock(_ body: ([UnsafeBufferPointer<Double>]) throws -> Void) throws {
         let option = columns[0].option
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw CSVFile(path: path, option: option).unreadable() }
-        defer { close(fd) }
         let parser = DecimalParser()
         // Each column's messages name its own option.
         let files = columns.map { CSVFile(path: path, option: $0.option) }
@@ -59,23 +56,8 @@ struct CSVColumnsReader {
         let row = UnsafeMutablePointer<Double>.allocate(capacity: columns.count)
         defer { row.deallocate() }
 
-        let blockSize = 1 << 20
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize + 1)
-        defer { buffer.deallocate() }
-        var carried = 0          // bytes of an unfinished line at the start of the buffer
         var lineNumber = 0
-        var finished = false
-        while !finished {
-            let room = blockSize - carried
-            guard room > 0 else {
-                throw ValidationError("\(option): line \(lineNumber + 1) of \(InputText.shown(path)) is longer than 1 MiB; is this a CSV file?")
-            }
-            let got = read(fd, buffer + carried, room)
-            guard got >= 0 else {
-                throw CSVFile(path: path, option: option).unreadable()
-            }
-            finished = got == 0
-            let end = carried + got
+        try CSVFile(path: path, option: option).forEachBlock(linesRead: { lineNumber }) { buffer, end, finished in
             var start = 0
             while start < end {
                 if let plan, let length = fastRow(buffer + start, available: end - start, plan: plan, parser: parser, into: row) {
@@ -122,10 +104,7 @@ struct CSVColumnsReader {
                 }
                 if block.isFull { try block.flush(body, delivering: delivering) }
             }
-            // Move the unfinished line to the front.
-            let rest = max(0, end - start)
-            if rest > 0 && start > 0 { buffer.update(from: buffer + start, count: rest) }
-            carried = finished ? 0 : rest
+            return min(start, end)
         }
         try block.flush(body, delivering: delivering)
         for (column, state) in zip(columns, states) {

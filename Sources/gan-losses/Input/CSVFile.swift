@@ -18,55 +18,60 @@ struct CSVFile {
         var description: String
     }
 
-    /// Calls `body` with each line that is not blank: its bytes (without the line end; the buffer
-    /// may be changed in place, as long as it is restored) and its number, counting from 1.
-    func forEachLine(_ body: (_ line: UnsafeMutablePointer<UInt8>, _ count: Int, _ number: Int) throws -> Void) throws {
+    /// Reads the file in 1 MiB blocks and calls `body` with each: its bytes (which may be changed
+    /// in place), their count, and whether it is the last. `body` uses the whole lines from the
+    /// start and returns how many bytes it used; the rest, an unfinished line, is carried to the
+    /// front of the next block. `linesRead` numbers the line too long to fit a block, for the error.
+    func forEachBlock(linesRead: () -> Int,
+                      _ body: (_ bytes: UnsafeMutablePointer<UInt8>, _ count: Int, _ isLast: Bool) throws -> Int) throws {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw unreadable() }
         defer { close(fd) }
         let blockSize = 1 << 20
-        var buffer = [UInt8](repeating: 0, count: blockSize + 1)
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: blockSize + 1)
+        defer { buffer.deallocate() }
         var carried = 0          // bytes of an unfinished line at the start of the buffer
-        var lineNumber = 0
         var finished = false
         while !finished {
             let room = blockSize - carried
             guard room > 0 else {
-                throw ValidationError("\(option): line \(lineNumber + 1) of \(InputText.shown(path)) is longer than 1 MiB; is this a CSV file?")
+                throw ValidationError("\(option): line \(linesRead() + 1) of \(InputText.shown(path)) is longer than 1 MiB; is this a CSV file?")
             }
-            let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + carried, room) }
+            let got = read(fd, buffer + carried, room)
             guard got >= 0 else { throw unreadable() }
             finished = got == 0
             let end = carried + got
-            var start = 0
-            try buffer.withUnsafeMutableBufferPointer { bytes in
-                let base = bytes.baseAddress!
-                while start < end {
-                    var stop = start
-                    while stop < end && base[stop] != 0x0A { stop += 1 }
-                    if stop == end && !(finished && stop > start) { break }  // an unfinished line: read on
-                    lineNumber += 1
-                    var lineEnd = stop
-                    if lineEnd > start && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-                    defer { start = stop + 1 }
-                    if lineEnd == start { continue }  // a blank line
-                    try body(base + start, lineEnd - start, lineNumber)
-                }
-            }
+            let used = try body(buffer, end, finished)
             // Move the unfinished line to the front.
-            let rest = max(0, end - start)
-            if rest > 0 && start > 0 {
-                buffer.withUnsafeMutableBufferPointer { b in
-                    let base = b.baseAddress!
-                    base.update(from: base + start, count: rest)
-                }
-            }
+            let rest = max(0, end - used)
+            if rest > 0 && used > 0 { buffer.update(from: buffer + used, count: rest) }
             carried = finished ? 0 : rest
         }
     }
 
+    /// Calls `body` with each line that is not blank: its bytes (without the line end; the buffer
+    /// may be changed in place, as long as it is restored) and its number, counting from 1.
+    func forEachLine(_ body: (_ line: UnsafeMutablePointer<UInt8>, _ count: Int, _ number: Int) throws -> Void) throws {
+        var lineNumber = 0
+        try forEachBlock(linesRead: { lineNumber }) { base, end, finished in
+            var start = 0
+            while start < end {
+                var stop = start
+                while stop < end && base[stop] != 0x0A { stop += 1 }
+                if stop == end && !(finished && stop > start) { break }  // an unfinished line: read on
+                lineNumber += 1
+                var lineEnd = stop
+                if lineEnd > start && base[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                defer { start = stop + 1 }
+                if lineEnd == start { continue }  // a blank line
+                try body(base + start, lineEnd - start, lineNumber)
+            }
+            return min(start, end)
+        }
+    }
+
     /// The error of a file that cannot be opened or read, from `errno`.
-    func unreadable() -> Unreadable {
+    private func unreadable() -> Unreadable {
         Unreadable(description: "\(option): cannot read \(InputText.shown(path)): \(String(cString: strerror(errno)))")
     }
 
