@@ -7,6 +7,9 @@ starts with `$ ` is a command, the lines after it are its output (standard outpu
 error). Commands run from a fresh temporary folder, so files they write (plot -o ...) go there.
 The test suite (Tests/GanLossesTests/DocsTests.swift) checks the same transcripts without Python.
 
+A block between `<!-- gan-losses ... -->` and `<!-- end -->` is generated Markdown (a table): the
+command's output replaces what is between the two lines.
+
 Usage: make release && python3 tools/update_docs.py
 """
 import glob
@@ -37,6 +40,15 @@ def update(path):
         line = lines[i]
         out.append(line)
         i += 1
+        if line.startswith("<!-- gan-losses ") and line.endswith(" -->"):
+            block = []
+            while i < len(lines) and lines[i] != "<!-- end -->":
+                block.append(lines[i])
+                i += 1
+            new = run(line[len("<!-- "):-len(" -->")])
+            changed |= new != block
+            out.extend(new)
+            continue
         if line.startswith("```") and i < len(lines) and lines[i].startswith("$ gan-losses"):
             block = []
             while i < len(lines) and not lines[i].startswith("```"):

@@ -21,8 +21,13 @@ struct SimulateCommand: ParsableCommand {
             samples (Arjovsky & Bottou 2017, Figures 2 and 3): the generator's gradient norm under \
             the minimax loss falls by orders of magnitude while the non-saturating one grows. The \
             CSV has the geometric mean over the runs and the range.
-              mixture         small tanh networks trained on a 1-D mixture of four Gaussians with \
-            the objectives minimax, nonsat, wgan-gp (--loss): the modes covered over training.
+              ring            a GAN on eight Gaussians on a circle of radius 2, σ = 0.02 (Metz et al. \
+            2017), or the 5×5 grid (--data grid): ReLU networks trained by Adam with the objectives \
+            minimax, nonsat, wgan-gp (λ = 0.1, five critic steps) and r1 (non-saturating with \
+            R1, γ = 1), each with the same networks and rates (docs/mode-collapse.md). Every 150 \
+            steps: the modes covered (at least 1% of 2500 samples within 3σ) and the share of \
+            samples within 3σ of a mode. --table trains --runs seeds and prints the summary table \
+            of docs/mode-collapse.md (Markdown).
 
             The same arguments give the same numbers, bit for bit. With no --csv and no -o the \
             trajectory is printed as CSV.
@@ -31,33 +36,46 @@ struct SimulateCommand: ParsableCommand {
               gan-losses simulate dirac --loss minimax,r1 --steps 300 --lr 0.1 -o dirac.png
               gan-losses simulate dirac --eigenvalues --lr 0.1
               gan-losses simulate gradient-decay --steps 3000 --runs 5 --csv decay.csv -o decay.pdf
-              gan-losses simulate mixture --loss nonsat --steps 2000 --seed 1 -o modes.png
+              gan-losses simulate ring --loss nonsat,r1 --seed 2 --csv ring.csv -o ring.png
+              gan-losses simulate ring --table --runs 5
             """)
 
     enum Model: String, NamedArgument {
         case dirac
         case gradientDecay = "gradient-decay"
-        case mixture
+        case ring
     }
 
-    @Argument(help: "The model: dirac, gradient-decay or mixture.")
+    @Argument(help: "The model: dirac, gradient-decay or ring.")
     var model: Model
 
-    @Option(help: ArgumentHelp("dirac: games (minimax, nonsat, wgan, wgan-gp, r1); mixture: objectives (minimax, nonsat, wgan-gp). Default all.",
+    @Option(help: ArgumentHelp("dirac: games (minimax, nonsat, wgan, wgan-gp, r1); ring: objectives (minimax, nonsat, wgan-gp, r1). Default all.",
                                valueName: "ids"))
     var loss: String?
 
-    @Option(parsing: .unconditional, help: "Steps (default 300 for dirac, 3000 for gradient-decay, 2000 for mixture; at most 100000, 10000 for mixture).")
+    @Option(parsing: .unconditional, help: "Steps (default 300 for dirac, 3000 for gradient-decay and for ring; at most 100000, 6000 for ring).")
     var steps: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("Learning rate (default 0.1 for dirac, Adam's 0.03 for gradient-decay, 0.005 for mixture).", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("dirac and gradient-decay: the learning rate (default 0.1 for dirac, Adam's 0.03 for gradient-decay).", valueName: "x"))
     var lr: Double?
 
-    @Option(parsing: .unconditional, help: "gradient-decay and mixture: the seed (default 2017 and 1); gradient-decay's run k uses seed + k.")
+    @Option(parsing: .unconditional, help: "gradient-decay and ring: the seed (default 2017 and 1); run k of --runs uses seed + k.")
     var seed: UInt64?
 
-    @Option(parsing: .unconditional, help: "gradient-decay: independent runs (1 to 20, default 5).")
+    @Option(parsing: .unconditional, help: "gradient-decay: independent runs (1 to 20, default 5); ring --table: seeds (1 to 10, default 5).")
     var runs: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("ring: R1's γ (default 1; 0 to 100); needs r1 among the objectives.", valueName: "x"))
+    var gamma: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("ring: WGAN-GP's λ (default 0.1; 0 to 100); needs wgan-gp among the objectives.", valueName: "x"))
+    var lambda: Double?
+
+    @Option(help: ArgumentHelp("ring: the data, ring (eight modes, σ = 0.02) or grid (25 modes on {−4, …, 4}², σ = 0.05).", valueName: "name"))
+    var data: RingDataName?
+
+    @Flag(help: "ring: train --runs seeds from --seed on and print the table of modes covered and samples near modes (Markdown), instead of a trajectory.")
+    var table = false
 
     @Flag(help: "dirac: instead of the trajectories, the field's linearization at the equilibrium (0, 0) for each game: the eigenvalues of its Jacobian and the spectral radius of a simultaneous and of an alternating step of size --lr (> 1: away, 1: circling, < 1: toward).")
     var eigenvalues = false
@@ -84,18 +102,19 @@ struct SimulateCommand: ParsableCommand {
             guard model == .dirac else { throw ValidationError("--eigenvalues applies to dirac only") }
             guard output == nil, steps == nil else { throw ValidationError("--eigenvalues prints a table: leave out -o and --steps") }
         }
-        if let runs {
-            guard model == .gradientDecay else { throw ValidationError("--runs applies to gradient-decay only") }
+        if let runs, model != .ring {
+            guard model == .gradientDecay else { throw ValidationError("--runs applies to gradient-decay and ring --table only") }
             guard (1...20).contains(runs) else { throw ValidationError("--runs \(runs) is outside 1 to 20") }
             if runs * (steps ?? GradientDecay.defaultSteps) > 200_000 {
                 throw ValidationError("--runs \(runs) × --steps \(steps ?? GradientDecay.defaultSteps) is more than 200000 discriminator steps in all (about 5 s); give fewer")
             }
         }
-        if model == .mixture, let steps, steps > 10_000 {
-            throw ValidationError("--steps \(steps) is more than 10000 for mixture (the three objectives take about 5 s at 10000)")
+        if model == .ring { try validateRing() } else {
+            for (given, name) in [(gamma != nil, "--gamma"), (lambda != nil, "--lambda"), (data != nil, "--data"), (table, "--table")] where given {
+                throw ValidationError("\(name) applies to ring only")
+            }
         }
         if model == .dirac, let loss { _ = try Self.parseGames(loss) }
-        if model == .mixture, let loss { _ = try Self.parseObjectives(loss) }
         if model == .dirac, seed != nil {
             throw ValidationError("--seed does not apply to dirac, which has no randomness")
         }
@@ -112,6 +131,7 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         if eigenvalues { return try printEigenvalues() }
+        if table { return try printRingTable() }
         if output != nil { try typography.checkInstalled() }
         // The trajectory as a table, made only when it is printed or written (a million rows
         // take 400 MB and 2 s, for nothing when only the figure is asked for).
@@ -152,19 +172,20 @@ struct SimulateCommand: ParsableCommand {
                 return t
             }
             figure = DynamicsFigures.gradientDecay(theme: typography.applied(to: .paper), summaries: summaries, runs: decay.runs)
-        case .mixture:
-            let experiment = MixtureComparison(objectives: try loss.map(Self.parseObjectives) ?? MixtureGAN.Objective.allCases,
-                                               steps: steps ?? 2000, learningRate: lr, seed: seed)
-            let progress = ProgressBar(label: "mixture")
+        case .ring:
+            let experiment = ringExperiment(seed: seed ?? 1)
+            let progress = ProgressBar(label: "ring")
             let trainings = experiment.run { progress.update($0) }
             progress.finish()
             table = {
-                var t = Table(columns: ["objective", "step", "modes_covered", "share_near_modes"] + (1...4).map { "mode\($0)_samples" })
+                let modes = experiment.data.centers.count
+                var t = Table(columns: ["objective", "step", "modes_covered", "share_near_modes"] + (1...modes).map { "mode\($0)_samples" })
                 for training in trainings {
                     for snap in training.snapshots {
+                        let c = snap.coverage
                         t.rows.append([.text(training.objective.rawValue), .number(Double(snap.step), String(snap.step)),
-                                       .number(Double(snap.modesCovered), String(snap.modesCovered)), .double(snap.shareNearModes)]
-                                      + training.model.samplesPerMode(snap.samples).map { .number(Double($0), String($0)) })
+                                       .number(Double(c.modesCovered), String(c.modesCovered)), .double(c.highQualityShare)]
+                                      + c.perMode.map { .number(Double($0), String($0)) })
                     }
                 }
                 return t
@@ -201,8 +222,60 @@ struct SimulateCommand: ParsableCommand {
         else { try Output.write(text) }
     }
 
-    static func parseObjectives(_ text: String) throws -> [MixtureGAN.Objective] {
+    static func parseObjectives(_ text: String) throws -> [RingGAN.Objective] {
         try parseNames(text, kind: "objective")
+    }
+
+    /// The names of `--data`.
+    enum RingDataName: String, NamedArgument {
+        case ring, grid
+        var data: RingData { self == .ring ? .ring : .grid }
+    }
+
+    /// ring's options: the objectives, the steps, and the parameters that apply to them.
+    private func validateRing() throws {
+        let objectives = try loss.map(Self.parseObjectives) ?? RingGAN.Objective.allCases
+        if let steps, steps > 6000 {
+            throw ValidationError("--steps \(steps) is more than 6000 for ring (WGAN-GP's five critic steps take about 10 s at 6000)")
+        }
+        if lr != nil { throw ValidationError("--lr does not apply to ring: every objective trains with the recipe's rates (docs/mode-collapse.md)") }
+        if let gamma {
+            guard objectives.contains(.r1) else { throw ValidationError("--gamma applies to the r1 objective, which --loss leaves out") }
+            guard gamma.isFinite, (0...100).contains(gamma) else { throw ValidationError("--gamma \(gamma) is outside 0 to 100") }
+        }
+        if let lambda {
+            guard objectives.contains(.wgangp) else { throw ValidationError("--lambda applies to the wgan-gp objective, which --loss leaves out") }
+            guard lambda.isFinite, (0...100).contains(lambda) else { throw ValidationError("--lambda \(lambda) is outside 0 to 100") }
+        }
+        if table {
+            guard csv == nil, output == nil else { throw ValidationError("--table prints a table: leave out --csv and -o") }
+            if let runs, !(1...10).contains(runs) { throw ValidationError("--runs \(runs) is outside 1 to 10") }
+        } else if runs != nil {
+            throw ValidationError("--runs applies to ring with --table only")
+        }
+    }
+
+    /// The ring experiment of the options, from `seed`.
+    private func ringExperiment(seed: UInt64) -> RingComparison {
+        let (gamma, lambda) = (gamma, lambda)
+        let objectives = (try? loss.map(Self.parseObjectives)).flatMap { $0 } ?? RingGAN.Objective.allCases
+        return RingComparison(objectives: objectives,
+                              data: (data ?? .ring).data, steps: steps, seed: seed) { gan in
+            if let gamma { gan.gamma = gamma }
+            if let lambda { gan.lambda = lambda }
+        }
+    }
+
+    /// `simulate ring --table`: trains --runs seeds and prints their summary as Markdown.
+    private func printRingTable() throws {
+        let first = seed ?? 1, count = runs ?? 5
+        let progress = ProgressBar(label: "ring")
+        var runs: [[RingComparison.Training]] = []
+        for k in 0..<count {
+            runs.append(ringExperiment(seed: first + UInt64(k)).run { progress.update((Double(k) + $0) / Double(count)) })
+        }
+        progress.finish()
+        try Output.write(RingTable(RingSummary(runs: runs)).markdown)
     }
 
     static func parseGames(_ text: String) throws -> [DiracGAN.Game] {

@@ -1,4 +1,5 @@
 import Foundation
+import LossFigures
 import LossMath
 import Testing
 
@@ -42,6 +43,41 @@ struct DocsTests {
         }
         return result
     }()
+
+    /// The generated Markdown blocks: a `<!-- gan-losses … -->` line, the command's output, and
+    /// `<!-- end -->` (tools/update_docs.py writes them).
+    static let generatedBlocks: [Transcript] = {
+        var result: [Transcript] = []
+        let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
+        for file in ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map({ "docs/\($0)" }) {
+            guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { continue }
+            let lines = text.components(separatedBy: "\n")
+            var i = 0
+            while i < lines.count {
+                defer { i += 1 }
+                guard lines[i].hasPrefix("<!-- gan-losses "), lines[i].hasSuffix(" -->") else { continue }
+                let command = String(lines[i].dropFirst(5).dropLast(4))
+                var expected: [String] = []
+                i += 1
+                while i < lines.count, lines[i] != "<!-- end -->" { expected.append(lines[i]); i += 1 }
+                result.append(Transcript(file: file, command: command, expected: expected))
+            }
+        }
+        return result
+    }()
+
+    @Test("each generated table is what its command prints (the ring table: release only, 40 s optimized)",
+          .enabled(if: !CourseFigure.unoptimized, "the ring's training takes hours unoptimized"))
+    func generated() throws {
+        #expect(!Self.generatedBlocks.isEmpty)
+        for t in Self.generatedBlocks {
+            let r = try Tool.run(Array(Self.split(t.command).dropFirst()))
+            var text = r.stdout
+            while text.hasSuffix("\n") { text.removeLast() }
+            #expect(r.status == 0 && text.components(separatedBy: "\n") == t.expected,
+                    "\(t.file): \(t.command); run tools/update_docs.py if the change is intended")
+        }
+    }
 
     @Test("the documentation has transcripts for every subcommand")
     func coverage() {

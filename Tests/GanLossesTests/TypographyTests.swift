@@ -155,7 +155,7 @@ struct TypographyTests {
         environment["FONTCONFIG_FILE"] = config.path
         for arguments in [["plot", "--loss", "mm", "--font", "serif", "-o", "f.pdf"],
                           ["figures", "--out", ".", "--only", "gradient-vs-d", "--font", "serif"],
-                          ["simulate", "mixture", "--font", "serif", "-o", "f.png"]] {
+                          ["simulate", "ring", "--font", "serif", "-o", "f.png"]] {
             let start = ContinuousClock.now
             let r = try Tool.run(arguments, in: folder, environment: environment)
             #expect(r.status == 1, "\(arguments): \(r.stderr)")
@@ -163,7 +163,7 @@ struct TypographyTests {
             #expect(lines.count == 1, "\(r.stderr)")
             #expect(r.stderr.contains("--font serif: the font Latin Modern Roman (regular) is not installed"), "\(r.stderr)")
             #expect(r.stderr.contains("apt-get install fonts-lmodern") && r.stderr.contains("--font sans"), "\(r.stderr)")
-            // Before any work: the mixture simulation alone takes seconds.
+            // Before any work: the ring simulation alone takes seconds.
             #expect(ContinuousClock.now - start < .seconds(5), "\(arguments)")
         }
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !["fonts.conf", "cache"].contains($0) }

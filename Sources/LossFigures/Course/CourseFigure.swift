@@ -65,7 +65,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .generatorGradientDecay:
             "Against a discriminator trained from scratch by Adam (5 runs), the minimax generator's gradient peaks at step 21 and then falls 5 orders of magnitude by step 3000, while the non-saturating one grows 1776-fold, to 10⁸ times the minimax one."
         case .modeCollapse:
-            "A mixture of four Gaussians: the minimax and non-saturating generators lose and regain modes as they train and end in sharp peaks on the two outer ones; WGAN-GP keeps its samples spread and covers one mode at each step shown."
+            DynamicsFigures.modeCollapseSummary()
         }
     }
 

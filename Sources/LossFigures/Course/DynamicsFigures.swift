@@ -138,60 +138,91 @@ public enum DynamicsFigures {
         }
     }
 
-    /// The trainings of the mode-collapse figure: computed once per process, the objectives on
-    /// queues of their own (they share nothing, so the results are those of one at a time).
-    static let mixtureTrainings: [MixtureComparison.Training] = {
-        let experiment = MixtureComparison()
-        let results = Mutex([MixtureComparison.Training?](repeating: nil, count: experiment.objectives.count))
-        let done = DispatchGroup()
-        for (i, objective) in experiment.objectives.enumerated() {
-            done.enter()
-            DispatchQueue(label: "mixture-\(objective)").async {
-                let training = experiment.train(objective)
-                results.withLock { $0[i] = training }
-                done.leave()
-            }
-        }
-        done.wait()
-        return results.withLock { $0.map { $0! } }
-    }()
+    /// The trainings of the mode-collapse figure: computed once per process.
+    static let ringTrainings: [RingComparison.Training] = RingComparison().run()
 
-    /// Rows: objectives; columns: training steps; each panel the generator's samples over the data
-    /// density, titled with the number of modes covered (measured on the samples).
-    public static func modeCollapse(theme: Theme, trainings given: [MixtureComparison.Training]? = nil) -> Figure {
-        let trainings = given ?? mixtureTrainings
-        let objectives = trainings.map(\.objective)
-        let all = trainings.map(\.figureSnapshots)
-        let data = trainings.first?.model ?? MixtureGAN(objective: .nonsat)
-        let density: @Sendable (Double) -> Double = { x in
-            data.centers.reduce(0) { $0 + Normal(mean: $1, standardDeviation: data.modeWidth).density(x) } / Double(data.centers.count)
+    /// The samples drawn per panel of ``modeCollapse(theme:trainings:)``: the first 1000 of the
+    /// 2500 each snapshot measures (more would hide the modes under ink).
+    static let drawnSamples = 1000
+
+    /// Rows: objectives; columns: training steps; each panel the generator's samples over the
+    /// data's modes, titled with the modes covered and the share of samples within 3σ of a mode
+    /// (measured on the snapshot's samples).
+    public static func modeCollapse(theme: Theme, trainings given: [RingComparison.Training]? = nil) -> Figure {
+        let trainings = given ?? ringTrainings
+        guard let data = trainings.first?.model.data else {
+            return Figure(title: "Mode collapse: no objective trained", panels: [], theme: theme)
         }
-        let histograms = all.map { snapshots in
-            snapshots.map { Histogram(label: "generator samples", samples: $0.samples, range: -4.5...4.5, bins: 90, color: theme.palette[0]) }
-        }
-        // One y range for all the panels, up to the tallest bar (and the data's peaks) and a little more.
-        let tallest = max(histograms.joined().flatMap(\.heights).max() ?? 0, density(data.centers[0]))
-        let yTop = (tallest * 1.08 / 0.5).rounded(.up) * 0.5
+        let reach = data.centers.map { max(abs($0.x), abs($0.y)) }.max()! * 1.3
         var panels: [Panel] = []
-        for (row, (objective, (snapshots, bars))) in zip(objectives, zip(all, histograms)).enumerated() {
-            for (column, (snap, histogram)) in zip(snapshots, bars).enumerated() {
+        for (row, training) in trainings.enumerated() {
+            for (column, snap) in training.figureSnapshots.enumerated() {
+                let drawn = min(drawnSamples, snap.samples.count / 2)
+                let xs = (0..<drawn).map { Double(snap.samples[2 * $0]) }, ys = (0..<drawn).map { Double(snap.samples[2 * $0 + 1]) }
                 let marks: [Mark] = [
-                    .area(FilledArea(label: "data density", color: Color(hex: 0xBBBBBB), opacity: 0.5, density)),
-                    .histogram(histogram),
-                    .annotation(Annotation("\(snap.modesCovered)/\(data.centers.count) modes", at: Point(0.97, 0.92),
-                                           anchor: Point(1, 1))),
+                    .scatter(Scatter(label: "modes (centres)", x: data.centers.map(\.x), y: data.centers.map(\.y),
+                                     color: Color(hex: 0x999999), size: 6, hollow: true)),
+                    .scatter(Scatter(label: "generator samples", x: xs, y: ys, color: theme.palette[0], size: 1.2)),
                 ]
-                // Small multiples: the objective names the row (its y label), the step the column
-                // (the top row's titles), the modes covered each panel.
-                panels.append(Panel(title: row == 0 ? "step \(snap.step)" : nil,
-                                    x: Axis(label: "$x$", range: -4.5...4.5),
-                                    y: Axis(label: column == 0 ? objective.rawValue : nil, range: 0...yTop),
+                let c = snap.coverage
+                panels.append(Panel(title: "step \(snap.step): \(c.modesCovered)/\(data.centers.count), \(Int((c.highQualityShare * 100).rounded()))%",
+                                    x: Axis(range: -reach...reach),
+                                    y: Axis(label: column == 0 ? training.model.objective.title : nil, range: -reach...reach),
                                     marks: marks, legend: .none))
+                _ = row
             }
         }
-        let columns = max(1, all.first?.count ?? 1)
-        return Figure(width: 3.5 * Double(columns), height: 0.9 + 2.6 * Double(max(objectives.count, 1)),
-                      title: "A 1-D mixture of four Gaussians: the generator's density as it trains, and the modes it covers",
+        let columns = max(1, trainings.first?.figureSnapshots.count ?? 1)
+        return Figure(width: 2.2 * Double(columns), height: 0.9 + 2.3 * Double(trainings.count),
+                      title: "Mode collapse on a ring of eight Gaussians (σ = 0.02): each panel's modes covered and share of samples within 3σ of a mode",
                       panels: panels, columns: columns, sharesX: true, sharedLegend: true, theme: theme)
     }
+
+    /// What the mode-collapse figure shows, in words measured on its trainings: each objective's
+    /// modes and near-mode share at the last step, and for a generator whose samples form one blob
+    /// that moves at every step shown (``BlobTrack``), that it hops.
+    public static func modeCollapseSummary(_ given: [RingComparison.Training]? = nil) -> String {
+        let trainings = given ?? ringTrainings
+        guard let data = trainings.first?.model.data, let steps = trainings.first?.model.steps else { return "" }
+        let parts = trainings.map { t -> String in
+            let c = t.snapshots.last?.coverage ?? data.coverage(of: [])
+            let hops = BlobTrack(t.figureSnapshots).hopsEveryStep ? " (one blob, moving at every step shown)" : ""
+            return "\(t.model.objective.title)\(hops) \(c.modesCovered)/\(data.centers.count), \(Int((c.highQualityShare * 100).rounded()))%"
+        }
+        return "Eight Gaussians on a ring (σ = 0.02), every objective with the same networks and Adam rates; modes covered and samples within 3σ of a mode at step \(steps): "
+            + parts.joined(separator: "; ") + "."
+    }
 }
+
+/// The generator's samples at each snapshot as one blob or not: their centroid, and their root
+/// mean square distance from it.
+struct BlobTrack {
+    var centroids: [(x: Double, y: Double)]
+    var spreads: [Double]
+
+    init(_ snapshots: [RingGAN.Snapshot]) {
+        centroids = []; spreads = []
+        for snap in snapshots {
+            let n = Double(snap.samples.count / 2)
+            var (sx, sy) = (0.0, 0.0)
+            for k in 0..<(snap.samples.count / 2) { sx += Double(snap.samples[2 * k]); sy += Double(snap.samples[2 * k + 1]) }
+            let c = (x: sx / n, y: sy / n)
+            var ss = 0.0
+            for k in 0..<(snap.samples.count / 2) {
+                let (dx, dy) = (Double(snap.samples[2 * k]) - c.x, Double(snap.samples[2 * k + 1]) - c.y)
+                ss += dx * dx + dy * dy
+            }
+            centroids.append(c); spreads.append((ss / n).squareRoot())
+        }
+    }
+
+    /// One blob (spread below 0.5, a quarter of the ring's radius) at every snapshot, its centroid
+    /// moving by more than 1 between consecutive ones.
+    var hopsEveryStep: Bool {
+        guard centroids.count >= 2, spreads.allSatisfy({ $0 < 0.5 }) else { return false }
+        return zip(centroids, centroids.dropFirst()).allSatisfy { a, b in
+            ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() > 1
+        }
+    }
+}
+
