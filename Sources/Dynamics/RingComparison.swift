@@ -31,9 +31,10 @@ public struct RingComparison: Sendable {
         self.objectives = objectives; self.data = data; self.steps = steps; self.seed = seed; self.adjust = adjust
     }
 
-    /// The steps the figure shows for a run of `steps`: a fifth, two fifths, … and the last.
+    /// The steps the figure shows for a run of `steps`: a quarter, a half, three quarters and the
+    /// last.
     public static func figureSteps(of steps: Int) -> [Int] {
-        (1...5).map { max(1, steps * $0 / 5) }
+        (1...4).map { max(1, steps * $0 / 4) }
     }
 
     /// Every twentieth of a run of `steps` and the figure's steps, in order.

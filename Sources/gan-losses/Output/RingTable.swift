@@ -28,5 +28,6 @@ struct RingTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+    /// One decimal, so that 69.96% does not pass for 70%.
+    static func percent(_ x: Double) -> String { String(cFormat: "%.1f%%", x * 100) }
 }
