@@ -155,7 +155,13 @@ public enum DynamicsFigures {
         guard let data = trainings.first?.model.data else {
             return Figure(title: "Mode collapse: no objective trained", panels: [], theme: theme)
         }
-        let reach = data.centers.map { max(abs($0.x), abs($0.y)) }.max()! * 1.25
+        // One view for every panel: the modes with a margin, widened to the drawn samples (up to
+        // twice the modes' reach), so that no panel hides a sample.
+        let modesReach = data.centers.map { max(abs($0.x), abs($0.y)) }.max()!
+        let samplesReach = trainings.flatMap(\.figureSnapshots).map { snap in
+            snap.samples.prefix(2 * drawnSamples).map { abs(Double($0)) }.max() ?? 0
+        }.max() ?? 0
+        let reach = min(max(modesReach * 1.25, samplesReach * 1.02), 2 * modesReach)
         var panels: [Panel] = []
         for training in trainings {
             for (column, snap) in training.figureSnapshots.enumerated() {
@@ -217,10 +223,10 @@ struct BlobTrack {
         }
     }
 
-    /// One blob (spread below 0.5, a quarter of the ring's radius) at every snapshot, its centroid
-    /// moving by more than 1 between consecutive ones.
+    /// One blob (spread below 1, half the ring's radius; samples spread round the ring have 2) at
+    /// every snapshot, its centroid moving by more than 1 between consecutive ones.
     var hopsEveryStep: Bool {
-        guard centroids.count >= 2, spreads.allSatisfy({ $0 < 0.5 }) else { return false }
+        guard centroids.count >= 2, spreads.allSatisfy({ $0 < 1 }) else { return false }
         return zip(centroids, centroids.dropFirst()).allSatisfy { a, b in
             ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() > 1
         }
