@@ -242,6 +242,16 @@ public struct ReLUNetwork: Sendable {
                     for k in 0..<left {
                         let out = g + k * right
                         var j = 0
+                        // Four registers at a time: four independent chains of additions.
+                        while j + 64 <= right {
+                            var (s0, s1, s2, s3) = (load(out + j), load(out + j + 16), load(out + j + 32), load(out + j + 48))
+                            for r in 0..<rows {
+                                let x = Lanes(repeating: a[r * left + k]), p = d + r * right + j
+                                s0 = s0 + x * load(p); s1 = s1 + x * load(p + 16); s2 = s2 + x * load(p + 32); s3 = s3 + x * load(p + 48)
+                            }
+                            store(s0, out + j); store(s1, out + j + 16); store(s2, out + j + 32); store(s3, out + j + 48)
+                            j += 64
+                        }
                         while j + 16 <= right {
                             var s = load(out + j)
                             for r in 0..<rows { s = s + Lanes(repeating: a[r * left + k]) * load(d + r * right + j) }
