@@ -71,7 +71,7 @@ struct SimulateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: ArgumentHelp("ring: WGAN-GP's λ (default 0.1; 0 to 100); needs wgan-gp among the objectives.", valueName: "x"))
     var lambda: Double?
 
-    @Option(help: ArgumentHelp("ring: the data, ring (eight modes, σ = 0.02) or grid (25 modes on {−4, …, 4}², σ = 0.05).", valueName: "name"))
+    @Option(help: ArgumentHelp("ring: the data, ring (eight modes, σ = 0.02) or grid (25 modes on {−4, …, 4}², σ = 0.05; the recipe does not learn it within 6000 steps, see docs/mode-collapse.md).", valueName: "name"))
     var data: RingDataName?
 
     @Flag(help: "ring: train --runs seeds from --seed on and print the table of modes covered and samples near modes (Markdown), instead of a trajectory.")

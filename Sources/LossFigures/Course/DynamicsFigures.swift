@@ -181,8 +181,14 @@ public enum DynamicsFigures {
         }
         let columns = max(1, trainings.first?.figureSnapshots.count ?? 1)
         return Figure(width: 1.75 * Double(columns), height: 0.8 + 1.65 * Double(trainings.count),
-                      title: "Mode collapse on eight Gaussians (grey). Panels, step: modes covered, samples within 3σ",
+                      title: "Mode collapse on \(Self.countWord(data.centers.count)) Gaussians (grey). Panels, step: modes covered, samples within 3σ",
                       panels: panels, columns: columns, sharesX: true, theme: theme)
+    }
+
+    /// "eight" for 8 and "25" for 25: the number of modes as the titles say it.
+    static func countWord(_ n: Int) -> String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+        return n < words.count ? words[n] : String(n)
     }
 
     /// What the mode-collapse figure shows, in words measured on its trainings: each objective's
@@ -196,7 +202,8 @@ public enum DynamicsFigures {
             let hops = BlobTrack(t.figureSnapshots).hopsEveryStep ? " (one blob, moving at every step shown)" : ""
             return "\(t.model.objective.title)\(hops) \(c.modesCovered)/\(data.centers.count), \(Int((c.highQualityShare * 100).rounded()))%"
         }
-        return "Eight Gaussians on a ring (σ = 0.02), every objective with the same networks and Adam rates; modes covered and samples within 3σ of a mode at step \(steps): "
+        let count = Self.countWord(data.centers.count)
+        return "\(count.prefix(1).uppercased() + count.dropFirst()) Gaussians (σ = \(data.sigma)), every objective with the same networks and Adam rates; modes covered and samples within 3σ of a mode at step \(steps): "
             + parts.joined(separator: "; ") + "."
     }
 }
