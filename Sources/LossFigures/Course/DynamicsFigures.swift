@@ -10,7 +10,11 @@ import Synchronization
 public enum DynamicsFigures {
     /// One panel per game: the field (direction only) and the experiment's gradient steps from
     /// (θ, ψ) = (1, 1), simultaneous and alternating; the equilibrium (0, 0) marked.
-    public static func diracFields(theme: Theme, experiment: DiracRuns = DiracRuns(), runs given: [DiracRuns.Run]? = nil) -> Figure {
+    ///
+    /// With `upToStep`, a frame of an animation (``diracAnimation(theme:experiment:runs:frames:)``):
+    /// the paths drawn up to that step, a dot where each stands, and the step in the title.
+    public static func diracFields(theme: Theme, experiment: DiracRuns = DiracRuns(), runs given: [DiracRuns.Run]? = nil,
+                                   upToStep: Int? = nil) -> Figure {
         let p = theme.palette
         let runs = given ?? experiment.run()
         let grid = stride(from: -2.0, through: 2.0, by: 0.4).map { $0 }
@@ -30,7 +34,8 @@ public enum DynamicsFigures {
             // dashes laid over each other would look solid. Simultaneous steps, which never retrace
             // their path, dashed on top, so that both show where the two paths coincide.
             for schedule in [DiracGAN.Schedule.alternating, .simultaneous] {
-                guard let path = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path else { continue }
+                guard let whole = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path else { continue }
+                let path = upToStep.map { whole.prefix(max(0, $0) + 1) } ?? whole[...]
                 let style = schedule == .simultaneous ? SeriesStyle(color: p[0], dash: .dashed, width: 1.2)
                     : SeriesStyle(color: p[1], dash: .solid, width: 1.2)
                 marks.append(.line(DataLine(label: "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi), style: style)))
@@ -38,13 +43,22 @@ public enum DynamicsFigures {
             let start = DiracRuns.start
             marks.append(.scatter(Scatter(label: "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
             marks.append(.scatter(Scatter(label: "equilibrium (0, 0)", x: [0], y: [0], color: .black, size: 7, hollow: true)))
+            if let upToStep {
+                // Where each schedule's players stand at this step, over everything else.
+                for (schedule, color) in [(DiracGAN.Schedule.alternating, p[1]), (.simultaneous, p[0])] {
+                    guard let whole = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path,
+                          let here = whole.prefix(max(0, upToStep) + 1).last else { continue }
+                    marks.append(.scatter(Scatter(label: nil, x: [here.theta], y: [here.psi], color: color, size: 5)))
+                }
+            }
             panels.append(Panel(title: game.title, x: Axis(label: "generator $\\theta$", range: -2.2...2.2),
                                 y: Axis(label: "discriminator $\\psi$", range: -2.2...2.2), marks: marks))
         }
         let columns = min(3, panels.count)
         let rows = (panels.count + columns - 1) / columns
-        return Figure(width: 4 * Double(columns), height: 0.6 + 4 * Double(rows),
-                      title: "DiracGAN: gradient fields and \(experiment.steps) steps of size \(experiment.learningRate) (Mescheder et al. 2018)",
+        let title = upToStep.map { "DiracGAN: step \(min(max(0, $0), experiment.steps)) of \(experiment.steps), steps of size \(experiment.learningRate) (Mescheder et al. 2018)" }
+            ?? "DiracGAN: gradient fields and \(experiment.steps) steps of size \(experiment.learningRate) (Mescheder et al. 2018)"
+        return Figure(width: 4 * Double(columns), height: 0.6 + 4 * Double(rows), title: title,
                       panels: panels, columns: columns, sharedLegend: true, theme: theme)
     }
 
@@ -55,12 +69,16 @@ public enum DynamicsFigures {
     /// and the non-saturating losses while a discriminator trains against a fixed generator
     /// (geometric means over the runs, their range shaded), and the discriminator's BCE; log axes.
     /// The labels and the title say what the curves do, measured on them (``DecayShape``).
+    ///
+    /// With `upToStep`, a frame of an animation (``gradientDecayAnimation(theme:summaries:runs:frames:)``):
+    /// the curves up to that step, the axes, labels and title those of the whole run.
     public static func gradientDecay(theme: Theme, summaries given: [GradientDecay.Summary]? = nil,
-                                     runs: Int = GradientDecay().runs) -> Figure {
-        let summaries = Array((given ?? decaySummaries).dropFirst())  // step 0: D is constant, no gradient
+                                     runs: Int = GradientDecay().runs, upToStep: Int? = nil) -> Figure {
+        let all = Array((given ?? decaySummaries).dropFirst())  // step 0: D is constant, no gradient
+        let summaries = upToStep.map { step in all.filter { $0.step <= step } } ?? all
         let steps = summaries.map { Double($0.step) }
-        let last = Double(max(summaries.last?.step ?? 2, 2))
-        let shape = DecayShape(summaries)
+        let last = Double(max(all.last?.step ?? 2, 2))
+        let shape = DecayShape(all)
         func band(_ spread: KeyPath<GradientDecay.Summary, GradientDecay.Spread>, _ color: Color) -> Mark {
             let upper = summaries.map { Point(Double($0.step), $0[keyPath: spread].high) }
             let lower = summaries.reversed().map { Point(Double($0.step), $0[keyPath: spread].low) }
