@@ -240,7 +240,7 @@ struct SimulateCommand: ParsableCommand {
     static func reportingProgress(_ animation: Animation, label: String) -> Animation {
         let progress = ProgressBar(label: label)
         let n = animation.frameCount
-        return Animation(frameCount: n, holdsAxes: animation.holdsAxes) { k in
+        return Animation(frameCount: n, holdsLayout: animation.holdsLayout) { k in
             progress.update(Double(k) / Double(n))
             let figure = try animation.frame(k)
             if k == n - 1 { progress.finish() }

@@ -10,7 +10,7 @@ import Testing
 struct AnimationExportTests {
     /// A figure of `curves` sine curves drawn up to x = step/10, with a translucent band and text,
     /// on fixed axes unless `fixed` is false.
-    static func figure(step: Int, curves: Int = 3, fixed: Bool = true) -> Figure {
+    static func figure(step: Int, curves: Int = 3, fixed: Bool = true, legend: LegendPlacement = .fixed(.lowerLeft)) -> Figure {
         let xs = (0...max(1, step)).map { Double($0) / 10 }
         var marks: [Mark] = [.polygon(DataPolygon(label: "band", points: [Point(0, -0.5), Point(6, -0.5), Point(6, 0.5), Point(0, 0.5)],
                                                   color: Color(hex: 0x4477AA, alpha: 0.2)))]
@@ -19,11 +19,11 @@ struct AnimationExportTests {
         }
         return Figure(width: 4, height: 3, title: "step \(step)",
                       panels: [Panel(x: Axis(label: "$x$", range: fixed ? 0...6 : nil), y: Axis(label: "$y$", range: fixed ? -2...2 : nil),
-                                     marks: marks, legend: .fixed(.lowerLeft))])
+                                     marks: marks, legend: legend)])
     }
 
-    static func animation(frames: Int = 6, curves: Int = 3, fixed: Bool = true) -> Animation {
-        Animation.growing(frames: frames, steps: 60) { figure(step: $0, curves: curves, fixed: fixed) }
+    static func animation(frames: Int = 6, curves: Int = 3, fixed: Bool = true, legend: LegendPlacement = .fixed(.lowerLeft)) -> Animation {
+        Animation.growing(frames: frames, steps: 60) { figure(step: $0, curves: curves, fixed: fixed, legend: legend) }
     }
 
     /// The largest and the mean channel difference between two images of the same size, and the
@@ -130,6 +130,30 @@ struct AnimationExportTests {
         return count
     }
 
+    @Test("a 'best' legend is held where the last frame has it")
+    func heldLegend() throws {
+        // A line rising into the upper right corner only in the last frames.
+        let animation = Animation.growing(frames: 6, steps: 60) { step in
+            let xs = (0...max(1, step)).map { Double($0) / 10 }
+            return Figure(width: 4, height: 3, panels: [Panel(x: Axis(range: 0...6), y: Axis(range: -2...2),
+                                                              marks: [.line(DataLine(label: "rising", x: xs, y: xs.map { -1.8 + 0.62 * $0 }))])])
+        }
+        let frames = try FrameSource(animation)
+        /// The legend's box: its translucent white fill.
+        func legendBox(_ list: DisplayList) -> [Point]? {
+            for item in list.items {
+                if case .fill(let path, let color) = item, color == Color.white.withAlpha(0.85) { return path.points }
+            }
+            return nil
+        }
+        let last = try #require(legendBox(try frames.list(5)))
+        for k in 0..<5 { #expect(legendBox(try frames.list(k)) == last, "frame \(k)") }
+        // Alone, the first frame's legend goes elsewhere: the line is short and leaves the upper right free.
+        #expect(try FigureRenderer(measurer: CairoBackend()).renderWithGeometry(try animation.frame(5)).panels[0].legendPlacement == .fixed(.upperLeft))
+        let alone = try FigureRenderer(measurer: CairoBackend()).render(try animation.frame(0))
+        #expect(legendBox(alone) != last)
+    }
+
     @Test("axes without a range are held at the last frame's views; the last frame is drawn as alone")
     func heldAxes() throws {
         let animation = Self.animation(frames: 4, fixed: false)
@@ -142,7 +166,7 @@ struct AnimationExportTests {
             #expect(Double(frame.x) >= (axes.minX - 2) * 50 / 72 && Double(frame.x + frame.width) <= (axes.maxX + 2) * 50 / 72 + 1,
                     "frame x \(frame.x)…\(frame.x + frame.width), axes \(axes.minX * 50 / 72)…\(axes.maxX * 50 / 72)")
         }
-        let unheld = Animation(frameCount: 4, holdsAxes: false) { try animation.frame($0) }
+        let unheld = Animation(frameCount: 4, holdsLayout: false) { try animation.frame($0) }
         #expect(try AnimationExporter(dpi: 50).render(unheld, format: .gif) != AnimationExporter(dpi: 50).render(animation, format: .gif))
         // The last page of the PDF is the last figure's own PDF page.
         let pdf = try AnimationExporter().render(Animation(frameCount: 1) { _ in try animation.frame(3) }, format: .pdf)

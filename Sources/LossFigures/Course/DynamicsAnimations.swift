@@ -7,7 +7,7 @@ public import LossPlot
 /// same runs as the static figure, up to the step frame k reaches.
 ///
 /// A model plugs in with one function from a step to a figure (the state up to that step, on
-/// axes that do not move); `Animation.growing(frames:steps:schedule:holdsAxes:figure:)` turns it
+/// axes that do not move); `Animation.growing(frames:steps:schedule:holdsLayout:figure:)` turns it
 /// into frames.
 extension DynamicsFigures {
     /// The DiracGAN's trajectories growing over the gradient fields: frame k of `frames` draws the

@@ -4,9 +4,10 @@ import Glibc
 /// made on demand by ``frame`` (one at a time, so that a long animation never holds all its
 /// figures at once).
 ///
-/// With ``holdsAxes`` (the default), an axis that a frame leaves without a range is drawn with
-/// the view the last frame's layout gives it, so that the axes stand still while the data grows
-/// and the last frame is the figure as it would be drawn alone.
+/// With ``holdsLayout`` (the default), an axis that a frame leaves without a range is drawn with
+/// the view the last frame's layout gives it, and a legend placed `.best` where the last frame's
+/// layout puts it, so that axes and legends stand still while the data grows and the last frame
+/// is the figure as it would be drawn alone.
 ///
 /// ```swift
 /// let xs = (0...100).map { Double($0) / 10 }
@@ -17,16 +18,17 @@ import Glibc
 public struct Animation: Sendable {
     /// The number of frames.
     public var frameCount: Int
-    /// Whether axes without a range take their views from the last frame.
-    public var holdsAxes: Bool
+    /// Whether axes without a range and legends placed `.best` take their views and places from
+    /// the last frame.
+    public var holdsLayout: Bool
     /// The figure of frame k, for k in 0 ..< ``frameCount``.
     public var frame: @Sendable (Int) throws -> Figure
 
-    /// An animation of `frameCount` frames, frame k drawn as `frame(k)`, its axes held at the
-    /// last frame's views unless `holdsAxes` is false.
-    public init(frameCount: Int, holdsAxes: Bool = true, frame: @escaping @Sendable (Int) throws -> Figure) {
+    /// An animation of `frameCount` frames, frame k drawn as `frame(k)`, its axes and legends held
+    /// where the last frame has them unless `holdsLayout` is false.
+    public init(frameCount: Int, holdsLayout: Bool = true, frame: @escaping @Sendable (Int) throws -> Figure) {
         self.frameCount = frameCount
-        self.holdsAxes = holdsAxes
+        self.holdsLayout = holdsLayout
         self.frame = frame
     }
 
@@ -57,9 +59,9 @@ public struct Animation: Sendable {
 
     /// `frames` frames of something that grows over a run of `steps` steps: frame k is
     /// `figure(s)` for the step s that `schedule` gives it (``StepSchedule/step(frame:of:steps:)``).
-    public static func growing(frames: Int, steps: Int, schedule: StepSchedule = .linear, holdsAxes: Bool = true,
+    public static func growing(frames: Int, steps: Int, schedule: StepSchedule = .linear, holdsLayout: Bool = true,
                                figure: @escaping @Sendable (Int) throws -> Figure) -> Animation {
-        Animation(frameCount: frames, holdsAxes: holdsAxes) { k in
+        Animation(frameCount: frames, holdsLayout: holdsLayout) { k in
             try figure(schedule.step(frame: k, of: frames, steps: steps))
         }
     }

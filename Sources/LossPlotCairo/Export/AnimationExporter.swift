@@ -125,23 +125,24 @@ public struct AnimationExporter: Sendable {
 }
 
 /// The frames of an animation as display lists, laid out by one backend (whose text
-/// measurements carry over from frame to frame), their axes held at the last frame's views when
-/// the animation asks; every page of the first one's size.
-private final class FrameSource {
+/// measurements carry over from frame to frame), their axes and 'best' legends held where the
+/// last frame has them when the animation asks; every page of the first one's size.
+final class FrameSource {
     let animation: Animation
     let backend = CairoBackend()
-    /// Each panel's x and y views in the last frame, when the axes are held.
-    private var views: [(x: ClosedRange<Double>, y: ClosedRange<Double>)]?
+    /// Each panel's x and y views and legend placement in the last frame, when the layout is held.
+    private var held: [(x: ClosedRange<Double>, y: ClosedRange<Double>, legend: LegendPlacement?)]?
     /// The first frame's page, in points.
     private var page: (width: Double, height: Double)?
 
     init(_ animation: Animation) throws {
         guard animation.frameCount > 0 else { throw RenderError.cairo("an animation needs at least one frame") }
         self.animation = animation
-        if animation.holdsAxes {
+        if animation.holdsLayout {
             let last = try animation.frame(animation.frameCount - 1)
             try CairoBackend.checkFontFamily(last.theme.fontFamily)
-            views = try FigureRenderer(measurer: backend).renderWithGeometry(last).panels.map { ($0.transform.xView, $0.transform.yView) }
+            held = try FigureRenderer(measurer: backend).renderWithGeometry(last).panels
+                .map { ($0.transform.xView, $0.transform.yView, $0.legendPlacement) }
         }
     }
 
@@ -155,10 +156,11 @@ private final class FrameSource {
             try CairoBackend.checkFontFamily(figure.theme.fontFamily)
             page = (figure.width * 72, figure.height * 72)
         }
-        if let views, views.count == figure.panels.count {
-            for (i, view) in views.enumerated() {
-                if figure.panels[i].x.range == nil { figure.panels[i].x.range = view.x }
-                if figure.panels[i].y.range == nil { figure.panels[i].y.range = view.y }
+        if let held, held.count == figure.panels.count {
+            for (i, last) in held.enumerated() {
+                if figure.panels[i].x.range == nil { figure.panels[i].x.range = last.x }
+                if figure.panels[i].y.range == nil { figure.panels[i].y.range = last.y }
+                if figure.panels[i].legend == .best, let placement = last.legend { figure.panels[i].legend = placement }
             }
         }
         return try FigureRenderer(measurer: backend).render(figure)
