@@ -89,4 +89,30 @@ struct DynamicsAnimationTests {
         // Measured (2 games, 60 steps, 800 × 460 pixels): 8 levels at most, 0.039 on average.
         #expect(worst <= 10 && mean < 0.05 && over8 == 0, "largest \(worst), mean \(mean), over 8 \(over8)")
     }
+
+    @Test("the committed figures/dirac-trajectories.gif is what the code draws now (run make figures after a change)")
+    func committedGIF() throws {
+        // Its frames against PNGs of the same frames drawn now: a few frames, by their pixels,
+        // within the palette's error and a tolerance for another cairo's antialiasing.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let gif = try GIFAnimation(Array(try Data(contentsOf: root.appendingPathComponent("figures/dirac-trajectories.gif"))))
+        #expect(gif.frames.count == 40 && gif.loopCount == 0 && (gif.width, gif.height) == (1200, 460))
+        let animation = DynamicsFigures.diracAnimation(theme: .paper, experiment: DiracRuns(games: [.minimax, .nonsat, .r1]), frames: 40)
+        try gif.forEachScreen { k, screen in
+            guard [0, 13, 39].contains(k) else { return }
+            let png = try #require(PNGImage(try FigureExporter(dpi: 100).render(try animation.frame(k), formats: [.png])[0]))
+            var total = 0, off = 0
+            for y in 0..<png.height {
+                for x in 0..<png.width {
+                    let p = screen[y * png.width + x]
+                    let (r, g, b) = png.rgb(x, y)
+                    let d = [abs(Int(p >> 16 & 0xFF) - r), abs(Int(p >> 8 & 0xFF) - g), abs(Int(p & 0xFF) - b)]
+                    total += d.reduce(0, +)
+                    if d.max()! > 32 { off += 1 }
+                }
+            }
+            let mean = Double(total) / Double(3 * png.width * png.height)
+            #expect(mean < 0.5 && Double(off) / Double(png.width * png.height) < 0.001, "frame \(k): mean \(mean), \(off) pixels off by more than 32")
+        }
+    }
 }

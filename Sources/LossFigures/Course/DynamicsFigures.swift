@@ -12,7 +12,7 @@ public enum DynamicsFigures {
     /// (θ, ψ) = (1, 1), simultaneous and alternating; the equilibrium (0, 0) marked.
     ///
     /// With `upToStep`, a frame of an animation (``diracAnimation(theme:experiment:runs:frames:)``):
-    /// the paths drawn up to that step, a dot where each stands, and the step in the title.
+    /// the paths drawn up to that step, a dot where each stands (after step 0), and the step in the title.
     public static func diracFields(theme: Theme, experiment: DiracRuns = DiracRuns(), runs given: [DiracRuns.Run]? = nil,
                                    upToStep: Int? = nil) -> Figure {
         let p = theme.palette
@@ -43,8 +43,9 @@ public enum DynamicsFigures {
             let start = DiracRuns.start
             marks.append(.scatter(Scatter(label: "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
             marks.append(.scatter(Scatter(label: "equilibrium (0, 0)", x: [0], y: [0], color: .black, size: 7, hollow: true)))
-            if let upToStep {
-                // Where each schedule's players stand at this step, over everything else.
+            if let upToStep, upToStep > 0 {
+                // Where each schedule's players stand at this step, over everything else (at
+                // step 0 the start marker shows it).
                 for (schedule, color) in [(DiracGAN.Schedule.alternating, p[1]), (.simultaneous, p[0])] {
                     guard let whole = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path,
                           let here = whole.prefix(max(0, upToStep) + 1).last else { continue }

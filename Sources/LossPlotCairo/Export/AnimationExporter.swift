@@ -15,7 +15,7 @@ public enum AnimationFormat: String, Sendable, CaseIterable {
     }
 }
 
-/// The path from an ``Animation`` to an animated GIF, a PDF of one page per frame, or frames
+/// The path from an `Animation` to an animated GIF, a PDF of one page per frame, or frames
 /// for a video encoder: each frame laid out and drawn as ``FigureExporter`` draws a figure, one at
 /// a time. Every frame must have the first frame's page size.
 ///
@@ -89,6 +89,11 @@ public struct AnimationExporter: Sendable {
             throw ExportError.unknownAnimationExtension(path)
         }
         try AtomicFile.write(try render(animation, format: format), to: path)
+    }
+
+    /// ``write(_:to:)-(_,RawPath)`` for a path given as text.
+    public func write(_ animation: Animation, to path: String) throws {
+        try write(animation, to: RawPath(path))
     }
 
     /// Draws each frame at ``dpi`` and hands it to `body`, in order (for a video encoder; the
