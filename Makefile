@@ -59,9 +59,11 @@ DOC_TARGETS := LossMath LossPlot LossPlotCairo
 docs: deps
 	$(SWIFT) package generate-documentation $(foreach target,$(DOC_TARGETS),--target $(target)) --warnings-as-errors
 
-# The coursework figure set: every figure as PNG, SVG and PDF in figures/.
+# The coursework figure set: every figure as PNG, SVG and PDF in figures/, and the README's
+# animation of the DiracGAN's steps (a GIF of 40 frames, about 0.3 s).
 figures: release
 	$(BIN) figures --out figures
+	$(BIN) simulate dirac --loss minimax,nonsat,r1 -o figures/dirac-trajectories.gif
 
 # Regenerates the 60-digit reference vectors (needs Python 3 and mpmath: pip install mpmath).
 reference:

@@ -231,55 +231,117 @@ public final class CairoBackend: Backend {
     /// ``svgText`` says) or a PDF file. Throws `RenderError` when the list cannot be drawn and
     /// ``FontError`` when it names a font that is not installed.
     public func render(_ list: DisplayList, format: ImageFormat, dpi: Double = 150) throws -> [UInt8] {
-        if let what = list.firstNonFinite { throw RenderError.nonFinite(what) }
-        try Self.checkFonts(in: list)
-        if format == .svg, svgText == .text { return try SVGWriter.write(list) }
-        let sink = ByteSink()
-        let context = Unmanaged.passUnretained(sink).toOpaque()
-        let surface: OpaquePointer
+        try Self.checkDrawable(list)
         switch format {
         case .png:
-            let scale = dpi / 72
-            let width = Int((list.width * scale).rounded(.up)), height = Int((list.height * scale).rounded(.up))
-            guard width > 0, height > 0 else { throw RenderError.cairo("empty image") }
-            guard width.multipliedReportingOverflow(by: height).partialValue <= Self.maximumPixels,
-                  width <= 32767, height <= 32767 else {
-                throw RenderError.tooLarge(pixels: width * height, limit: Self.maximumPixels)
+            return try drawRaster(list, dpi: dpi) { data, width, height, stride in
+                try PNGEncoder.encode(pixels: data, width: width, height: height, stride: stride, dpi: dpi)
             }
-            surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
+        case .svg:
+            if svgText == .text { return try SVGWriter.write(list) }
+            let sink = ByteSink()
+            let surface = cairo_svg_surface_create_for_stream(Self.write, Unmanaged.passUnretained(sink).toOpaque(), list.width, list.height)
             try Self.check(cairo_surface_status(surface))
-            defer { cairo_surface_destroy(surface) }
             let cr = cairo_create(surface)!
-            cairo_scale(cr, scale, scale)
-            draw(list, on: cr, rasterScale: scale)
-            // An error stops all drawing after it: the image would be cut short, not failed.
+            draw(list, on: cr, rasterScale: nil)
             let drawStatus = cairo_status(cr)
             cairo_destroy(cr)
-            cairo_surface_flush(surface)
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            cairo_surface_destroy(surface)
             try Self.check(drawStatus)
-            try Self.check(cairo_surface_status(surface))
-            guard let data = cairo_image_surface_get_data(surface) else { throw RenderError.cairo("no image data") }
-            return try PNGEncoder.encode(pixels: data, width: width, height: height,
-                                         stride: Int(cairo_image_surface_get_stride(surface)), dpi: dpi)
-        case .svg:
-            surface = cairo_svg_surface_create_for_stream(Self.write, context, list.width, list.height)
+            try Self.check(status)
+            return SVGNormalizer.renumberSurfaceIDs(sink.bytes)
         case .pdf:
-            surface = cairo_pdf_surface_create_for_stream(Self.write, context, list.width, list.height)
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
-            cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "LossPlotCairo")
+            return try pdf(pageCount: 1) { _ in list }
         }
+    }
+
+    /// The bytes of a PDF file of `pageCount` pages, page i drawn from `page(i)`, each list made
+    /// when its page is drawn and dropped after. Every page has the first one's size (a list of
+    /// another size throws `RenderError`); one page gives the file ``render(_:format:dpi:)``
+    /// writes for `.pdf`. Dates are pinned (creation and modification 2000-01-01T00:00:00Z,
+    /// creator LossPlotCairo), so the same lists give the same bytes.
+    public func pdf(pageCount: Int, page: (Int) throws -> DisplayList) throws -> [UInt8] {
+        guard pageCount > 0 else { throw RenderError.cairo("a PDF needs at least one page") }
+        let sink = ByteSink()
+        // The sink outlives the surface, whose destruction may still write to it.
+        return try withExtendedLifetime(sink) {
+            var surface: OpaquePointer?
+            var size = (width: 0.0, height: 0.0)
+            defer { if let surface { cairo_surface_destroy(surface) } }
+            for index in 0..<pageCount {
+                let list = try page(index)
+                try Self.checkDrawable(list)
+                if let surface {
+                    guard list.width == size.width, list.height == size.height else {
+                        throw RenderError.cairo("page \(index + 1) is \(list.width) × \(list.height) pt, page 1 \(size.width) × \(size.height) pt")
+                    }
+                    // The page before is finished: the next is drawn on a clear one of the same size.
+                    cairo_surface_show_page(surface)
+                    try Self.check(cairo_surface_status(surface))
+                } else {
+                    size = (list.width, list.height)
+                    let created = cairo_pdf_surface_create_for_stream(Self.write, Unmanaged.passUnretained(sink).toOpaque(),
+                                                                      list.width, list.height)!
+                    surface = created
+                    cairo_pdf_surface_set_metadata(created, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+                    cairo_pdf_surface_set_metadata(created, CAIRO_PDF_METADATA_MOD_DATE, "2000-01-01T00:00:00Z")
+                    cairo_pdf_surface_set_metadata(created, CAIRO_PDF_METADATA_CREATOR, "LossPlotCairo")
+                    try Self.check(cairo_surface_status(created))
+                }
+                let cr = cairo_create(surface!)!
+                draw(list, on: cr, rasterScale: nil)
+                let drawStatus = cairo_status(cr)
+                cairo_destroy(cr)
+                try Self.check(drawStatus)
+            }
+            // Finishing shows the last page and writes the document's trailer.
+            cairo_surface_finish(surface!)
+            try Self.check(cairo_surface_status(surface!))
+            return sink.bytes
+        }
+    }
+
+    /// Draws `list` on an ARGB32 image surface at `dpi`/72 pixels per point and hands `body` the
+    /// pixels: cairo's premultiplied native-endian words, rows `stride` bytes apart, valid only
+    /// during the call. Throws as ``render(_:format:dpi:)`` does for PNG.
+    func withRaster<T>(_ list: DisplayList, dpi: Double,
+                       _ body: (_ pixels: UnsafePointer<UInt8>, _ width: Int, _ height: Int, _ stride: Int) throws -> T) throws -> T {
+        try Self.checkDrawable(list)
+        return try drawRaster(list, dpi: dpi, body)
+    }
+
+    /// ``withRaster(_:dpi:_:)`` for a list already checked.
+    private func drawRaster<T>(_ list: DisplayList, dpi: Double,
+                               _ body: (_ pixels: UnsafePointer<UInt8>, _ width: Int, _ height: Int, _ stride: Int) throws -> T) throws -> T {
+        let scale = dpi / 72
+        let width = Int((list.width * scale).rounded(.up)), height = Int((list.height * scale).rounded(.up))
+        guard width > 0, height > 0 else { throw RenderError.cairo("empty image") }
+        guard width.multipliedReportingOverflow(by: height).partialValue <= Self.maximumPixels,
+              width <= 32767, height <= 32767 else {
+            throw RenderError.tooLarge(pixels: width * height, limit: Self.maximumPixels)
+        }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height))
         try Self.check(cairo_surface_status(surface))
+        defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
-        draw(list, on: cr, rasterScale: nil)
+        cairo_scale(cr, scale, scale)
+        draw(list, on: cr, rasterScale: scale)
+        // An error stops all drawing after it: the image would be cut short, not failed.
         let drawStatus = cairo_status(cr)
         cairo_destroy(cr)
-        cairo_surface_finish(surface)
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
+        cairo_surface_flush(surface)
         try Self.check(drawStatus)
-        try Self.check(status)
-        return format == .svg ? SVGNormalizer.renumberSurfaceIDs(sink.bytes) : sink.bytes
+        try Self.check(cairo_surface_status(surface))
+        guard let data = cairo_image_surface_get_data(surface) else { throw RenderError.cairo("no image data") }
+        return try body(data, width, height, Int(cairo_image_surface_get_stride(surface)))
+    }
+
+    /// Throws for a list with a number that is not finite, or that names a font not installed.
+    private static func checkDrawable(_ list: DisplayList) throws {
+        if let what = list.firstNonFinite { throw RenderError.nonFinite(what) }
+        try checkFonts(in: list)
     }
 
     /// Draws the list; `rasterScale` is the device pixels per point on an image surface, nil on

@@ -32,12 +32,22 @@ struct SimulateCommand: ParsableCommand {
             The same arguments give the same numbers, bit for bit. With no --csv and no -o the \
             trajectory is printed as CSV.
 
+            Animations, for slides: -o run.gif writes an animated GIF (PowerPoint, Keynote, Google \
+            Slides), the trajectories growing over --frames frames (default 40) at --fps (default \
+            10), the last frame held 2 s; -o run.pdf --frames N a PDF of N pages for beamer's \
+            animate package, \\animategraphics[loop,controls]{10}{run}{}{}; -o run.mp4 an H.264 \
+            video, encoded by ffmpeg (which must be on PATH). GIF and video frames are drawn at \
+            100 dpi. The same arguments give the same GIF and PDF bytes.
+
             Examples:
               gan-losses simulate dirac --loss minimax,r1 --steps 300 --lr 0.1 -o dirac.png
               gan-losses simulate dirac --eigenvalues --lr 0.1
               gan-losses simulate gradient-decay --steps 3000 --runs 5 --csv decay.csv -o decay.pdf
               gan-losses simulate ring --loss nonsat,r1 --seed 2 --csv ring.csv -o ring.png
               gan-losses simulate ring --table --runs 5
+              gan-losses simulate dirac --loss minimax,nonsat,r1 -o dirac.gif
+              gan-losses simulate dirac --frames 30 -o dirac-frames.pdf
+              gan-losses simulate gradient-decay --frames 60 --fps 15 -o decay.mp4
             """)
 
     enum Model: String, NamedArgument {
@@ -83,8 +93,14 @@ struct SimulateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the trajectory as CSV to this file.", valueName: "path"))
     var csv: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write the figure to this file (.png, .svg or .pdf).", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the figure to this file (.png, .svg or .pdf), or an animation (.gif, .mp4, or .pdf with --frames).", valueName: "path"))
     var output: String?
+
+    @Option(parsing: .unconditional, help: "Frames of an animation (2 to 200; default 40 for .gif and .mp4); with -o x.pdf, a page per frame.")
+    var frames: Int?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second of a .gif or .mp4 (1 to 50, default 10).", valueName: "x"))
+    var fps: Double?
 
     @OptionGroup var typography: TypographyOptions
 
@@ -119,30 +135,47 @@ struct SimulateCommand: ParsableCommand {
             throw ValidationError("--seed does not apply to dirac, which has no randomness")
         }
         if let output {
-            let path = RawPath(argument: output)
-            guard ImageFormat(pathExtension: path.pathExtension) != nil else {
-                throw ValidationError("-o \(path): unknown extension '\(InputText.shown(path.pathExtension))'; use .png, .svg or .pdf")
-            }
+            _ = try SimulationOutput(path: RawPath(argument: output), frames: frames, fps: fps)
+        } else if frames != nil || fps != nil {
+            throw ValidationError("\(frames != nil ? "--frames" : "--fps") applies to animations: give -o with .gif, .mp4 or .pdf")
         }
         for path in [csv, output].compactMap({ $0 }) {
             do { try AtomicFile.checkWritable(RawPath(argument: path)) } catch { throw ValidationError("\(error)") }
         }
     }
 
+    /// What a model's run gives the outputs: its trajectory as a table (made only when it is
+    /// printed or written: a million rows take 400 MB and 2 s, for nothing when only the figure is
+    /// asked for), its figure, and its animation of a given number of frames. A model plugs in
+    /// with one of these; the outputs are the same for all.
+    struct Outcome {
+        var table: () -> Table
+        var figure: () -> Figure
+        /// Frame k of n: the figure up to the step the frame reaches (`Animation.growing`).
+        var animation: (_ frames: Int) -> Animation
+    }
+
     func run() throws {
         if eigenvalues { return try printEigenvalues() }
         if table { return try printRingTable() }
+        let destination = try output.map { try SimulationOutput(path: RawPath(argument: $0), frames: frames, fps: fps) }
+        var ffmpeg: String?
+        if case .video = destination {
+            // Before any work: without ffmpeg there will be no video.
+            guard let found = VideoExport.ffmpeg(searchPath: getenv("PATH").map { String(cString: $0) }) else {
+                throw VideoExport.missing(RawPath(argument: output!))
+            }
+            ffmpeg = found
+        }
         if output != nil { try typography.checkInstalled() }
-        // The trajectory as a table, made only when it is printed or written (a million rows
-        // take 400 MB and 2 s, for nothing when only the figure is asked for).
-        let table: () -> Table
-        let figure: Figure
+        let theme = typography.applied(to: .paper)
+        let outcome: Outcome
         switch model {
         case .dirac:
             let experiment = DiracRuns(games: try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases,
                                        steps: steps ?? DiracRuns.defaultSteps, learningRate: lr ?? DiracRuns.defaultLearningRate)
             let runs = experiment.run()
-            table = {
+            outcome = Outcome(table: {
                 var t = Table(columns: ["game", "schedule", "step", "theta", "psi"])
                 for run in runs {
                     for (step, point) in run.path.enumerated() {
@@ -151,8 +184,11 @@ struct SimulateCommand: ParsableCommand {
                     }
                 }
                 return t
-            }
-            figure = DynamicsFigures.diracFields(theme: typography.applied(to: .paper), experiment: experiment, runs: runs)
+            }, figure: {
+                DynamicsFigures.diracFields(theme: theme, experiment: experiment, runs: runs)
+            }, animation: { frames in
+                DynamicsFigures.diracAnimation(theme: theme, experiment: experiment, runs: runs, frames: frames)
+            })
         case .gradientDecay:
             var decay = GradientDecay()
             if let lr { decay.learningRate = lr }
@@ -161,7 +197,8 @@ struct SimulateCommand: ParsableCommand {
             let progress = ProgressBar(label: "gradient-decay")
             let summaries = decay.run(steps: steps ?? GradientDecay.defaultSteps) { progress.update($0) }
             progress.finish()
-            table = {
+            let runCount = decay.runs
+            outcome = Outcome(table: {
                 var t = Table(columns: ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm",
                                         "minimax_grad_norm_min", "minimax_grad_norm_max", "nonsat_grad_norm_min", "nonsat_grad_norm_max"])
                 for s in summaries {
@@ -170,14 +207,17 @@ struct SimulateCommand: ParsableCommand {
                                    .double(s.nonsat.low), .double(s.nonsat.high)])
                 }
                 return t
-            }
-            figure = DynamicsFigures.gradientDecay(theme: typography.applied(to: .paper), summaries: summaries, runs: decay.runs)
+            }, figure: {
+                DynamicsFigures.gradientDecay(theme: theme, summaries: summaries, runs: runCount)
+            }, animation: { frames in
+                DynamicsFigures.gradientDecayAnimation(theme: theme, summaries: summaries, runs: runCount, frames: frames)
+            })
         case .ring:
             let experiment = ringExperiment(seed: seed ?? 1)
             let progress = ProgressBar(label: "ring")
             let trainings = experiment.run { progress.update($0) }
             progress.finish()
-            table = {
+            outcome = Outcome(table: {
                 let modes = experiment.data.centers.count
                 var t = Table(columns: ["objective", "step", "modes_covered", "share_near_modes"] + (1...modes).map { "mode\($0)_samples" })
                 for training in trainings {
@@ -189,17 +229,44 @@ struct SimulateCommand: ParsableCommand {
                     }
                 }
                 return t
-            }
-            figure = DynamicsFigures.modeCollapse(theme: typography.applied(to: .paper), trainings: trainings)
+            }, figure: {
+                DynamicsFigures.modeCollapse(theme: theme, trainings: trainings)
+            }, animation: { frames in
+                DynamicsFigures.modeCollapseAnimation(theme: theme, trainings: trainings, frames: frames)
+            })
         }
-        if csv == nil && output == nil { try Output.write(table().renderCSV()) }
-        if let csv { try AtomicFile.write(Array(table().renderCSV().utf8), to: RawPath(argument: csv)) }
-        if let output {
+        if csv == nil && output == nil { try Output.write(outcome.table().renderCSV()) }
+        if let csv { try AtomicFile.write(Array(outcome.table().renderCSV().utf8), to: RawPath(argument: csv)) }
+        if let output, let destination {
             let path = RawPath(argument: output)
-            let format = ImageFormat(pathExtension: path.pathExtension) ?? .png
-            try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: 150, svgText: typography.svgText)[0], to: path)
+            let exporter = AnimationExporter(dpi: SimulationOutput.dpi, framesPerSecond: fps ?? SimulationOutput.defaultFPS)
+            switch destination {
+            case .figure(let format):
+                try AtomicFile.write(try FigureExport.render(outcome.figure(), formats: [format], dpi: 150, svgText: typography.svgText)[0], to: path)
+            case .animation(let format, let frames):
+                let animation = Self.reportingProgress(outcome.animation(frames), label: "frames")
+                let bytes = try FigureExport.withPolicy(fontFamily: theme.fontFamily) { try exporter.render(animation, format: format) }
+                try AtomicFile.write(bytes, to: path)
+            case .video(let frames):
+                let animation = Self.reportingProgress(outcome.animation(frames), label: "frames")
+                try FigureExport.withPolicy(fontFamily: theme.fontFamily) {
+                    try VideoExport.write(animation, exporter: exporter, to: path, ffmpeg: ffmpeg!)
+                }
+            }
         }
         for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(argument: path)) }
+    }
+
+    /// `animation`, with a progress bar (on a terminal, after a second) as its frames are made.
+    static func reportingProgress(_ animation: Animation, label: String) -> Animation {
+        let progress = ProgressBar(label: label)
+        let n = animation.frameCount
+        return Animation(frameCount: n, holdsLayout: animation.holdsLayout) { k in
+            progress.update(Double(k) / Double(n))
+            let figure = try animation.frame(k)
+            if k == n - 1 { progress.finish() }
+            return figure
+        }
     }
 
     /// `simulate dirac --eigenvalues`: a row per game, the Jacobian's eigenvalues at (0, 0) and the

@@ -148,6 +148,7 @@ enum ArgumentFuzzer {
             if a[1] == "gradient-decay" || !valid { maybe(0.3, "--runs", pick(valid ? ["1", "2"] : ["0", "21", "abc", "3", "20"], &rng)) }
             maybe(0.4, "--csv", pick(valid ? ["t.csv", "existing-folder/t.csv"] : ["t.csv", "missing/t.csv", "existing-folder", ""], &rng))
             maybe(0.4, "-o", pick(valid ? validPaths : paths, &rng))
+            if a.contains("-o") { maybe(0.15, "--frames", pick(valid ? ["2", "5"] : ["0", "1", "3", "201", "abc"], &rng)) }
         case 0:
             a = ["list"]
             maybe(0.5, "--format", pick(valid ? ["table", "csv", "json"] : formats, &rng))
@@ -350,6 +351,10 @@ enum OutputFiles {
                 let parser = XMLParser(data: data)
                 if !parser.parse() || !String(decoding: data.suffix(16), as: UTF8.self).contains("</svg>") {
                     problems.append("\(name) is not a whole SVG (\(data.count) bytes)")
+                }
+            case "gif":
+                if (try? GIFAnimation(Array(data))) == nil || data.last != 0x3B {
+                    problems.append("\(name) is not a whole GIF (\(data.count) bytes)")
                 }
             case "pdf":
                 let tail = String(decoding: data.suffix(32), as: UTF8.self)

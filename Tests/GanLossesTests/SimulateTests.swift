@@ -80,13 +80,158 @@ struct SimulateCLITests {
         (["simulate", "ring", "--eigenvalues"], "applies to dirac only"),
         (["simulate", "dirac", "--eigenvalues", "-o", "f.png"], "prints a table"),
         (["simulate", "dirac", "--seed", "3"], "does not apply to dirac"),
-        (["simulate", "dirac", "-o", "x.gif"], "unknown extension"),
+        (["simulate", "dirac", "-o", "x.bmp"], "unknown extension 'bmp'; use .png, .svg, .pdf, .gif or .mp4"),
+        (["simulate", "dirac", "--frames", "1", "-o", "x.gif"], "--frames 1 is outside 2 to 200"),
+        (["simulate", "dirac", "--frames", "201", "-o", "x.pdf"], "--frames 201 is outside 2 to 200"),
+        (["simulate", "dirac", "--frames", "10", "-o", "x.png"], "--frames applies to animations"),
+        (["simulate", "dirac", "--frames", "10", "-o", "x.svg"], "--frames applies to animations"),
+        (["simulate", "dirac", "--frames", "10"], "--frames applies to animations: give -o"),
+        (["simulate", "dirac", "--fps", "10", "-o", "x.pdf", "--frames", "5"], "--fps applies to .gif and .mp4"),
+        (["simulate", "dirac", "--fps", "0.5", "-o", "x.gif"], "--fps 0.5 is outside 1 to 50"),
+        (["simulate", "dirac", "--fps", "nan", "-o", "x.gif"], "outside 1 to 50"),
+        (["simulate", "dirac", "--eigenvalues", "--frames", "3"], "--frames applies to animations"),
     ])
     func badInput(arguments: [String], message: String) throws {
         let r = try Tool.run(arguments)
         #expect(r.status == 64, "\(r.stderr)")
         #expect(r.stderr.contains(message), "\(r.stderr)")
         #expect(r.stderr.split(separator: "\n").count == 1)
+    }
+}
+
+@Suite("gan-losses simulate: animations")
+struct SimulateAnimationTests {
+    static func bytes(_ folder: URL, _ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+    }
+
+    /// The pages of a PDF: "/Type /Page" not followed by "s".
+    static func pages(_ pdf: [UInt8]) -> Int {
+        String(decoding: pdf, as: UTF8.self).components(separatedBy: "/Type /Page").dropFirst().filter { !$0.hasPrefix("s") }.count
+    }
+
+    @Test("dirac -o x.gif: a looping GIF89a of 40 frames by default, the same bytes every run")
+    func diracGIF() throws {
+        let folder = try Tool.temporaryFolder("anim")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let arguments = ["simulate", "dirac", "--loss", "minimax,r1", "--steps", "60"]
+        let a = try Tool.run(arguments + ["-o", "a.gif"], in: folder)
+        let b = try Tool.run(arguments + ["-o", "b.gif"], in: folder)
+        #expect(a.status == 0 && b.status == 0, "\(a.stderr)")
+        #expect(a.stdout == "a.gif\n")
+        let gif = try Self.bytes(folder, "a.gif")
+        #expect(Array(gif.prefix(6)) == Array("GIF89a".utf8))
+        #expect(gif == (try Self.bytes(folder, "b.gif")))
+        let decoded = try GIFAnimation(gif)
+        #expect(decoded.frames.count == 40 && decoded.loopCount == 0)
+        #expect(decoded.frames.dropLast().allSatisfy { $0.delay == 10 } && decoded.frames.last?.delay == 210)
+        #expect((decoded.width, decoded.height) == (800, 460))  // 8 × 4.6 in at 100 dpi
+    }
+
+    @Test("--frames and --fps: that many frames at that rate; -o x.pdf --frames N: N pages, the same bytes every run")
+    func framesAndPages() throws {
+        let folder = try Tool.temporaryFolder("anim")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Tool.run(["simulate", "dirac", "--loss", "wgan", "--steps", "30", "--frames", "7", "--fps", "25", "-o", "w.gif"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let gif = try GIFAnimation(try Self.bytes(folder, "w.gif"))
+        #expect(gif.frames.count == 7 && gif.frames[0].delay == 4)
+        for name in ["p.pdf", "q.pdf"] {
+            let p = try Tool.run(["simulate", "dirac", "--loss", "minimax,nonsat", "--steps", "50", "--frames", "12", "-o", name], in: folder)
+            #expect(p.status == 0, "\(p.stderr)")
+        }
+        let pdf = try Self.bytes(folder, "p.pdf")
+        #expect(Self.pages(pdf) == 12)
+        #expect(pdf == (try Self.bytes(folder, "q.pdf")))
+        // Without --frames a PDF is the figure: one page.
+        let s = try Tool.run(["simulate", "dirac", "--loss", "minimax", "--steps", "50", "-o", "s.pdf"], in: folder)
+        #expect(s.status == 0, "\(s.stderr)")
+        #expect(Self.pages(try Self.bytes(folder, "s.pdf")) == 1)
+    }
+
+    @Test("gradient-decay and ring animate too")
+    func otherModels() throws {
+        let folder = try Tool.temporaryFolder("anim")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let d = try Tool.run(["simulate", "gradient-decay", "--steps", "300", "--runs", "1", "--frames", "5", "-o", "d.gif"], in: folder)
+        #expect(d.status == 0, "\(d.stderr)")
+        #expect(try GIFAnimation(try Self.bytes(folder, "d.gif")).frames.count == 5)
+        let m = try Tool.run(["simulate", "ring", "--loss", "nonsat", "--steps", "4", "--frames", "4", "-o", "m.pdf"], in: folder)
+        #expect(m.status == 0, "\(m.stderr)")
+        #expect(Self.pages(try Self.bytes(folder, "m.pdf")) == 4)
+    }
+
+    /// A search path that finds a script named ffmpeg with this body first, then the system's tools.
+    static func fakeFFmpeg(_ body: String, in folder: URL) throws -> String {
+        let bin = folder.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        let script = bin.appendingPathComponent("ffmpeg")
+        try ("#!/bin/sh\n" + body + "\n").write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return bin.path + ":/usr/bin:/bin"
+    }
+
+    /// Every file in the folder but the fake ffmpeg's.
+    static func files(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "bin" }.sorted()
+    }
+
+    @Test(".mp4 without ffmpeg on PATH: exit 1, one line saying to install ffmpeg or write a GIF, nothing written")
+    func mp4WithoutFFmpeg() throws {
+        let folder = try Tool.temporaryFolder("anim")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let r = try Tool.run(["simulate", "dirac", "-o", "v.mp4"], in: folder, environment: ["PATH": empty.path])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("ffmpeg") && r.stderr.contains("install") && r.stderr.contains(".gif"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(try Self.files(folder) == ["empty"])
+    }
+
+    @Test("ffmpeg failing, before or after reading the frames: exit 1 with its message, no video and no temporary file",
+          arguments: ["echo 'Unknown encoder libx264' >&2; exit 1", "cat >/dev/null; echo 'Unknown encoder libx264' >&2; exit 1",
+                      "for a; do out=$a; done; head -c 1000 >\"$out\"; echo 'Unknown encoder libx264' >&2; exit 1"])
+    func ffmpegFails(script: String) throws {
+        let folder = try Tool.temporaryFolder("anim")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bin = try Self.fakeFFmpeg(script, in: folder)
+        let r = try Tool.run(["simulate", "dirac", "--loss", "r1", "--steps", "20", "--frames", "3", "-o", "v.mp4"], in: folder,
+                             environment: ["PATH": bin])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stderr.contains("ffmpeg failed (exit status 1): Unknown encoder libx264"), "\(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1)
+        #expect(try Self.files(folder) == [])
+    }
+
+    @Test("ffmpeg gets raw RGB frames, the last repeated for the pause, and the options for H.264 in yuv420p with even sides")
+    func ffmpegArguments() throws {
+        let folder = try Tool.temporaryFolder("anim")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The fake writes its arguments, one a line, and the bytes it read.
+        let bin = try Self.fakeFFmpeg("for a; do out=$a; done; n=$(wc -c); { printf '%s\\n' \"$@\"; echo \"bytes $n\"; } >\"$out\"", in: folder)
+        let r = try Tool.run(["simulate", "dirac", "--loss", "r1", "--steps", "20", "--frames", "3", "--fps", "5", "-o", "v.mp4"], in: folder,
+                             environment: ["PATH": bin])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "v.mp4\n")
+        let lines = try String(contentsOf: folder.appendingPathComponent("v.mp4"), encoding: .utf8).split(separator: "\n").map(String.init)
+        for expected in ["rawvideo", "rgb24", "400x460", "libx264", "yuv420p", "pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white", "mp4"] {
+            #expect(lines.contains(expected), "\(expected) in \(lines)")
+        }
+        #expect(lines[lines.firstIndex(of: "-framerate")! + 1] == "5.0")
+        // 3 frames and 2 s × 5 fps of the last: 13 frames of 400 × 460 × 3 bytes.
+        #expect(lines.last == "bytes \(13 * 400 * 460 * 3)")
+        #expect(try Self.files(folder) == ["v.mp4"])
+    }
+
+    @Test("a real ffmpeg, where there is one, writes an MP4", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/ffmpeg")))
+    func realFFmpeg() throws {
+        let folder = try Tool.temporaryFolder("anim")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Tool.run(["simulate", "dirac", "--loss", "minimax", "--steps", "30", "--frames", "5", "-o", "v.mp4"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let video = try Self.bytes(folder, "v.mp4")
+        #expect(video.count > 1000 && String(decoding: video[4..<8], as: UTF8.self) == "ftyp")
     }
 }
 

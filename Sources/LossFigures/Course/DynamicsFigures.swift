@@ -10,7 +10,11 @@ import Synchronization
 public enum DynamicsFigures {
     /// One panel per game: the field (direction only) and the experiment's gradient steps from
     /// (θ, ψ) = (1, 1), simultaneous and alternating; the equilibrium (0, 0) marked.
-    public static func diracFields(theme: Theme, experiment: DiracRuns = DiracRuns(), runs given: [DiracRuns.Run]? = nil) -> Figure {
+    ///
+    /// With `upToStep`, a frame of an animation (``diracAnimation(theme:experiment:runs:frames:)``):
+    /// the paths drawn up to that step, a dot where each stands (after step 0), and the step in the title.
+    public static func diracFields(theme: Theme, experiment: DiracRuns = DiracRuns(), runs given: [DiracRuns.Run]? = nil,
+                                   upToStep: Int? = nil) -> Figure {
         let p = theme.palette
         let runs = given ?? experiment.run()
         let grid = stride(from: -2.0, through: 2.0, by: 0.4).map { $0 }
@@ -30,7 +34,8 @@ public enum DynamicsFigures {
             // dashes laid over each other would look solid. Simultaneous steps, which never retrace
             // their path, dashed on top, so that both show where the two paths coincide.
             for schedule in [DiracGAN.Schedule.alternating, .simultaneous] {
-                guard let path = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path else { continue }
+                guard let whole = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path else { continue }
+                let path = upToStep.map { whole.prefix(max(0, $0) + 1) } ?? whole[...]
                 let style = schedule == .simultaneous ? SeriesStyle(color: p[0], dash: .dashed, width: 1.2)
                     : SeriesStyle(color: p[1], dash: .solid, width: 1.2)
                 marks.append(.line(DataLine(label: "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi), style: style)))
@@ -38,13 +43,23 @@ public enum DynamicsFigures {
             let start = DiracRuns.start
             marks.append(.scatter(Scatter(label: "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
             marks.append(.scatter(Scatter(label: "equilibrium (0, 0)", x: [0], y: [0], color: .black, size: 7, hollow: true)))
+            if let upToStep, upToStep > 0 {
+                // Where each schedule's players stand at this step, over everything else (at
+                // step 0 the start marker shows it).
+                for (schedule, color) in [(DiracGAN.Schedule.alternating, p[1]), (.simultaneous, p[0])] {
+                    guard let whole = runs.first(where: { $0.game == game && $0.schedule == schedule })?.path,
+                          let here = whole.prefix(max(0, upToStep) + 1).last else { continue }
+                    marks.append(.scatter(Scatter(label: nil, x: [here.theta], y: [here.psi], color: color, size: 5)))
+                }
+            }
             panels.append(Panel(title: game.title, x: Axis(label: "generator $\\theta$", range: -2.2...2.2),
                                 y: Axis(label: "discriminator $\\psi$", range: -2.2...2.2), marks: marks))
         }
         let columns = min(3, panels.count)
         let rows = (panels.count + columns - 1) / columns
-        return Figure(width: 4 * Double(columns), height: 0.6 + 4 * Double(rows),
-                      title: "DiracGAN: gradient fields and \(experiment.steps) steps of size \(experiment.learningRate) (Mescheder et al. 2018)",
+        let title = upToStep.map { "DiracGAN: step \(min(max(0, $0), experiment.steps)) of \(experiment.steps), steps of size \(experiment.learningRate) (Mescheder et al. 2018)" }
+            ?? "DiracGAN: gradient fields and \(experiment.steps) steps of size \(experiment.learningRate) (Mescheder et al. 2018)"
+        return Figure(width: 4 * Double(columns), height: 0.6 + 4 * Double(rows), title: title,
                       panels: panels, columns: columns, sharedLegend: true, theme: theme)
     }
 
@@ -55,12 +70,16 @@ public enum DynamicsFigures {
     /// and the non-saturating losses while a discriminator trains against a fixed generator
     /// (geometric means over the runs, their range shaded), and the discriminator's BCE; log axes.
     /// The labels and the title say what the curves do, measured on them (``DecayShape``).
+    ///
+    /// With `upToStep`, a frame of an animation (``gradientDecayAnimation(theme:summaries:runs:frames:)``):
+    /// the curves up to that step, the axes, labels and title those of the whole run.
     public static func gradientDecay(theme: Theme, summaries given: [GradientDecay.Summary]? = nil,
-                                     runs: Int = GradientDecay().runs) -> Figure {
-        let summaries = Array((given ?? decaySummaries).dropFirst())  // step 0: D is constant, no gradient
+                                     runs: Int = GradientDecay().runs, upToStep: Int? = nil) -> Figure {
+        let all = Array((given ?? decaySummaries).dropFirst())  // step 0: D is constant, no gradient
+        let summaries = upToStep.map { step in all.filter { $0.step <= step } } ?? all
         let steps = summaries.map { Double($0.step) }
-        let last = Double(max(summaries.last?.step ?? 2, 2))
-        let shape = DecayShape(summaries)
+        let last = Double(max(all.last?.step ?? 2, 2))
+        let shape = DecayShape(all)
         func band(_ spread: KeyPath<GradientDecay.Summary, GradientDecay.Spread>, _ color: Color) -> Mark {
             let upper = summaries.map { Point(Double($0.step), $0[keyPath: spread].high) }
             let lower = summaries.reversed().map { Point(Double($0.step), $0[keyPath: spread].low) }
@@ -155,34 +174,43 @@ public enum DynamicsFigures {
         guard let data = trainings.first?.model.data else {
             return Figure(title: "Mode collapse: no objective trained", panels: [], theme: theme)
         }
-        // One view for every panel: the modes with a margin, widened to the drawn samples (up to
-        // twice the modes' reach), so that no panel hides a sample.
-        let modesReach = data.centers.map { max(abs($0.x), abs($0.y)) }.max()!
-        let samplesReach = trainings.flatMap(\.figureSnapshots).map { snap in
-            snap.samples.prefix(2 * drawnSamples).map { abs(Double($0)) }.max() ?? 0
-        }.max() ?? 0
-        let reach = min(max(modesReach * 1.25, samplesReach * 1.02), 2 * modesReach)
+        let reach = ringReach(data, trainings.flatMap(\.figureSnapshots))
         var panels: [Panel] = []
         for training in trainings {
             for (column, snap) in training.figureSnapshots.enumerated() {
-                let drawn = min(drawnSamples, snap.samples.count / 2)
-                let xs = (0..<drawn).map { Double(snap.samples[2 * $0]) }, ys = (0..<drawn).map { Double(snap.samples[2 * $0 + 1]) }
-                let marks: [Mark] = [
-                    .scatter(Scatter(label: "modes (centres)", x: data.centers.map(\.x), y: data.centers.map(\.y),
-                                     color: Color(hex: 0x999999), size: 6, hollow: true)),
-                    .scatter(Scatter(label: "generator samples", x: xs, y: ys, color: theme.palette[0], size: 1.2)),
-                ]
-                let c = snap.coverage
-                panels.append(Panel(title: "\(snap.step): \(c.modesCovered)/\(data.centers.count), \(Int((c.highQualityShare * 100).rounded()))%",
-                                    x: Axis(range: -reach...reach),
-                                    y: Axis(label: column == 0 ? training.model.objective.rawValue : nil, range: -reach...reach),
-                                    marks: marks, legend: .none))
+                panels.append(ringPanel(snap, data: data, reach: reach, theme: theme,
+                                        label: column == 0 ? training.model.objective.rawValue : nil))
             }
         }
         let columns = max(1, trainings.first?.figureSnapshots.count ?? 1)
         return Figure(width: 1.75 * Double(columns), height: 0.8 + 1.65 * Double(trainings.count),
                       title: "Mode collapse on \(Self.countWord(data.centers.count)) Gaussians (grey). Panels, step: modes covered, samples within 3σ",
                       panels: panels, columns: columns, sharesX: true, theme: theme)
+    }
+
+    /// One view for every panel: the modes with a margin, widened to the drawn samples (up to
+    /// twice the modes' reach), so that no panel hides a sample.
+    static func ringReach(_ data: RingData, _ snapshots: [RingGAN.Snapshot]) -> Double {
+        let modesReach = data.centers.map { max(abs($0.x), abs($0.y)) }.max()!
+        let samplesReach = snapshots.map { snap in
+            snap.samples.prefix(2 * drawnSamples).map { abs(Double($0)) }.max() ?? 0
+        }.max() ?? 0
+        return min(max(modesReach * 1.25, samplesReach * 1.02), 2 * modesReach)
+    }
+
+    /// One snapshot: its first ``drawnSamples`` samples over the modes' centres, titled
+    /// "step: modes covered/modes, share within 3σ".
+    static func ringPanel(_ snap: RingGAN.Snapshot, data: RingData, reach: Double, theme: Theme, label: String?) -> Panel {
+        let drawn = min(drawnSamples, snap.samples.count / 2)
+        let xs = (0..<drawn).map { Double(snap.samples[2 * $0]) }, ys = (0..<drawn).map { Double(snap.samples[2 * $0 + 1]) }
+        let marks: [Mark] = [
+            .scatter(Scatter(label: "modes (centres)", x: data.centers.map(\.x), y: data.centers.map(\.y),
+                             color: Color(hex: 0x999999), size: 6, hollow: true)),
+            .scatter(Scatter(label: "generator samples", x: xs, y: ys, color: theme.palette[0], size: 1.2)),
+        ]
+        let c = snap.coverage
+        return Panel(title: "\(snap.step): \(c.modesCovered)/\(data.centers.count), \(Int((c.highQualityShare * 100).rounded()))%",
+                     x: Axis(range: -reach...reach), y: Axis(label: label, range: -reach...reach), marks: marks, legend: .none)
     }
 
     /// "eight" for 8 and "25" for 25: the number of modes as the titles say it.

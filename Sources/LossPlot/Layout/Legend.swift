@@ -62,15 +62,15 @@ struct Legend {
 
     /// matplotlib's 'best': the first location in its order that covers no curve vertex, crosses
     /// no segment and overlaps no other box; otherwise the one with the lowest such count.
-    func bestBox(in axes: Rect, polylines: [[Point]], obstacles: [Rect]) -> Rect {
-        var best: (score: Int, box: Rect)?
+    func bestBox(in axes: Rect, polylines: [[Point]], obstacles: [Rect]) -> (location: LegendLocation, box: Rect) {
+        var best: (score: Int, location: LegendLocation, box: Rect)?
         for location in LegendLocation.allCases {
             let candidate = box(at: location, in: axes)
             let score = Self.badness(of: candidate, polylines: polylines, obstacles: obstacles)
-            if score == 0 { return candidate }
-            if best == nil || score < best!.score { best = (score, candidate) }
+            if score == 0 { return (location, candidate) }
+            if best == nil || score < best!.score { best = (score, location, candidate) }
         }
-        return best!.box
+        return (best!.location, best!.box)
     }
 
     static func badness(of box: Rect, polylines: [[Point]], obstacles: [Rect]) -> Int {

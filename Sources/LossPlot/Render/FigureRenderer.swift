@@ -33,6 +33,9 @@ public struct FigureRenderer {
         public var legend: Rect?
         /// How many curve vertices, curve segments and annotation boxes the legend covers.
         public var legendCovers: Int
+        /// Where the panel's legend went: a `.best` legend's location as `.fixed`, `.outside` as
+        /// given or where the legend was moved out; nil without one.
+        public var legendPlacement: LegendPlacement?
         /// The x axis's ticks.
         public var xTicks: AxisTicks
         /// The y axis's ticks.

@@ -20,7 +20,7 @@ extension PanelPlan {
         let legend = sharedLegend ? nil : drawLegend(in: rect, belowX: belowX, theme: theme, painter: painter, on: &page)
         list = page.list
         return .init(axes: rect, transform: transform, curves: page.curves, legend: legend?.box,
-                     legendCovers: legend?.covers ?? 0, xTicks: xTicks, yTicks: yTicks)
+                     legendCovers: legend?.covers ?? 0, legendPlacement: legend?.placement, xTicks: xTicks, yTicks: yTicks)
     }
 
     /// The marks of one layer, in mark order, each with its series style.

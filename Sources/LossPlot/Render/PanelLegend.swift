@@ -1,18 +1,20 @@
 /// Legends: a panel's own, inside its axes, and the figure's shared one, in rows below the panels.
 extension PanelPlan {
-    /// Draws the panel's legend and returns its box and how many curve points, segments and
-    /// boxes it covers; nil (nothing drawn) when no mark has an entry or the placement is `.none`.
+    /// Draws the panel's legend and returns its box, how many curve points, segments and boxes it
+    /// covers, and where it went (a `.best` legend's location as `.fixed`); nil (nothing drawn)
+    /// when no mark has an entry or the placement is `.none`.
     ///
     /// A fixed placement puts the box at its location; `.best` is matplotlib's search: the first
     /// location that covers no drawn polyline and no annotation, else the one that covers least
     /// (the renderer then lays the panel out again with the legend outside); `.outside` puts it
     /// right of the axes or below the x decorations, whose lowest edge is `belowX`.
     func drawLegend(in rect: Rect, belowX: Double, theme: Theme, painter: TextPainter,
-                    on page: inout PanelPage) -> (box: Rect, covers: Int)? {
+                    on page: inout PanelPage) -> (box: Rect, covers: Int, placement: LegendPlacement)? {
         let entries = legendEntries()
         guard !entries.isEmpty else { return nil }
         let fs = theme.fontSize
         let legend: Legend, box: Rect
+        var placement = panel.legend
         switch panel.legend {
         case .none: return nil
         case .fixed(let location):
@@ -20,7 +22,8 @@ extension PanelPlan {
             box = legend.box(at: location, in: rect)
         case .best:
             legend = Legend(entries: entries, font: theme.font, measurer: painter.measurer)
-            box = legend.bestBox(in: rect, polylines: page.curves, obstacles: page.obstacles)
+            let best = legend.bestBox(in: rect, polylines: page.curves, obstacles: page.obstacles)
+            (box, placement) = (best.box, .fixed(best.location))
         case .outside:
             guard let outside = outsideLegend else { return nil }
             legend = outside.legend
@@ -31,7 +34,7 @@ extension PanelPlan {
             }
         }
         legend.draw(in: box, painter: painter, theme: theme, into: &page.list)
-        return (box, Legend.badness(of: box, polylines: page.curves, obstacles: page.obstacles))
+        return (box, Legend.badness(of: box, polylines: page.curves, obstacles: page.obstacles), placement)
     }
 }
 

@@ -70,6 +70,41 @@ public enum AtomicFile {
         }
     }
 
+    /// Has `produce` write the file at a temporary path in the folder of `path` (made empty
+    /// beforehand, removed if a signal comes), then syncs it and renames it to `path`; if
+    /// `produce` throws, the temporary is removed and the error passed on. For a file another
+    /// program writes, such as a video encoder: a failure leaves no partial file either.
+    public static func write(to path: RawPath, producing produce: (_ temporary: RawPath) throws -> Void) throws {
+        try lock.withLock { _ in
+            let folder = path.folder
+            if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
+            if cleared.withLock({ $0.insert(folder).inserted }) { StaleTemporaries.remove(in: folder) }
+            let temporary = folder.appending(StaleTemporaries.name(random: UInt32.random(in: 0...UInt32.max)))
+            guard PendingFile.arm(temporary) else { throw Failure.cannotWrite(path, String(cString: strerror(ENAMETOOLONG))) }
+            defer { PendingFile.disarm() }
+            let made = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
+            guard made >= 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
+            close(made)
+            do {
+                try produce(temporary)
+            } catch {
+                _ = temporary.withCString { unlink($0) }
+                throw error
+            }
+            let fd = temporary.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+            var failure: Int32? = fd < 0 ? errno : nil
+            if fd >= 0 {
+                if fsync(fd) != 0 { failure = errno }
+                close(fd)
+            }
+            if failure == nil && temporary.withCString({ from in path.withCString { rename(from, $0) } }) != 0 { failure = errno }
+            if let failure {
+                _ = temporary.withCString { unlink($0) }
+                throw Failure.cannotWrite(path, String(cString: strerror(failure)))
+            }
+        }
+    }
+
     /// Writes all of `bytes` to the descriptor `fd`, again after a short write or EINTR; nil, or
     /// the errno of the write that failed.
     public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {

@@ -59,11 +59,14 @@ public struct FigureExporter: Sendable {
 public enum ExportError: Error, CustomStringConvertible {
     /// The path's extension names no format: it is none of .png, .svg and .pdf, in any case.
     case unknownExtension(RawPath)
+    /// The path's extension names no animation format: it is neither .gif nor .pdf, in any case.
+    case unknownAnimationExtension(RawPath)
 
     /// The problem in one line: the path, its extension, and the ones to use.
     public var description: String {
         switch self {
         case .unknownExtension(let path): "\(path): unknown extension '\(path.pathExtension)'; use .png, .svg or .pdf"
+        case .unknownAnimationExtension(let path): "\(path): unknown extension '\(path.pathExtension)' for an animation; use .gif or .pdf"
         }
     }
 }

@@ -8,12 +8,20 @@ import LossPlot
 /// An SVG's text is `<text>` elements unless `svgText` says outlines (`--svg-text`).
 enum FigureExport {
     static func render(_ figure: Figure, formats: [ImageFormat], dpi: Double, svgText: SVGText = .text) throws -> [[UInt8]] {
+        try withPolicy(fontFamily: figure.theme.fontFamily) {
+            try FigureExporter(dpi: dpi, svgText: svgText).render(figure, formats: formats)
+        }
+    }
+
+    /// `body`'s result, a `FigureError` turned into a usage error and a `FontError` for the
+    /// family of a `--font` choice into that option's message (what to install, what else to use).
+    static func withPolicy<T>(fontFamily: String, _ body: () throws -> T) throws -> T {
         do {
-            return try FigureExporter(dpi: dpi, svgText: svgText).render(figure, formats: formats)
+            return try body()
         } catch let error as FigureError {
             throw ValidationError("\(error)")
         } catch let error as FontError {
-            guard let choice = TypographyOptions.FontChoice.allCases.first(where: { $0.family == figure.theme.fontFamily }) else { throw error }
+            guard let choice = TypographyOptions.FontChoice.allCases.first(where: { $0.family == fontFamily }) else { throw error }
             throw TypographyOptions.Failure(choice: choice, error: error)
         }
     }
