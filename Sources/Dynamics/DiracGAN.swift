@@ -1,4 +1,4 @@
-import LossMath
+public import LossMath
 
 /// The DiracGAN of Mescheder, Geiger & Nowozin (2018), "Which training methods for GANs do
 /// actually converge?": the data is a point mass at 0, the generator a point mass at θ, and the
@@ -9,55 +9,124 @@ import LossMath
 /// discriminator  L_D(θ, ψ) = D-loss(0, ψθ) + R   ∂L_D/∂ψ = ∂L_D/∂ℓ_f · θ + R′(ψ)
 /// field          v(θ, ψ) = (−∂L_G/∂θ, −∂L_D/∂ψ)  (both players descend their own loss)
 /// ```
-/// with the regularizer R = λ(|ψ| − 1)² for WGAN-GP (|∇ₓ D| = |ψ|) and R = (γ/2)ψ² for R1. The
-/// equilibrium is (0, 0); the eigenvalues of the field's Jacobian there decide what gradient
-/// steps do: purely imaginary for the unregularized GANs (simultaneous steps spiral out,
-/// alternating ones circle), negative real parts with R1 (both converge).
+/// with the regularizer R = λ(|ψ| − 1)² for WGAN-GP (|∇ₓ D| = |ψ|) and R = (γ/2)ψ² for R1.
+/// Consensus optimization adds γ·½‖v‖² to both losses (``consensusGradients(theta:psi:)``),
+/// instance noise blurs both samples with 𝒩(0, σ²) (``noisyGradients(theta:psi:)``). The
+/// equilibrium is (0, 0); the eigenvalues of the field's Jacobian there
+/// (``jacobianAtEquilibrium``) decide what gradient steps do near it: purely imaginary for the
+/// unregularized GANs (simultaneous steps spiral out, alternating ones circle), negative real
+/// parts for the regularized ones (both converge).
 public struct DiracGAN: Sendable {
+    /// The games of the convergence grid: the unregularized GANs, then the regularizers, each
+    /// with its weight fixed (``Game/gamma``, ``Game/lambda``, ``Game/noise``), so that an id names
+    /// one field.
     public enum Game: String, CaseIterable, Sendable {
-        case minimax, nonsat, wgan, wgangp = "wgan-gp", r1
+        /// The minimax GAN: L_G = log(1 − σ(ψθ)), L_D = BCE.
+        case minimax
+        /// The non-saturating GAN: L_G = −log σ(ψθ), L_D = BCE.
+        case nonsat
+        /// WGAN with an unconstrained linear critic: L_G = −ψθ, L_D = ψθ − ψ·0.
+        case wgan
+        /// WGAN with the two-sided gradient penalty λ(|ψ| − 1)², λ = 1.
+        case wgangp = "wgan-gp"
+        /// The minimax GAN with consensus optimization, γ = 1.
+        case consensus
+        /// The minimax GAN with Gaussian instance noise of standard deviation σ = 1 on both samples.
+        case instanceNoise = "instance-noise"
+        /// The non-saturating GAN with R1, γ = 0.3: below the critical γ = 1, complex eigenvalues.
+        case r1Weak = "r1-weak"
+        /// The non-saturating GAN with R1, γ = 1: the critical value, a double real eigenvalue.
+        case r1
+        /// The non-saturating GAN with R1, γ = 3: above the critical γ, two real eigenvalues.
+        case r1Strong = "r1-strong"
 
+        /// The panel title: the game, or the regularizer and its weight (the game under it is
+        /// ``generatorLoss``: minimax for consensus and instance noise, non-saturating for R1).
         public var title: String {
             switch self {
             case .minimax: "minimax"
             case .nonsat: "non-saturating"
             case .wgan: "WGAN"
-            case .wgangp: "WGAN-GP (λ = 1)"
-            case .r1: "non-saturating + R1 (γ = 1)"
+            case .wgangp: "WGAN-GP, λ = 1"
+            case .consensus: "consensus, γ = 1"
+            case .instanceNoise: "instance noise, σ = 1"
+            case .r1Weak: "R1, γ = 0.3"
+            case .r1: "R1, γ = 1"
+            case .r1Strong: "R1, γ = 3"
+            }
+        }
+
+        /// The generator's loss of the game (the regularizers keep their base game's).
+        public var generatorLoss: GeneratorLoss {
+            switch self {
+            case .minimax, .consensus, .instanceNoise: .minimax
+            case .nonsat, .r1Weak, .r1, .r1Strong: .nonsat
+            case .wgan, .wgangp: .wgan
+            }
+        }
+
+        /// The discriminator's loss, before any regularizer.
+        public var discriminatorLoss: DiscriminatorLoss {
+            switch self {
+            case .minimax, .nonsat, .consensus, .instanceNoise, .r1Weak, .r1, .r1Strong: .bce
+            case .wgan, .wgangp: .wasserstein
+            }
+        }
+
+        /// γ: R1's weight in (γ/2)ψ², or consensus optimization's in γ·½‖v‖²; nil for the others.
+        public var gamma: Double? {
+            switch self {
+            case .r1Weak: 0.3
+            case .r1, .consensus: 1
+            case .r1Strong: 3
+            case .minimax, .nonsat, .wgan, .wgangp, .instanceNoise: nil
+            }
+        }
+
+        /// λ: WGAN-GP's weight in λ(|ψ| − 1)²; nil for the others.
+        public var lambda: Double? {
+            switch self {
+            case .wgangp: 1
+            case .minimax, .nonsat, .wgan, .consensus, .instanceNoise, .r1Weak, .r1, .r1Strong: nil
+            }
+        }
+
+        /// σ: the standard deviation of the instance noise; nil for the others.
+        public var noise: Double? {
+            switch self {
+            case .instanceNoise: 1
+            case .minimax, .nonsat, .wgan, .wgangp, .consensus, .r1Weak, .r1, .r1Strong: nil
             }
         }
     }
 
     public var game: Game
-    public var lambda = 1.0
-    public var gamma = 1.0
 
     public init(game: Game) { self.game = game }
 
-    /// ∂L_G/∂θ.
+    /// ∂L_G/∂θ (for consensus optimization, of L_G + γ·½‖v‖²; with instance noise, its expectation).
     public func generatorGradient(theta: Double, psi: Double) -> Double {
-        let l = psi * theta
         switch game {
-        case .minimax: return GeneratorLoss.minimax.gradientLogit(atLogit: l) * psi
-        case .nonsat, .r1: return GeneratorLoss.nonsat.gradientLogit(atLogit: l) * psi
-        case .wgan, .wgangp: return GeneratorLoss.wgan.gradientLogit(atLogit: l) * psi
+        case .minimax, .nonsat, .wgan, .wgangp, .r1Weak, .r1, .r1Strong:
+            return game.generatorLoss.gradientLogit(atLogit: psi * theta) * psi
+        case .consensus: return consensusGradients(theta: theta, psi: psi).generator
+        case .instanceNoise: return noisyGradients(theta: theta, psi: psi).generator
         }
     }
 
-    /// ∂L_D/∂ψ.
+    /// ∂L_D/∂ψ (for consensus optimization, of L_D + γ·½‖v‖²; with instance noise, its expectation).
     public func discriminatorGradient(theta: Double, psi: Double) -> Double {
-        let l = psi * theta
+        let fake = game.discriminatorLoss.evaluate(realLogit: 0, fakeLogit: psi * theta).gradientFake * theta
         switch game {
-        case .minimax, .nonsat:
-            return DiscriminatorLoss.bce.evaluate(realLogit: 0, fakeLogit: l).gradientFake * theta
-        case .r1:
-            return DiscriminatorLoss.bce.evaluate(realLogit: 0, fakeLogit: l).gradientFake * theta + gamma * psi
-        case .wgan:
-            return DiscriminatorLoss.wasserstein.evaluate(realLogit: 0, fakeLogit: l).gradientFake * theta
+        case .minimax, .nonsat, .wgan:
+            return fake
+        case .r1Weak, .r1, .r1Strong:
+            return fake + (game.gamma ?? 0) * psi
         case .wgangp:
             let sign: Double = psi > 0 ? 1 : (psi < 0 ? -1 : 0)
-            return DiscriminatorLoss.wasserstein.evaluate(realLogit: 0, fakeLogit: l).gradientFake * theta
-                + GradientPenalty.twoSided(lambda: lambda).derivative(gradientNorm: abs(psi)) * sign
+            return fake + GradientPenalty.twoSided(lambda: game.lambda ?? 0).derivative(gradientNorm: abs(psi)) * sign
+        case .consensus: return consensusGradients(theta: theta, psi: psi).discriminator
+        case .instanceNoise: return noisyGradients(theta: theta, psi: psi).discriminator
         }
     }
 

@@ -15,7 +15,11 @@ struct SimulateCommand: ParsableCommand {
             Models:
               dirac           the DiracGAN (Mescheder et al. 2018): data at 0, generator at θ, \
             discriminator D(x) = ψx; gradient steps from (θ, ψ) = (1, 1), simultaneous and \
-            alternating, for the games minimax, nonsat, wgan, wgan-gp, r1 (--loss).
+            alternating, for the games (--loss) minimax, nonsat, wgan, wgan-gp (λ = 1), consensus \
+            (consensus optimization on minimax, γ = 1), instance-noise (minimax with Gaussian \
+            noise of σ = 1 on both samples), and the non-saturating GAN with R1 below, at and \
+            above the critical γ = 1, where the eigenvalues turn real: r1-weak (γ = 0.3), r1 \
+            (γ = 1), r1-strong (γ = 3).
               gradient-decay  a fixed 1-D generator against a logistic discriminator trained from \
             scratch by Adam (α = 0.03, β = (0.5, 0.9)) for --steps steps, --runs times with fresh \
             samples (Arjovsky & Bottou 2017, Figures 2 and 3): the generator's gradient norm under \
@@ -59,7 +63,7 @@ struct SimulateCommand: ParsableCommand {
     @Argument(help: "The model: dirac, gradient-decay or ring.")
     var model: Model
 
-    @Option(help: ArgumentHelp("dirac: games (minimax, nonsat, wgan, wgan-gp, r1); ring: objectives (minimax, nonsat, wgan-gp, r1). Default all.",
+    @Option(help: ArgumentHelp("dirac: games (minimax, nonsat, wgan, wgan-gp, consensus, instance-noise, r1-weak, r1, r1-strong); ring: objectives (minimax, nonsat, wgan-gp, r1). Default all.",
                                valueName: "ids"))
     var loss: String?
 
@@ -87,7 +91,7 @@ struct SimulateCommand: ParsableCommand {
     @Flag(help: "ring: train --runs seeds from --seed on and print the table of modes covered and samples near modes (Markdown), instead of a trajectory.")
     var table = false
 
-    @Flag(help: "dirac: instead of the trajectories, the field's linearization at the equilibrium (0, 0) for each game: the eigenvalues of its Jacobian and the spectral radius of a simultaneous and of an alternating step of size --lr (> 1: away, 1: circling, < 1: toward).")
+    @Flag(help: "dirac: instead of the trajectories, the field's linearization at the equilibrium (0, 0) for each game: the eigenvalues of its Jacobian (in closed form) and the spectral radius of a simultaneous and of an alternating step of size --lr (> 1: away, 1: circling, < 1: toward); wgan-gp's row is empty, its field having a kink at ψ = 0.")
     var eigenvalues = false
 
     @Option(help: ArgumentHelp("Write the trajectory as CSV to this file.", valueName: "path"))

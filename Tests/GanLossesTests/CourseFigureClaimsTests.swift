@@ -458,15 +458,22 @@ struct CourseFigureClaimsTests {
             for line in Self.lines(figure.panels[index]) where line.style.dash == .dashed {
                 let path = zip(line.x, line.y).map { panel.transform.page($0, $1) }
                 let angles = zip(line.x, line.y).map { atan2($1, $0) }
+                // A converging path's last laps shrink into the equilibrium's marker, which hides
+                // them: only the laps outside it count.
+                let marker = try #require(Self.scatters(figure.panels[index]).first { $0.hollow })
+                let center = panel.transform.page(0, 0)
+                func visible(_ p: Point) -> Bool {
+                    panel.axes.contains(p) && hypot(p.x - center.x, p.y - center.y) > marker.size / 2 + 1
+                }
                 var closest = Double.infinity
-                for k in path.indices where panel.axes.contains(path[k]) {
+                for k in path.indices where visible(path[k]) {
                     var turned = 0.0
                     for j in (k + 1)..<path.count {
                         var d = angles[j] - angles[j - 1]
                         if d > .pi { d -= 2 * .pi } else if d < -.pi { d += 2 * .pi }
                         turned += d
                         if abs(turned) >= 2 * .pi {
-                            if panel.axes.contains(path[j]) { closest = min(closest, hypot(path[j].x - path[k].x, path[j].y - path[k].y)) }
+                            if visible(path[j]) { closest = min(closest, hypot(path[j].x - path[k].x, path[j].y - path[k].y)) }
                             break
                         }
                     }
@@ -477,7 +484,7 @@ struct CourseFigureClaimsTests {
         }
     }
 
-    @Test("dirac-vector-fields: the summary's radii and end points, measured on the runs drawn")
+    @Test("dirac-vector-fields: the summary's verbs and numbers, measured on the runs drawn")
     func diracSummary() throws {
         let experiment = DiracRuns()
         let runs = experiment.run()
@@ -485,30 +492,81 @@ struct CourseFigureClaimsTests {
             try #require(runs.first { $0.game == game && $0.schedule == schedule }).path
         }
         func radius(_ p: (theta: Double, psi: Double)) -> Double { hypot(p.theta, p.psi) }
-        func f(_ x: Double) -> String { String(cFormat: "%.2f", x) }
         let summary = CourseFigure.diracVectorFields.summary
-        #expect(summary.contains("\(experiment.steps) steps of \(String(cFormat: "%g", experiment.learningRate)) from (1, 1)"))
-        #expect(try f(radius(path(.minimax, .simultaneous)[0])) == "1.41")
-        // Out: simultaneous minimax and WGAN; their alternating steps circle within 6% of the start.
-        let outward = try [path(.minimax, .simultaneous), path(.wgan, .simultaneous)].map { radius($0.last!) }
-        #expect(summary.contains("radius 1.41 → \(f(outward[0])) and \(f(outward[1]))"))
-        for game in [DiracGAN.Game.minimax, .wgan] {
-            let radii = try path(game, .alternating).map(radius)
-            #expect(radii.min()! > 1.41 && radii.max()! < 1.41 * 1.06, "\(game) alternating circles")
-            let outwardEnd = try radius(path(game, .simultaneous).last!)
-            #expect(outwardEnd > 1.3 * radii[0], "\(game) simultaneous spirals out")
+        #expect(summary.contains("\(experiment.steps) steps of \(String(cFormat: "%g", experiment.learningRate)) from (1, 1) at radius 1.41"))
+        #expect(summary.contains("each panel titled with the eigenvalues of the Jacobian at (0, 0)"))
+        // Each game's clause: what its two runs did, by rules stated here on the radii r (r₀ = √2
+        // at the start), and the numbers the clause prints.
+        let clauses = summary.components(separatedBy: ": ").dropFirst().joined(separator: ": ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: ".")).components(separatedBy: "; ")
+        #expect(clauses.count == experiment.games.count)
+        for (game, clause) in zip(experiment.games, clauses) {
+            let title = game.title.components(separatedBy: ", ")
+            #expect(clause.hasPrefix((title.count == 2 ? "\(title[0]) (\(title[1]))" : game.title) + " "), "\(clause)")
+            // The clause's numbers, 9.53e−4 included.
+            let printed = clause.replacingOccurrences(of: "−", with: "-")
+                .components(separatedBy: CharacterSet(charactersIn: " ,()–")).compactMap(Double.init)
+            for schedule in DiracGAN.Schedule.allCases {
+                let p = try path(game, schedule)
+                let radii = p.map(radius), r0 = radii[0], end = radii.last!
+                if clause.contains("stalls") {
+                    let moved = hypot(p[p.count - 1].theta - p[p.count - 2].theta, p[p.count - 1].psi - p[p.count - 2].psi)
+                    #expect(moved < 1e-9 && end > 1, "\(game) \(schedule) stands still away from (0, 0)")
+                    #expect(printed.contains { abs($0 - p.last!.theta) < 0.005 })
+                } else if clause.contains("spirals out") && (schedule == .simultaneous || !clause.contains("circles")) {
+                    #expect(zip(radii, radii.dropFirst()).allSatisfy { $1 > $0 }, "\(game) \(schedule): every step outward")
+                    #expect(printed.contains { abs($0 - end) < 0.005 })
+                } else if clause.contains("circles") {
+                    #expect(radii.min()! > 0.99 * r0 && radii.max()! < 1.1 * r0, "\(game) \(schedule)")
+                } else if clause.contains("converges") {
+                    #expect(end < r0 / 10, "\(game) \(schedule): \(end)")
+                    #expect(printed.contains { abs($0 / end - 1) < 0.01 }, "\(game) \(schedule): \(end) in \(clause)")
+                } else if clause.contains("spirals in") {
+                    #expect(end < 0.5 * r0 && end > 0.1 * r0, "\(game) \(schedule)")
+                    #expect(printed.contains { abs($0 - end) < 0.005 })
+                } else {
+                    Issue.record("\(game): no verb in \(clause)")
+                }
+            }
         }
-        // In: both non-saturating runs.
-        let inward = try [path(.nonsat, .simultaneous), path(.nonsat, .alternating)].map { radius($0.last!) }
-        #expect(summary.contains("spiral in (→ \(f(inward[0])) and \(f(inward[1])))"))
-        #expect(inward.allSatisfy { $0 < 0.5 * 1.41 })
-        // R1 reaches the equilibrium; WGAN-GP ends at (2, 0), both schedules.
-        for schedule in DiracGAN.Schedule.allCases {
-            #expect(try radius(path(.r1, schedule).last!) < 1e-3)
-            let end = try path(.wgangp, schedule).last!
-            #expect(abs(end.theta - 2) < 1e-3 && abs(end.psi) < 1e-3, "\(end)")
+        // The behaviours the grid is about, named: the rotations, the limit cycle, the stall, the regularizers.
+        #expect(clauses[0].hasPrefix("minimax spirals out to 1.87, circles at 1.41–1.45"))
+        #expect(clauses[1].hasPrefix("non-saturating spirals in to 0.592 and 0.487"))
+        #expect(clauses[3].hasPrefix("WGAN-GP (λ = 1) stalls at (2.00, 0.00)"))
+        for clause in clauses[4...] { #expect(clause.contains(" converges to "), "\(clause)") }
+    }
+
+    @Test("dirac-vector-fields: each panel's eigenvalues are those of the field's Jacobian, measured by central differences")
+    func diracEigenvalues() throws {
+        let figure = try CourseFigure.diracVectorFields.figure()
+        #expect(figure.panels.count == DiracGAN.Game.allCases.count)
+        for (panel, game) in zip(figure.panels, DiracGAN.Game.allCases) {
+            let lines = try #require(panel.title).components(separatedBy: "\n")
+            #expect(lines.count == 2 && lines[0] == game.title)
+            let gan = DiracGAN(game: game), d = 1e-5
+            let (tp, tm) = (gan.field(theta: d, psi: 0), gan.field(theta: -d, psi: 0))
+            let (pp, pm) = (gan.field(theta: 0, psi: d), gan.field(theta: 0, psi: -d))
+            let j = Matrix2(a: (tp.dTheta - tm.dTheta) / (2 * d), b: (pp.dTheta - pm.dTheta) / (2 * d),
+                            c: (tp.dPsi - tm.dPsi) / (2 * d), d: (pp.dPsi - pm.dPsi) / (2 * d))
+            if game == .wgangp {
+                #expect(lines[1] == "no λ: a kink at ψ = 0" && abs(j.d) > 1e4, "the field jumps at ψ = 0")
+                continue
+            }
+            // The printed numbers are the eigenvalues to two significant digits: the real parts,
+            // then (complex) the imaginary part after ±.
+            let e = j.eigenvalues, printed = Self.numbers(in: lines[1])
+            func agrees(_ text: Double, _ value: Double) -> Bool { abs(text - value) <= 0.006 * max(1, abs(value)) }
+            if e[0].im > 1e-6 {
+                #expect(lines[1].contains("±"))
+                let im = lines[1].hasSuffix("±i") ? 1 : try #require(printed.last)
+                #expect(agrees(im, e[0].im), "\(game): \(lines[1]) against \(e)")
+                if printed.count == 2 { #expect(agrees(printed[0], e[0].re)) } else { #expect(abs(e[0].re) < 1e-6) }
+            } else if abs(e[0].re - e[1].re) < 1e-4 {
+                #expect(lines[1].hasSuffix("(double)") && agrees(printed[0], e[0].re), "\(game): \(lines[1])")
+            } else {
+                #expect(printed.count == 2 && agrees(printed[0], e[0].re) && agrees(printed[1], e[1].re), "\(game): \(lines[1]) against \(e)")
+            }
         }
-        #expect(summary.contains("R1 converges to (0, 0); WGAN-GP stalls at (2, 0)"))
     }
 
     @Test("generator-gradient-decay: the legend labels, the panel title and the summary say what the curves do, measured on them")

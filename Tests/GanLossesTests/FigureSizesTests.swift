@@ -43,11 +43,15 @@ struct FigureSizesTests {
         .column: [.gradientVsD, .allGeneratorLosses, .discriminatorLosses, .stabilityFloatVsDouble,
                   .leastSquaresRawVsSigmoid, .wassersteinVsJS, .optimalDVsCritic, .gradientPenalty, .lipschitz,
                   .diracVectorFields, .generatorGradientDecay, .modeCollapse, .earthMoversDistance],
-        // Two rows of four panels, three panels with three legends, five phase portraits, twelve
+        // Two rows of four panels, three panels with three legends, nine phase portraits, twelve
         // histograms, two stacked panels: more than 3 in of height.
         .doubleColumn: [.allGeneratorLosses, .gradientPenalty, .diracVectorFields, .modeCollapse, .generatorGradientDecay],
         // Three panels with three legends at 18-point text: `figures` draws it 0.8 in taller.
-        .slide: [.gradientPenalty],
+        // Nine phase portraits, each titled with its game and its eigenvalues (two lines at 18
+        // points): three rows of three leave axes 0.48 in tall on a 4:3 slide, and rows of five
+        // cannot hold "λ = −0.25 ± 0.43i" in 2 in; `figures` draws it 0.9 in taller. A 16:9
+        // slide holds two rows of five.
+        .slide: [.gradientPenalty, .diracVectorFields],
         .wideSlide: [.gradientPenalty],
     ]
 

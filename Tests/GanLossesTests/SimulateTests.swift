@@ -18,6 +18,32 @@ struct SimulateCLITests {
         #expect(rows[1] == ["minimax", "simultaneous", "0", "1.0", "1.0"])
     }
 
+    @Test("dirac --eigenvalues: a row for every game, the closed-form eigenvalues and both step radii; wgan-gp's row empty")
+    func diracEigenvalues() throws {
+        let r = try Tool.run(["simulate", "dirac", "--eigenvalues", "--lr", "0.1"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = csvRows(r.stdout)
+        #expect(rows.first == ["game", "eigenvalue1_re", "eigenvalue1_im", "eigenvalue2_re", "eigenvalue2_im",
+                               "simultaneous_step_radius", "alternating_step_radius"])
+        #expect(rows.dropFirst().map { $0[0] } == ["minimax", "nonsat", "wgan", "wgan-gp", "consensus", "instance-noise",
+                                                   "r1-weak", "r1", "r1-strong"])
+        func row(_ game: String) throws -> [Double] {
+            try #require(rows.first { $0[0] == game }).dropFirst().map { Double($0) ?? .nan }
+        }
+        #expect(try row("minimax") == [0, 0.5, 0, -0.5, (1 + 0.01 / 4).squareRoot(), 1])
+        #expect(try row("wgan-gp").allSatisfy(\.isNaN))
+        #expect(try row("consensus").prefix(4) == [-0.25, 0.5, -0.25, -0.5])
+        #expect(try row("instance-noise")[0] == -0.25 && row("r1")[0] == -0.5 && row("r1")[2] == -0.5)
+        let strong = try row("r1-strong"), weak = try row("r1-weak")
+        #expect(strong[1] == 0 && strong[3] == 0 && strong[0] > -0.1 && strong[2] < -2.9, "real, one of them slow")
+        #expect(weak[0] == -0.15 && weak[1] > 0.47, "complex")
+        for game in ["consensus", "instance-noise", "r1-weak", "r1", "r1-strong"] {
+            #expect(try row(game)[4] < 1 && row(game)[5] < 1, "\(game): both schedules converge near (0, 0)")
+        }
+        let some = try Tool.run(["simulate", "dirac", "--eigenvalues", "--loss", "R1-Strong, r1-weak"])
+        #expect(csvRows(some.stdout).dropFirst().map { $0[0] } == ["r1-strong", "r1-weak"])
+    }
+
     @Test("gradient-decay: CSV and figure files, reproducible from the seed")
     func gradientDecayFiles() throws {
         let folder = try Tool.temporaryFolder("sim")
@@ -70,7 +96,8 @@ struct SimulateCLITests {
         (["simulate", "ring", "--runs", "3"], "--runs applies to ring with --table only"),
         (["simulate", "dirac", "--gamma", "1"], "--gamma applies to ring only"),
         (["simulate", "mixture"], "mixture"),
-        (["simulate", "dirac", "--loss", "bogus"], "unknown game 'bogus'"),
+        (["simulate", "dirac", "--loss", "bogus"], "unknown game 'bogus'; the games are minimax, nonsat, wgan, wgan-gp, consensus, instance-noise, r1-weak, r1, r1-strong"),
+        (["simulate", "dirac", "--eigenvalues", "--loss", "r1-medium"], "unknown game 'r1-medium'"),
         (["simulate", "dirac", "--steps", "0"], "outside 1 to 100000"),
         (["simulate", "dirac", "--lr", "-1"], "positive number"),
         (["simulate", "gradient-decay", "--loss", "minimax"], "does not apply to gradient-decay"),

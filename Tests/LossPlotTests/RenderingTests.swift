@@ -21,6 +21,21 @@ struct RenderingTests {
         return Figure(title: "Sample", panels: [panel], theme: theme)
     }
 
+    @Test("a newline in a title or a panel title starts a line, even where the whole would fit on one; three lines in a panel title are too many")
+    func forcedBreaks() throws {
+        var figure = Self.sampleFigure()
+        figure.title = "Sample\nsecond line"
+        figure.panels[0].title = "A panel\n$\\lambda = \\pm i$"
+        let list = try FigureRenderer(measurer: CairoBackend()).render(figure)
+        let strings = list.texts.map(\.string)
+        for line in ["Sample", "second line", "A panel"] { #expect(strings.contains(line), "\(line) on a line of its own") }
+        let first = try #require(list.texts.first { $0.string == "A panel" }), second = try #require(list.texts.first { $0.string == "λ" })
+        #expect(second.bounds.minY > first.bounds.maxY, "the second line below the first")
+        #expect(!strings.contains { $0.contains("\n") })
+        figure.panels[0].title = "one\ntwo\nthree"
+        #expect(throws: LayoutError.self) { try FigureRenderer(measurer: CairoBackend()).render(figure) }
+    }
+
     @Test("every text inside the page, none overlapping another", arguments: [Theme.paper, .slides])
     func textLayout(theme: Theme) throws {
         let list = try FigureRenderer(measurer: CairoBackend()).render(Self.sampleFigure(theme: theme))

@@ -29,7 +29,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     /// `figures` starts these first, so that the quick ones fill the wait.
     public var simulates: Bool { self == .modeCollapse || self == .generatorGradientDecay }
 
-    /// One sentence on what the figure shows.
+    /// One sentence on what the figure shows (for `dirac-vector-fields` written from its runs).
     public var summary: String {
         switch self {
         case .generatorCostsVsD:
@@ -61,7 +61,8 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .lipschitz:
             "A 1-Lipschitz function stays inside the cones of slope 1 at each of its points; a steeper one leaves them."
         case .diracVectorFields:
-            "DiracGAN, 300 steps of 0.1 from (1, 1): minimax and WGAN simultaneous steps spiral out (radius 1.41 → 1.87 and 6.29) while alternating ones circle; non-saturating steps of both kinds spiral in (→ 0.59 and 0.49); R1 converges to (0, 0); WGAN-GP stalls at (2, 0)."
+            // Written from the runs drawn (what each game's steps did, and where they ended).
+            DiracSummary.sentence()
         case .generatorGradientDecay:
             "Against a discriminator trained from scratch by Adam (5 runs), the minimax generator's gradient peaks at step 21 and then falls 5 orders of magnitude by step 3000, while the non-saturating one grows 1776-fold, to 10⁸ times the minimax one."
         case .modeCollapse:
@@ -103,7 +104,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .optimalDVsCritic: WassersteinFigures.optimalDVsCritic(theme: theme)
         case .gradientPenalty: WassersteinFigures.gradientPenalty(theme: theme)
         case .lipschitz: WassersteinFigures.lipschitz(theme: theme)
-        case .diracVectorFields: DynamicsFigures.diracFields(theme: theme)
+        case .diracVectorFields: DynamicsFigures.diracFields(theme: theme, runs: DiracSummary.runs)
         case .generatorGradientDecay: DynamicsFigures.gradientDecay(theme: theme)
         case .modeCollapse: DynamicsFigures.modeCollapse(theme: theme)
         }

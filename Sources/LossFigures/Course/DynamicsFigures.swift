@@ -9,15 +9,20 @@ import Synchronization
 /// generator's gradient as the discriminator is trained (also drawn by `gan-losses simulate`).
 public enum DynamicsFigures {
     /// One panel per game: the field (direction only) and the experiment's gradient steps from
-    /// (θ, ψ) = (1, 1), simultaneous and alternating; the equilibrium (0, 0) marked.
+    /// (θ, ψ) = (1, 1), simultaneous and alternating; the equilibrium (0, 0) marked; each panel
+    /// titled with its game and the eigenvalues of the field's Jacobian there
+    /// (``eigenvalueText(_:)``, from ``DiracGAN/jacobianAtEquilibrium``). Nine games fill three
+    /// rows of three, on a 16:9 slide two rows of five.
     ///
     /// With `upToStep`, a frame of an animation (``diracAnimation(theme:experiment:runs:frames:)``):
     /// the paths drawn up to that step, a dot where each stands (after step 0), and the step in the title.
     public static func diracFields(theme: Theme, experiment: DiracRuns = DiracRuns(), runs given: [DiracRuns.Run]? = nil,
                                    upToStep: Int? = nil) -> Figure {
         let p = theme.palette
+        let projected = theme.isForProjection
         let runs = given ?? experiment.run()
-        let grid = stride(from: -2.0, through: 2.0, by: 0.4).map { $0 }
+        // Arrows every 0.4 on paper; on a slide, where an arrow is as long and the axes smaller, every 0.8.
+        let grid = stride(from: -2.0, through: 2.0, by: projected ? 0.8 : 0.4).map { $0 }
         var panels: [Panel] = []
         for game in experiment.games {
             let gan = DiracGAN(game: game)
@@ -52,15 +57,70 @@ public enum DynamicsFigures {
                     marks.append(.scatter(Scatter(label: nil, x: [here.theta], y: [here.psi], color: color, size: 5)))
                 }
             }
-            panels.append(Panel(title: game.title, x: Axis(label: "generator $\\theta$", range: -2.2...2.2),
-                                y: Axis(label: "discriminator $\\psi$", range: -2.2...2.2), marks: marks))
+            // On a slide the axes are short for a vertical "discriminator ψ" at 18 pt: the title
+            // names the players there.
+            panels.append(Panel(title: game.title + "\n" + eigenvalueText(gan.jacobianAtEquilibrium),
+                                x: Axis(label: projected ? "$\\theta$" : "generator $\\theta$", range: -2.2...2.2),
+                                y: Axis(label: projected ? "$\\psi$" : "discriminator $\\psi$", range: -2.2...2.2), marks: marks))
         }
-        let columns = min(3, panels.count)
+        // A 16:9 slide has room for five narrower columns; the three rows of three on a 4:3 one
+        // leave its axes too short (FigureSizesTests). In rows of five the last row is not full
+        // and the panel above a gap shows its x axis anyway: there every panel shows its own.
+        let wide = projected && theme.pageWidth / theme.pageHeight > 1.5 && panels.count > 6
+        let columns = min(wide ? 5 : 3, panels.count)
         let rows = (panels.count + columns - 1) / columns
-        let title = upToStep.map { "DiracGAN: step \(min(max(0, $0), experiment.steps)) of \(experiment.steps), steps of size \(experiment.learningRate) (Mescheder et al. 2018)" }
-            ?? "DiracGAN: gradient fields and \(experiment.steps) steps of size \(experiment.learningRate) (Mescheder et al. 2018)"
-        return Figure(width: 4 * Double(columns), height: 0.6 + 4 * Double(rows), title: title,
-                      panels: panels, columns: columns, sharedLegend: true, theme: theme)
+        var title = diracTitle(experiment, projected: projected)
+        if let upToStep {
+            // A frame: the step reached, in place of the run's length.
+            title = title.replacing("\(experiment.steps) steps of", with: "step \(min(max(0, upToStep), experiment.steps)) of \(experiment.steps), steps of")
+        }
+        return Figure(width: 4 * Double(columns), height: 0.8 + 3.9 * Double(rows),
+                      title: title, panels: panels, columns: columns,
+                      sharesX: panels.count % columns == 0, sharedLegend: true, theme: theme)
+    }
+
+    /// The title of ``diracFields(theme:experiment:runs:)``: the steps, what λ is, and the game
+    /// under each regularizer drawn; on a slide (`projected`) one line naming the players.
+    static func diracTitle(_ experiment: DiracRuns, projected: Bool = false) -> String {
+        let steps = "\(experiment.steps) steps of \(String(cFormat: "%g", experiment.learningRate))"
+        if projected { return "DiracGAN, generator θ, discriminator ψ: \(steps)" }
+        var title = "DiracGAN: \(steps) from (1, 1); λ: eigenvalues of the Jacobian at (0, 0)"
+        var bases: [String] = []
+        let onMinimax = experiment.games.filter { $0.generatorLoss == .minimax && $0 != .minimax }
+        let onNonsat = experiment.games.filter { $0.generatorLoss == .nonsat && $0 != .nonsat }
+        if !onMinimax.isEmpty { bases.append(Self.names(onMinimax) + " on the minimax GAN") }
+        if !onNonsat.isEmpty { bases.append("R1 on the non-saturating GAN") }
+        if !bases.isEmpty {
+            let rest = bases.joined(separator: ", ")
+            title += "\n" + rest.prefix(1).uppercased() + rest.dropFirst()
+        }
+        return title
+    }
+
+    /// "consensus and instance noise": the regularizers of `games` in words.
+    private static func names(_ games: [DiracGAN.Game]) -> String {
+        let words = games.map { game -> String in
+            switch game {
+            case .consensus: "consensus"
+            case .instanceNoise: "instance noise"
+            case .minimax, .nonsat, .wgan, .wgangp, .r1Weak, .r1, .r1Strong: game.title
+            }
+        }
+        return words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words.last!
+    }
+
+    /// The eigenvalues of J in two significant digits: "λ = ±0.5i", "λ = −0.25 ± 0.43i",
+    /// "λ = −0.086, −2.9", "λ = −0.5 (double)"; for no J (WGAN-GP's kink) "no λ: a kink at ψ = 0".
+    public static func eigenvalueText(_ jacobian: Matrix2?) -> String {
+        guard let jacobian else { return "no λ: a kink at ψ = 0" }
+        let e = jacobian.eigenvalues
+        func f(_ x: Double) -> String { String(cFormat: "%.2g", x).replacing("-", with: "−") }
+        func imaginary(_ x: Double) -> String { f(x) == "1" ? "i" : f(x) + "i" }
+        if e[0].im > 0 {
+            return f(e[0].re) == "0" || f(e[0].re) == "−0" ? "λ = ±" + imaginary(e[0].im)
+                : "λ = \(f(e[0].re)) ± \(imaginary(e[0].im))"
+        }
+        return e[0].re == e[1].re ? "λ = \(f(e[0].re)) (double)" : "λ = \(f(e[0].re)), \(f(e[1].re))"
     }
 
     /// The runs of the generator-gradient-decay figure: computed once per process.

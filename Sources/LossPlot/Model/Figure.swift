@@ -5,7 +5,8 @@ public struct Figure: Sendable {
     public var width: Double
     /// The page height in inches.
     public var height: Double
-    /// The title above the panels, in math markup; nil for none.
+    /// The title above the panels, in math markup; nil for none. A newline starts a new line;
+    /// a line too wide for the page is broken at spaces.
     public var title: String?
     /// The panels, in the order they fill the grid.
     public var panels: [Panel]
@@ -44,7 +45,8 @@ public struct Figure: Sendable {
 
 /// One set of axes and what is drawn in it.
 public struct Panel: Sendable {
-    /// The title above the axes, in math markup; nil for none.
+    /// The title above the axes, in math markup; nil for none. A newline starts a new line (two
+    /// at most); a line too wide for the panel is set smaller, then broken at spaces.
     public var title: String?
     /// The horizontal axis.
     public var x: Axis

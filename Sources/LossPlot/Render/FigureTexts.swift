@@ -4,11 +4,13 @@ enum FigureTexts {
     /// Each text in the order a reader meets it, with its subject ("the x label of panel 2").
     static func all(of figure: Figure) -> [(markup: String, subject: String)] {
         var texts: [(markup: String, subject: String)] = []
-        if let title = figure.title { texts.append((title, "the title")) }
+        // A title's lines (a newline starts one) are set one by one, so each is checked alone.
+        func lines(_ text: String) -> [String] { text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+        if let title = figure.title { texts += lines(title).map { ($0, "the title") } }
         let several = figure.panels.count > 1
         for (i, panel) in figure.panels.enumerated() {
             let of = several ? " of panel \(i + 1)" : ""
-            if let title = panel.title { texts.append((title, several ? "the title of panel \(i + 1)" : "the panel title")) }
+            if let title = panel.title { texts += lines(title).map { ($0, several ? "the title of panel \(i + 1)" : "the panel title") } }
             if let label = panel.x.label { texts.append((label, "the x label" + of)) }
             if let label = panel.y.label { texts.append((label, "the y label" + of)) }
             // Any style will do: it only lets series marks say what their legend row reads.

@@ -66,6 +66,12 @@ struct TextBlock {
         var lines: [String] = []
         var current = "", currentWidth = 0.0
         for word in words {
+            if word == "\n" {  // a forced break: the line ends here, even if more would fit
+                lines.append(current)
+                guard lines.count < maximumLines else { return nil }
+                (current, currentWidth) = ("", 0)
+                continue
+            }
             let w = painter.layout(word, font: font).width
             guard w <= width else { return nil }
             if current.isEmpty {
@@ -83,7 +89,9 @@ struct TextBlock {
         return lines
     }
 
-    /// The words of `markup`: split at spaces outside `$…$` (an escaped `\$` is not a delimiter).
+    /// The words of `markup`: split at spaces outside `$…$` (an escaped `\$` is not a delimiter);
+    /// a newline outside `$…$` ends the word before it and is a word of its own, "\n", which
+    /// ``lines(of:font:width:maximumLines:painter:)`` takes as a forced break.
     static func words(of markup: String) -> [String] {
         var words: [String] = []
         var current = ""
@@ -91,8 +99,9 @@ struct TextBlock {
         var previous: Character = " "
         for c in markup {
             if c == "$" && previous != "\\" { inMath.toggle() }
-            if c == " " && !inMath {
+            if (c == " " || c == "\n") && !inMath {
                 if !current.isEmpty { words.append(current); current = "" }
+                if c == "\n" { words.append("\n") }
             } else {
                 current.append(c)
             }
