@@ -22,13 +22,16 @@ public struct RingComparison: Sendable {
     public var data: RingData
     /// nil: the recipe's steps.
     public var steps: Int?
+    /// The recipe's learning rates.
+    public var rates: RingGAN.Rates
     public var seed: UInt64
     /// Changes to the recipes (λ, γ, …), applied to every model they concern.
     public var adjust: @Sendable (inout RingGAN) -> Void
 
     public init(objectives: [RingGAN.Objective] = RingGAN.Objective.allCases, data: RingData = .ring, steps: Int? = nil,
-                seed: UInt64 = 1, adjust: @escaping @Sendable (inout RingGAN) -> Void = { _ in }) {
-        self.objectives = objectives; self.data = data; self.steps = steps; self.seed = seed; self.adjust = adjust
+                rates: RingGAN.Rates = .shared, seed: UInt64 = 1, adjust: @escaping @Sendable (inout RingGAN) -> Void = { _ in }) {
+        self.objectives = objectives; self.data = data; self.steps = steps; self.rates = rates; self.seed = seed
+        self.adjust = adjust
     }
 
     /// The steps the figure shows for a run of `steps`: a quarter, a half, three quarters and the
@@ -45,7 +48,7 @@ public struct RingComparison: Sendable {
 
     /// The model for one objective: its recipe with this experiment's data, steps, seed and changes.
     public func model(_ objective: RingGAN.Objective) -> RingGAN {
-        var gan = RingGAN.recipe(objective, data: data)
+        var gan = RingGAN.recipe(objective, data: data, rates: rates)
         if let steps { gan.steps = steps }
         gan.seed = seed
         adjust(&gan)

@@ -54,20 +54,30 @@ public struct RingGAN: Sendable {
         self.objective = objective; self.data = data; self.steps = steps
     }
 
+    /// The learning rates of a recipe.
+    public enum Rates: String, CaseIterable, Sendable {
+        /// Adam (α = 10⁻³, β = (0.5, 0.9)) for both players, falling linearly to 0 over the second
+        /// half: the rates of `simulate ring` and of the `mode-collapse` figure.
+        case shared
+        /// Metz et al.'s rates: Adam (β = (0.5, 0.999)) at 10⁻⁴ for the discriminator and 10⁻³ for
+        /// the generator, constant: a generator faster than its discriminator.
+        case metz
+    }
+
     /// The settings `simulate ring` and the `mode-collapse` figure use (docs/mode-collapse.md says
     /// where they follow the papers and where they depart): for every objective the same
-    /// networks (noise 16 → 64 → 64 → 2, ReLU; 2 → 64 → 64 → 1, ReLU), batch 128, Adam
-    /// (α = 10⁻³, β = (0.5, 0.9)) for both players, the rates falling linearly to 0 over the
-    /// second half, 3000 generator steps; WGAN-GP with λ = 0.1 and five critic steps per generator
-    /// step (the authors' toy script), R1 with γ = 1. The baselines and the remedies differ only in
-    /// their losses and penalties.
-    public static func recipe(_ objective: Objective, data: RingData = .ring) -> RingGAN {
+    /// networks (noise 16 → 64 → 64 → 2, ReLU; 2 → 64 → 64 → 1, ReLU), batch 128, the `rates`,
+    /// 3000 generator steps; WGAN-GP with λ = 0.1 and five critic steps per generator step (the
+    /// authors' toy script), R1 with γ = 1. The baselines and the remedies differ only in their
+    /// losses and penalties.
+    public static func recipe(_ objective: Objective, data: RingData = .ring, rates: Rates = .shared) -> RingGAN {
         var gan = RingGAN(objective: objective, data: data)
-        gan.generatorRate = 1e-3
-        gan.discriminatorRate = 1e-3
-        gan.beta1 = 0.5
-        gan.beta2 = 0.9
-        gan.decayStart = 0.5
+        switch rates {
+        case .shared:
+            (gan.generatorRate, gan.discriminatorRate, gan.beta1, gan.beta2, gan.decayStart) = (1e-3, 1e-3, 0.5, 0.9, 0.5)
+        case .metz:
+            (gan.generatorRate, gan.discriminatorRate, gan.beta1, gan.beta2, gan.decayStart) = (1e-3, 1e-4, 0.5, 0.999, 1)
+        }
         switch objective {
         case .minimax, .nonsat: break
         case .wgangp:

@@ -49,6 +49,7 @@ struct SimulateCommand: ParsableCommand {
               gan-losses simulate gradient-decay --steps 3000 --runs 5 --csv decay.csv -o decay.pdf
               gan-losses simulate ring --loss nonsat,r1 --seed 2 --csv ring.csv -o ring.png
               gan-losses simulate ring --table --runs 5
+              gan-losses simulate ring --loss minimax --rates metz -o metz.png
               gan-losses simulate dirac --loss minimax,nonsat,r1 -o dirac.gif
               gan-losses simulate dirac --frames 30 -o dirac-frames.pdf
               gan-losses simulate gradient-decay --frames 60 --fps 15 -o decay.mp4
@@ -87,6 +88,9 @@ struct SimulateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("ring: the data, ring (eight modes, σ = 0.02) or grid (25 modes on {−4, …, 4}², σ = 0.05; the recipe does not learn it within 6000 steps, see docs/mode-collapse.md).", valueName: "name"))
     var data: RingDataName?
+
+    @Option(help: ArgumentHelp("ring: the learning rates, shared (Adam 10⁻³ for both players, β = (0.5, 0.9), falling to 0 over the second half; the default) or metz (Metz et al.: 10⁻⁴ for the discriminator, 10⁻³ for the generator, β = (0.5, 0.999), constant).", valueName: "name"))
+    var rates: RingGAN.Rates?
 
     @Flag(help: "ring: train --runs seeds from --seed on and print the table of modes covered and samples near modes (Markdown), instead of a trajectory.")
     var table = false
@@ -130,7 +134,8 @@ struct SimulateCommand: ParsableCommand {
             }
         }
         if model == .ring { try validateRing() } else {
-            for (given, name) in [(gamma != nil, "--gamma"), (lambda != nil, "--lambda"), (data != nil, "--data"), (table, "--table")] where given {
+            for (given, name) in [(gamma != nil, "--gamma"), (lambda != nil, "--lambda"), (data != nil, "--data"), (rates != nil, "--rates"),
+                                  (table, "--table")] where given {
                 throw ValidationError("\(name) applies to ring only")
             }
         }
@@ -331,7 +336,7 @@ struct SimulateCommand: ParsableCommand {
         let (gamma, lambda) = (gamma, lambda)
         let objectives = (try? loss.map(Self.parseObjectives)).flatMap { $0 } ?? RingGAN.Objective.allCases
         return RingComparison(objectives: objectives,
-                              data: (data ?? .ring).data, steps: steps, seed: seed) { gan in
+                              data: (data ?? .ring).data, steps: steps, rates: rates ?? .shared, seed: seed) { gan in
             if let gamma { gan.gamma = gamma }
             if let lambda { gan.lambda = lambda }
         }
@@ -391,3 +396,5 @@ final class ProgressBar: @unchecked Sendable {  // updates come one at a time
         if shown { Output.error("\r" + String(repeating: " ", count: label.count + 40) + "\r", newline: false) }
     }
 }
+
+extension RingGAN.Rates: NamedArgument {}

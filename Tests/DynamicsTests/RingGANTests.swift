@@ -57,6 +57,11 @@ struct RingGANTests {
             #expect(gan.criticSteps == (gan.objective == .wgangp ? 5 : 1))
         }
         #expect(RingGAN.recipe(.wgangp).lambda == 0.1 && RingGAN.recipe(.r1).gamma == 1)
+        for o in RingGAN.Objective.allCases {
+            let metz = RingGAN.recipe(o, rates: .metz)
+            #expect(metz.generatorRate == 1e-3 && metz.discriminatorRate == 1e-4 && metz.beta2 == 0.999 && metz.decayStart == 1)
+            #expect(metz.generatorHidden == [64, 64] && metz.criticSteps == RingGAN.recipe(o).criticSteps)
+        }
     }
 
     @Test("the figure's steps and the recorded ones")

@@ -49,7 +49,8 @@ struct DocsTests {
     static let generatedBlocks: [Transcript] = {
         var result: [Transcript] = []
         let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
-        for file in ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map({ "docs/\($0)" }) {
+        let files = ["README.md"] + docs.filter({ $0.hasSuffix(".md") }).sorted().map({ "docs/\($0)" })
+        for file in files {
             guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { continue }
             let lines = text.components(separatedBy: "\n")
             var i = 0

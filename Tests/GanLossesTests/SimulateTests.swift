@@ -95,6 +95,8 @@ struct SimulateCLITests {
         (["simulate", "ring", "--table", "--runs", "11"], "--runs 11 is outside 1 to 10"),
         (["simulate", "ring", "--runs", "3"], "--runs applies to ring with --table only"),
         (["simulate", "dirac", "--gamma", "1"], "--gamma applies to ring only"),
+        (["simulate", "dirac", "--rates", "metz"], "--rates applies to ring only"),
+        (["simulate", "ring", "--rates", "fast"], "fast"),
         (["simulate", "mixture"], "mixture"),
         (["simulate", "dirac", "--loss", "bogus"], "unknown game 'bogus'; the games are minimax, nonsat, wgan, wgan-gp, consensus, instance-noise, r1-weak, r1, r1-strong"),
         (["simulate", "dirac", "--eigenvalues", "--loss", "r1-medium"], "unknown game 'r1-medium'"),
@@ -152,7 +154,7 @@ struct SimulateAnimationTests {
         let decoded = try GIFAnimation(gif)
         #expect(decoded.frames.count == 40 && decoded.loopCount == 0)
         #expect(decoded.frames.dropLast().allSatisfy { $0.delay == 10 } && decoded.frames.last?.delay == 210)
-        #expect((decoded.width, decoded.height) == (800, 460))  // 8 × 4.6 in at 100 dpi
+        #expect((decoded.width, decoded.height) == (800, 471))  // 8 × 4.7 in at 100 dpi, rounded up
     }
 
     @Test("--frames and --fps: that many frames at that rate; -o x.pdf --frames N: N pages, the same bytes every run")
@@ -242,12 +244,13 @@ struct SimulateAnimationTests {
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == "v.mp4\n")
         let lines = try String(contentsOf: folder.appendingPathComponent("v.mp4"), encoding: .utf8).split(separator: "\n").map(String.init)
-        for expected in ["rawvideo", "rgb24", "400x460", "libx264", "yuv420p", "pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white", "mp4"] {
+        for expected in ["rawvideo", "rgb24", "400x471", "libx264", "yuv420p", "pad=ceil(iw/2)*2:ceil(ih/2)*2:color=white", "mp4"] {
             #expect(lines.contains(expected), "\(expected) in \(lines)")
         }
         #expect(lines[lines.firstIndex(of: "-framerate")! + 1] == "5.0")
-        // 3 frames and 2 s × 5 fps of the last: 13 frames of 400 × 460 × 3 bytes.
-        #expect(lines.last == "bytes \(13 * 400 * 460 * 3)")
+        // 3 frames and 2 s × 5 fps of the last: 13 frames of 400 × 471 × 3 bytes (an odd height,
+        // which the pad filter makes even).
+        #expect(lines.last == "bytes \(13 * 400 * 471 * 3)")
         #expect(try Self.files(folder) == ["v.mp4"])
     }
 
