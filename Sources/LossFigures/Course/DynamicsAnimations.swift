@@ -52,8 +52,10 @@ extension DynamicsFigures {
             panel.title = "\(training.objective.rawValue), " + (panel.title ?? "")
             return panel
         }
-        return Figure(width: 2.6 * Double(max(1, trainings.count)), height: 3.2,
-                      title: "Mode collapse on \(countWord(data.centers.count)) Gaussians (grey). Objective, step: modes covered, samples within 3σ",
-                      panels: panels, columns: max(1, trainings.count), theme: theme)
+        var figure = Figure(width: 2.6 * Double(max(1, trainings.count)), height: 3.2,
+                            title: "Mode collapse on \(countWord(data.centers.count)) Gaussians (grey). Objective, step: modes covered, samples within 3σ",
+                            panels: panels, columns: max(1, trainings.count), theme: theme)
+        figure.axesAspect = 1
+        return figure
     }
 }

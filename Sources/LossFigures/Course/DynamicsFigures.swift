@@ -243,9 +243,11 @@ public enum DynamicsFigures {
             }
         }
         let columns = max(1, trainings.first?.figureSnapshots.count ?? 1)
-        return Figure(width: 1.75 * Double(columns), height: 0.8 + 1.65 * Double(trainings.count),
-                      title: "Mode collapse on \(Self.countWord(data.centers.count)) Gaussians (grey). Panels, step: modes covered, samples within 3σ",
-                      panels: panels, columns: columns, sharesX: true, theme: theme)
+        var figure = Figure(width: 1.75 * Double(columns), height: 0.75 + 1.55 * Double(trainings.count),
+                            title: "Mode collapse on \(Self.countWord(data.centers.count)) Gaussians (grey). Panels, step: modes covered, samples within 3σ",
+                            panels: panels, columns: columns, sharesX: true, theme: theme)
+        figure.axesAspect = 1  // the ring round at any page size
+        return figure
     }
 
     /// One view for every panel: the modes with a margin, widened to the drawn samples (up to

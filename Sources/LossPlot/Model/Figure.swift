@@ -23,6 +23,11 @@ public struct Figure: Sendable {
     /// not fit the page in `columns` (a 7 × 3 in strip, a 3.3 in column): it tries the other
     /// counts, those whose cells come closest to 4:3 first. False unless set.
     public var reflows = false
+    /// The height over the width of every axes rectangle, when set: 1 gives square axes, so that
+    /// equal data ranges on both axes draw a circle as a circle (matplotlib's
+    /// `set_aspect('equal', adjustable='box')`). The layout shrinks the longer side of the axes
+    /// and centres the grid in the room left over. Nil (the default): the axes fill the page.
+    public var axesAspect: Double?
 
     /// A figure of `width` × `height` inches (6.4 × 4.8 by default); fewer than one column counts as one.
     public init(width: Double = 6.4, height: Double = 4.8, title: String? = nil, panels: [Panel],

@@ -7,7 +7,8 @@
 /// for its current size and its margins measured; each
 /// grid column takes the largest left and right margin of its panels, each row the largest top
 /// and bottom (each plus ½ em); every axes rectangle gets the same size, (page − margins)/count,
-/// so that small multiples compare at a glance, and the margins are laid end to end around them.
+/// so that small multiples compare at a glance, and the margins are laid end to end around them
+/// (with ``Figure/axesAspect``, the longer side of that size shrinks and the grid is centred).
 /// The number of ticks depends on the axes' length, the margins on the labels: two or three
 /// passes settle.
 struct FigureLayout {
@@ -92,16 +93,27 @@ struct FigureLayout {
                 top[i / columns] = max(top[i / columns], m.top + pad)
                 bottom[i / columns] = max(bottom[i / columns], m.bottom + pad)
             }
-            let axesWidth = (page.width - left.reduce(0, +) - right.reduce(0, +)) / Double(columns)
-            let axesHeight = (page.height - titleBand - legendBand - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows)
+            var axesWidth = (page.width - left.reduce(0, +) - right.reduce(0, +)) / Double(columns)
+            var axesHeight = (page.height - titleBand - legendBand - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows)
+            // A fixed aspect: the longer side shrinks, and the grid is centred in what it leaves.
+            var (offsetX, offsetY) = (0.0, 0.0)
+            if let aspect = figure.axesAspect, aspect.isFinite, aspect > 0, axesWidth > 0, axesHeight > 0 {
+                if axesHeight > aspect * axesWidth {
+                    offsetY = (axesHeight - aspect * axesWidth) * Double(rows) / 2
+                    axesHeight = aspect * axesWidth
+                } else {
+                    offsetX = (axesWidth - axesHeight / aspect) * Double(columns) / 2
+                    axesWidth = axesHeight / aspect
+                }
+            }
             guard axesWidth >= Self.minimumAxes.width, axesHeight >= Self.minimumAxes.height else {
                 let w = LayoutError.inches(max(axesWidth, 0)), h = LayoutError.inches(max(axesHeight, 0))
                 throw LayoutError("on a \(LayoutError.inches(page.width)) × \(LayoutError.inches(page.height)) in page the axes would be \(w) × \(h) in once the labels, ticks, titles and legends have their room (at least 1 × 0.75 in is needed)")
             }
             for i in plans.indices {
                 let (r, c) = (i / columns, i % columns)
-                let x = (0..<c).reduce(0.0) { $0 + left[$1] + axesWidth + right[$1] } + left[c]
-                let y = titleBand + (0..<r).reduce(0.0) { $0 + top[$1] + axesHeight + bottom[$1] } + top[r]
+                let x = offsetX + (0..<c).reduce(0.0) { $0 + left[$1] + axesWidth + right[$1] } + left[c]
+                let y = offsetY + titleBand + (0..<r).reduce(0.0) { $0 + top[$1] + axesHeight + bottom[$1] } + top[r]
                 rects[i] = Rect(x: x, y: y, width: axesWidth, height: axesHeight)
                 cells[i] = Rect(x: x - left[c], y: y - top[r], width: left[c] + axesWidth + right[c],
                                 height: top[r] + axesHeight + bottom[r])
