@@ -17,14 +17,18 @@ struct DocsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static let transcripts: [Transcript] = {
-        var files = ["README.md"]
+    /// The pages: README.md and docs/*.md, each as its lines.
+    static let pages: [(file: String, lines: [String])] = {
         let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
-        files += docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/\($0)" }
+        let files = ["README.md"] + docs.filter({ $0.hasSuffix(".md") }).sorted().map({ "docs/\($0)" })
+        return files.compactMap { file in
+            (try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)).map { (file, $0.components(separatedBy: "\n")) }
+        }
+    }()
+
+    static let transcripts: [Transcript] = {
         var result: [Transcript] = []
-        for file in files {
-            guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { continue }
-            let lines = text.components(separatedBy: "\n")
+        for (file, lines) in pages {
             var i = 0
             while i < lines.count {
                 defer { i += 1 }
@@ -48,11 +52,7 @@ struct DocsTests {
     /// `<!-- end -->` (tools/update_docs.py writes them).
     static let generatedBlocks: [Transcript] = {
         var result: [Transcript] = []
-        let docs = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("docs").path)) ?? []
-        let files = ["README.md"] + docs.filter({ $0.hasSuffix(".md") }).sorted().map({ "docs/\($0)" })
-        for file in files {
-            guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else { continue }
-            let lines = text.components(separatedBy: "\n")
+        for (file, lines) in pages {
             var i = 0
             while i < lines.count {
                 defer { i += 1 }

@@ -50,6 +50,38 @@ public enum AtomicFile {
 
     /// Writes `bytes` to a temporary file in the folder of `path`, synced, then renamed to `path`.
     public static func write(_ bytes: [UInt8], to path: RawPath) throws {
+        try replace(path) { _, fd in
+            var failure = writeAll(bytes, to: fd)
+            if failure == nil && fsync(fd) != 0 { failure = errno }
+            if close(fd) != 0 && failure == nil { failure = errno }
+            return failure
+        }
+    }
+
+    /// Has `produce` write the file at a temporary path in the folder of `path` (made empty
+    /// beforehand, removed if a signal comes), then syncs it and renames it to `path`; if
+    /// `produce` throws, the temporary is removed and the error passed on. For a file another
+    /// program writes, such as a video encoder: a failure leaves no partial file either.
+    public static func write(to path: RawPath, producing produce: (_ temporary: RawPath) throws -> Void) throws {
+        try replace(path) { temporary, made in
+            close(made)
+            try produce(temporary)
+            let fd = temporary.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+            var failure: Int32? = fd < 0 ? errno : nil
+            if fd >= 0 {
+                if fsync(fd) != 0 { failure = errno }
+                close(fd)
+            }
+            return failure
+        }
+    }
+
+    /// What both writes share: under the lock, in the folder of `path` (refused when append-only,
+    /// its stale temporaries cleared the first time), a new temporary file, made exclusively and
+    /// removed if a signal comes; `fill` gets its path and a descriptor open for writing (which it
+    /// closes) and returns the errno of a failure, or nil. Then the temporary is renamed to `path`,
+    /// or, on a failure or an error thrown, removed.
+    private static func replace(_ path: RawPath, filling fill: (_ temporary: RawPath, _ fd: Int32) throws -> Int32?) throws {
         try lock.withLock { _ in
             let folder = path.folder
             if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
@@ -59,43 +91,12 @@ public enum AtomicFile {
             defer { PendingFile.disarm() }
             let fd = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
             guard fd >= 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
-            var failure = writeAll(bytes, to: fd)
-            if failure == nil && fsync(fd) != 0 { failure = errno }
-            if close(fd) != 0 && failure == nil { failure = errno }
-            if failure == nil && temporary.withCString({ from in path.withCString { rename(from, $0) } }) != 0 { failure = errno }
-            if let failure {
-                _ = temporary.withCString { unlink($0) }
-                throw Failure.cannotWrite(path, String(cString: strerror(failure)))
-            }
-        }
-    }
-
-    /// Has `produce` write the file at a temporary path in the folder of `path` (made empty
-    /// beforehand, removed if a signal comes), then syncs it and renames it to `path`; if
-    /// `produce` throws, the temporary is removed and the error passed on. For a file another
-    /// program writes, such as a video encoder: a failure leaves no partial file either.
-    public static func write(to path: RawPath, producing produce: (_ temporary: RawPath) throws -> Void) throws {
-        try lock.withLock { _ in
-            let folder = path.folder
-            if isAppendOnly(folder) { throw Failure.appendOnly(path, folder: folder) }
-            if cleared.withLock({ $0.insert(folder).inserted }) { StaleTemporaries.remove(in: folder) }
-            let temporary = folder.appending(StaleTemporaries.name(random: UInt32.random(in: 0...UInt32.max)))
-            guard PendingFile.arm(temporary) else { throw Failure.cannotWrite(path, String(cString: strerror(ENAMETOOLONG))) }
-            defer { PendingFile.disarm() }
-            let made = temporary.withCString { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
-            guard made >= 0 else { throw Failure.cannotWrite(path, String(cString: strerror(errno))) }
-            close(made)
+            var failure: Int32?
             do {
-                try produce(temporary)
+                failure = try fill(temporary, fd)
             } catch {
                 _ = temporary.withCString { unlink($0) }
                 throw error
-            }
-            let fd = temporary.withCString { open($0, O_RDONLY | O_CLOEXEC) }
-            var failure: Int32? = fd < 0 ? errno : nil
-            if fd >= 0 {
-                if fsync(fd) != 0 { failure = errno }
-                close(fd)
             }
             if failure == nil && temporary.withCString({ from in path.withCString { rename(from, $0) } }) != 0 { failure = errno }
             if let failure {
