@@ -47,10 +47,10 @@ struct FigureSizesTests {
         // histograms, two stacked panels: more than 3 in of height.
         .doubleColumn: [.allGeneratorLosses, .gradientPenalty, .diracVectorFields, .modeCollapse, .generatorGradientDecay],
         // Three panels with three legends at 18-point text: `figures` draws it 0.8 in taller.
-        // Nine phase portraits, each titled with its game and its eigenvalues (two lines at 18
-        // points): three rows of three leave axes 0.48 in tall on a 4:3 slide, and rows of five
-        // cannot hold "λ = −0.25 ± 0.43i" in 2 in; `figures` draws it 0.9 in taller. A 16:9
-        // slide holds two rows of five.
+        // Nine square phase portraits, each titled with its game and its eigenvalues (two lines
+        // at 18 points): three rows of three leave axes 0.48 in square on a 4:3 slide, and rows
+        // of five cannot hold "instance noise, σ = 1" in 2 in; `figures` draws it 10 × 9.1 in.
+        // A 16:9 slide holds two rows of five.
         .slide: [.gradientPenalty, .diracVectorFields],
         .wideSlide: [.gradientPenalty],
     ]

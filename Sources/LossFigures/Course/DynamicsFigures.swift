@@ -43,11 +43,12 @@ public enum DynamicsFigures {
                 let path = upToStep.map { whole.prefix(max(0, $0) + 1) } ?? whole[...]
                 let style = schedule == .simultaneous ? SeriesStyle(color: p[0], dash: .dashed, width: 1.2)
                     : SeriesStyle(color: p[1], dash: .solid, width: 1.2)
-                marks.append(.line(DataLine(label: "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi), style: style)))
+                // On a slide the legend takes one row: the labels without "steps" and the points.
+                marks.append(.line(DataLine(label: projected ? schedule.rawValue : "\(schedule.rawValue) steps", x: path.map(\.theta), y: path.map(\.psi), style: style)))
             }
             let start = DiracRuns.start
-            marks.append(.scatter(Scatter(label: "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
-            marks.append(.scatter(Scatter(label: "equilibrium (0, 0)", x: [0], y: [0], color: .black, size: 7, hollow: true)))
+            marks.append(.scatter(Scatter(label: projected ? "start" : "start (1, 1)", x: [start.theta], y: [start.psi], color: .black, size: 6)))
+            marks.append(.scatter(Scatter(label: projected ? "equilibrium" : "equilibrium (0, 0)", x: [0], y: [0], color: .black, size: 7, hollow: true)))
             if let upToStep, upToStep > 0 {
                 // Where each schedule's players stand at this step, over everything else (at
                 // step 0 the start marker shows it).
@@ -63,9 +64,9 @@ public enum DynamicsFigures {
                                 x: Axis(label: projected ? "$\\theta$" : "generator $\\theta$", range: -2.2...2.2),
                                 y: Axis(label: projected ? "$\\psi$" : "discriminator $\\psi$", range: -2.2...2.2), marks: marks))
         }
-        // A 16:9 slide has room for five narrower columns; the three rows of three on a 4:3 one
-        // leave its axes too short (FigureSizesTests). In rows of five the last row is not full
-        // and the panel above a gap shows its x axis anyway: there every panel shows its own.
+        // On a slide, where two-line titles at 18 points leave three rows too short, rows of five
+        // sharing their y axis. In rows of five the last row is not full and the panel above a
+        // gap shows its x axis anyway: there every panel shows its own.
         let wide = projected && theme.pageWidth / theme.pageHeight > 1.5 && panels.count > 6
         let columns = min(wide ? 5 : 3, panels.count)
         let rows = (panels.count + columns - 1) / columns
@@ -74,9 +75,12 @@ public enum DynamicsFigures {
             // A frame: the step reached, in place of the run's length.
             title = title.replacing("\(experiment.steps) steps of", with: "step \(min(max(0, upToStep), experiment.steps)) of \(experiment.steps), steps of")
         }
-        return Figure(width: 4 * Double(columns), height: 0.8 + 3.9 * Double(rows),
-                      title: title, panels: panels, columns: columns,
-                      sharesX: panels.count % columns == 0, sharedLegend: true, theme: theme)
+        var figure = Figure(width: 4 * Double(columns), height: 0.8 + 3.9 * Double(rows),
+                            title: title, panels: panels, columns: columns,
+                            sharesX: panels.count % columns == 0, sharedLegend: true, theme: theme)
+        figure.sharesY = projected
+        figure.axesAspect = 1
+        return figure
     }
 
     /// The title of ``diracFields(theme:experiment:runs:)``: the steps, what λ is, and the game
@@ -110,9 +114,9 @@ public enum DynamicsFigures {
     }
 
     /// The eigenvalues of J in two significant digits: "λ = ±0.5i", "λ = −0.25 ± 0.43i",
-    /// "λ = −0.086, −2.9", "λ = −0.5 (double)"; for no J (WGAN-GP's kink) "no λ: a kink at ψ = 0".
+    /// "λ = −0.086, −2.9", "λ = −0.5 (double)"; for no J (WGAN-GP's kink at ψ = 0) "no λ: a kink".
     public static func eigenvalueText(_ jacobian: Matrix2?) -> String {
-        guard let jacobian else { return "no λ: a kink at ψ = 0" }
+        guard let jacobian else { return "no λ: a kink" }
         let e = jacobian.eigenvalues
         func f(_ x: Double) -> String { String(cFormat: "%.2g", x).replacing("-", with: "−") }
         func imaginary(_ x: Double) -> String { f(x) == "1" ? "i" : f(x) + "i" }

@@ -14,6 +14,9 @@ public struct Figure: Sendable {
     public var columns: Int
     /// Panels in one column share their x axis: only the bottom one shows its tick labels and label.
     public var sharesX: Bool
+    /// Panels in one row share their y axis: only the first one shows its tick labels and label
+    /// (matplotlib's `sharey`); give them the same y range. False unless set.
+    public var sharesY = false
     /// One legend for the whole figure, in rows below the panels, with each label once; the
     /// panels' own legends are then not drawn.
     public var sharedLegend: Bool
@@ -26,7 +29,7 @@ public struct Figure: Sendable {
     /// The height over the width of every axes rectangle, when set: 1 gives square axes, so that
     /// equal data ranges on both axes draw a circle as a circle (matplotlib's
     /// `set_aspect('equal', adjustable='box')`). The layout shrinks the longer side of the axes
-    /// and centres the grid in the room left over. Nil (the default): the axes fill the page.
+    /// and centres each in its grid cell, whose room its title and labels may use. Nil (the default): the axes fill the page.
     public var axesAspect: Double?
 
     /// A figure of `width` × `height` inches (6.4 × 4.8 by default); fewer than one column counts as one.

@@ -8,7 +8,7 @@
 /// grid column takes the largest left and right margin of its panels, each row the largest top
 /// and bottom (each plus ½ em); every axes rectangle gets the same size, (page − margins)/count,
 /// so that small multiples compare at a glance, and the margins are laid end to end around them
-/// (with ``Figure/axesAspect``, the longer side of that size shrinks and the grid is centred).
+/// (with ``Figure/axesAspect``, the longer side of that size shrinks and each axes is centred in its cell).
 /// The number of ticks depends on the axes' length, the margins on the labels: two or three
 /// passes settle.
 struct FigureLayout {
@@ -24,9 +24,9 @@ struct FigureLayout {
     var legendBand: Double
     /// Per panel: its axes rectangle.
     var axes: [Rect] = []
-    /// Per panel: whether it shows its x tick labels and x label (not when it shares its x axis
-    /// with a panel below it).
-    var showsX: [Bool] = []
+    /// Per panel: which of its axes show their tick labels and label (not the x axis when it
+    /// shares it with a panel below, not the y axis when it shares it with a panel to its left).
+    var shows: [ShownAxes] = []
 
     /// The smallest axes worth drawing, in points: 1 in wide, ¾ in tall.
     static let minimumAxes = (width: 72.0, height: 54.0)
@@ -62,8 +62,9 @@ struct FigureLayout {
         (self.page, self.title, self.titleBand, self.sharedLegend, self.legendBand) =
             (page, title, titleBand, sharedLegend, legendBand)
         let rows = figure.rows, columns = figure.columns
-        let showsX = figure.panels.indices.map { index in
-            !figure.sharesX || index / columns == rows - 1 || index + columns >= figure.panels.count
+        let shows = figure.panels.indices.map { index in
+            ShownAxes(x: !figure.sharesX || index / columns == rows - 1 || index + columns >= figure.panels.count,
+                      y: !figure.sharesY || index % columns == 0)
         }
         let cellWidth = page.width / Double(columns)
         let cellHeight = (page.height - titleBand - legendBand) / Double(rows)  // for the first guess only
@@ -83,11 +84,22 @@ struct FigureLayout {
             let previous = rects
             var left = Array(repeating: 0.0, count: columns), right = left
             var top = Array(repeating: 0.0, count: rows), bottom = top
+            // The panel titles share one size: the smallest any of them needs in its cell (small
+            // multiples whose titles differ in size look like different figures).
+            let legendsBefore = plans.map(\.outsideLegend)
             for i in plans.indices {
                 try plans[i].fitTexts(axes: rects[i], cell: cells[i], painter: painter, theme: theme, page: page,
                                       firstGuess: pass == 0)
+            }
+            let titleScale = plans.compactMap { $0.texts.title.map { $0.font.size / theme.panelTitleFont.size } }.min() ?? 1
+            for i in plans.indices {
+                if titleScale < 1 {
+                    plans[i].outsideLegend = legendsBefore[i]  // as the first fitting found it
+                    try plans[i].fitTexts(axes: rects[i], cell: cells[i], painter: painter, theme: theme, page: page,
+                                          firstGuess: pass == 0, titleScale: titleScale)
+                }
                 plans[i].makeTicks(axesWidth: rects[i].width, axesHeight: rects[i].height, font: theme.font, painter: painter)
-                let m = plans[i].margins(painter: painter, theme: theme, showsX: showsX[i])
+                let m = plans[i].margins(painter: painter, theme: theme, shows: shows[i])
                 left[i % columns] = max(left[i % columns], m.left + pad)
                 right[i % columns] = max(right[i % columns], m.right + pad)
                 top[i / columns] = max(top[i / columns], m.top + pad)
@@ -95,14 +107,15 @@ struct FigureLayout {
             }
             var axesWidth = (page.width - left.reduce(0, +) - right.reduce(0, +)) / Double(columns)
             var axesHeight = (page.height - titleBand - legendBand - top.reduce(0, +) - bottom.reduce(0, +)) / Double(rows)
-            // A fixed aspect: the longer side shrinks, and the grid is centred in what it leaves.
-            var (offsetX, offsetY) = (0.0, 0.0)
+            // A fixed aspect: the longer side shrinks, and each axes is centred in its cell, which
+            // keeps its share of the page (so its title may use the room the axes gave up).
+            var (spareX, spareY) = (0.0, 0.0)
             if let aspect = figure.axesAspect, aspect.isFinite, aspect > 0, axesWidth > 0, axesHeight > 0 {
                 if axesHeight > aspect * axesWidth {
-                    offsetY = (axesHeight - aspect * axesWidth) * Double(rows) / 2
+                    spareY = axesHeight - aspect * axesWidth
                     axesHeight = aspect * axesWidth
                 } else {
-                    offsetX = (axesWidth - axesHeight / aspect) * Double(columns) / 2
+                    spareX = axesWidth - axesHeight / aspect
                     axesWidth = axesHeight / aspect
                 }
             }
@@ -112,11 +125,11 @@ struct FigureLayout {
             }
             for i in plans.indices {
                 let (r, c) = (i / columns, i % columns)
-                let x = offsetX + (0..<c).reduce(0.0) { $0 + left[$1] + axesWidth + right[$1] } + left[c]
-                let y = offsetY + titleBand + (0..<r).reduce(0.0) { $0 + top[$1] + axesHeight + bottom[$1] } + top[r]
+                let x = (0..<c).reduce(0.0) { $0 + left[$1] + axesWidth + spareX + right[$1] } + left[c] + spareX / 2
+                let y = titleBand + (0..<r).reduce(0.0) { $0 + top[$1] + axesHeight + spareY + bottom[$1] } + top[r] + spareY / 2
                 rects[i] = Rect(x: x, y: y, width: axesWidth, height: axesHeight)
-                cells[i] = Rect(x: x - left[c], y: y - top[r], width: left[c] + axesWidth + right[c],
-                                height: top[r] + axesHeight + bottom[r])
+                cells[i] = Rect(x: x - left[c] - spareX / 2, y: y - top[r] - spareY / 2, width: left[c] + axesWidth + spareX + right[c],
+                                height: top[r] + axesHeight + spareY + bottom[r])
             }
             if zip(previous, rects).allSatisfy({ abs($0.width - $1.width) < 0.5 && abs($0.height - $1.height) < 0.5 }) { break }
         }
@@ -124,7 +137,12 @@ struct FigureLayout {
         for i in plans.indices {
             plans[i].makeTicks(axesWidth: rects[i].width, axesHeight: rects[i].height, font: theme.font, painter: painter)
         }
-        (axes, self.showsX) = (rects, showsX)
+        (axes, self.shows) = (rects, shows)
+    }
+
+    /// Which axes of a panel show their tick labels and label; the frame and the ticks are always drawn.
+    struct ShownAxes {
+        var x: Bool, y: Bool
     }
 
     /// Where the shared legend goes: centred across the page, 0.3 em below the top of its band.

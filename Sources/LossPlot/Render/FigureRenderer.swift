@@ -147,7 +147,7 @@ public struct FigureRenderer {
         let layout = try FigureLayout(figure: figure, plans: &plans, painter: painter)
         var geometries: [PanelGeometry] = []
         for (i, plan) in plans.enumerated() {
-            geometries.append(plan.draw(in: layout.axes[i], showsX: layout.showsX[i], theme: theme, painter: painter,
+            geometries.append(plan.draw(in: layout.axes[i], shows: layout.shows[i], theme: theme, painter: painter,
                                         sharedLegend: layout.sharedLegend != nil, into: &list))
         }
         if let shared = layout.sharedLegend, let box = layout.sharedLegendBox(fontSize: theme.fontSize) {

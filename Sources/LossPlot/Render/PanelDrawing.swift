@@ -5,7 +5,7 @@ extension PanelPlan {
     /// In order: a clip to the axes; the grid, if the panel has one; the clipped layers of marks (``MarkLayer``), each in mark
     /// order; the end of the clip; the frame, ticks and labels; the unclipped layers
     /// (annotations); the panel's own legend, unless the figure has a shared one.
-    func draw(in rect: Rect, showsX: Bool, theme: Theme, painter: TextPainter, sharedLegend: Bool = false,
+    func draw(in rect: Rect, shows: FigureLayout.ShownAxes, theme: Theme, painter: TextPainter, sharedLegend: Bool = false,
               into list: inout DisplayList) -> FigureRenderer.PanelGeometry {
         let transform = AxesTransform(rect: rect, xScale: panel.x.scale, yScale: panel.y.scale, xView: xView, yView: yView)
         let context = PanelContext(transform: transform, clipBox: rect.insetBy(-2 * theme.lineWidth), theme: theme,
@@ -15,7 +15,7 @@ extension PanelPlan {
         if panel.grid { drawGrid(transform: transform, theme: theme, into: &page.list) }
         for layer in MarkLayer.allCases where layer.isClipped { drawMarks(in: layer, context: context, on: &page) }
         page.list.append(.popClip)
-        let belowX = drawAxes(transform: transform, showsX: showsX, theme: theme, painter: painter, into: &page.list)
+        let belowX = drawAxes(transform: transform, shows: shows, theme: theme, painter: painter, into: &page.list)
         for layer in MarkLayer.allCases where !layer.isClipped { drawMarks(in: layer, context: context, on: &page) }
         let legend = sharedLegend ? nil : drawLegend(in: rect, belowX: belowX, theme: theme, painter: painter, on: &page)
         list = page.list

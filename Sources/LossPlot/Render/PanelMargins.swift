@@ -39,10 +39,11 @@ extension PanelPlan {
 
     /// Sets the title and axis labels for axes at `rect` in a grid cell `cell`: each centred on
     /// the axes and kept inside the cell, down to 80% size on one line, else on two; decides
-    /// where an outside legend goes. Throws ``LayoutError`` for a text that cannot fit, or (past
-    /// the `firstGuess` of the axes) a legend that fits neither beside nor below them.
+    /// where an outside legend goes. The title is set at most at `titleScale` of its size (the
+    /// scale of the figure's smallest panel title). Throws ``LayoutError`` for a text that cannot
+    /// fit, or (past the `firstGuess` of the axes) a legend that fits neither beside nor below them.
     mutating func fitTexts(axes rect: Rect, cell: Rect, painter: TextPainter, theme: Theme,
-                           page: (Double, Double), firstGuess: Bool = false) throws {
+                           page: (Double, Double), firstGuess: Bool = false, titleScale: Double = 1) throws {
         let fs = theme.fontSize
         self.cell = cell
         // Centred on the axes where they can be, moved toward the middle of the cell where not
@@ -50,15 +51,16 @@ extension PanelPlan {
         // The y label stays beside the axes and the x decorations below them, never beside the
         // title above.
         let across = cell.width - fs, along = cell.maxY - rect.minY - 0.5 * fs
-        func block(_ markup: String?, _ what: String, font: Font, width: Double) throws -> TextBlock? {
+        func block(_ markup: String?, _ what: String, font: Font, width: Double, largestScale: Double = 1) throws -> TextBlock? {
             guard let markup else { return nil }
             guard let block = TextBlock.fitting(markup, font: font, width: width, maximumLines: 2, shrinkingFirst: true,
-                                                painter: painter) else {
+                                                largestScale: largestScale, painter: painter) else {
                 throw LayoutError.text(what, markup, available: width, page: page)
             }
             return block
         }
-        texts.title = try block(panel.title, "the panel title", font: theme.panelTitleFont, width: across)
+        texts.title = try block(panel.title, "the panel title", font: theme.panelTitleFont, width: across,
+                                largestScale: titleScale)
         texts.xLabel = try block(panel.x.label, "the x label", font: theme.font, width: across)
         texts.yLabel = try block(panel.y.label, "the y label", font: theme.font, width: along)
         let previous = outsideLegend
@@ -116,20 +118,23 @@ extension PanelPlan {
 
     /// Space needed around the axes rectangle for ticks, labels, titles.
     ///
-    /// Left: tick, pad, the widest y tick label, and the y label's height. Bottom (when the panel
-    /// shows its x labels): tick, pad, the tallest x tick label, then the x label or offset text.
+    /// Left: tick, and when the panel shows its y labels, pad, the widest y tick label and the y
+    /// label's height. Bottom (when the panel shows its x labels): tick, pad, the tallest x tick label, then the x label or offset text.
     /// Right: half the last x tick label. Top: the larger of half a y tick label and the title
     /// plus the y offset text.
-    func margins(painter: TextPainter, theme: Theme, showsX: Bool) -> (left: Double, right: Double, top: Double, bottom: Double) {
+    func margins(painter: TextPainter, theme: Theme, shows: FigureLayout.ShownAxes) -> (left: Double, right: Double, top: Double, bottom: Double) {
         let fs = theme.fontSize, tickPad = 0.35 * fs, labelPad = 0.4 * fs
         let font = theme.font
         let yLabels = visible(yTicks, in: yView).map { painter.layout($0.1, font: font) }
         let xLabels = visible(xTicks, in: xView).map { painter.layout($0.1, font: font) }
-        var left = theme.tickLength + tickPad + (yLabels.map(\.width).max() ?? 0)
-        if let label = texts.yLabel { left += labelPad + label.height }
+        var left = theme.tickLength
+        if shows.y {
+            left += tickPad + (yLabels.map(\.width).max() ?? 0)
+            if let label = texts.yLabel { left += labelPad + label.height }
+        }
         var bottom = theme.tickLength
         var right = 0.0
-        if showsX {
+        if shows.x {
             bottom += tickPad + (xLabels.map(\.height).max() ?? 0)
             var lastRow = 0.0
             if let label = texts.xLabel { lastRow = label.height }
@@ -141,7 +146,7 @@ extension PanelPlan {
         var top = (yLabels.map(\.height).max() ?? 0) / 2
         var above = 0.0
         if let title = texts.title { above += title.height + 0.6 * fs }
-        if !yTicks.offsetText.isEmpty { above += painter.layout(yTicks.offsetText, font: font).height + 0.2 * fs }
+        if shows.y, !yTicks.offsetText.isEmpty { above += painter.layout(yTicks.offsetText, font: font).height + 0.2 * fs }
         top = max(top, above)
         if let outside = outsideLegend {
             switch outside.side {

@@ -3,7 +3,7 @@
 ///
 /// Made in three steps: ``init(panel:theme:)`` resolves the styles and the views (which depend on
 /// the data only), the figure's layout calls ``makeTicks(axesWidth:axesHeight:font:painter:)`` for each
-/// size it tries, and ``draw(in:showsX:theme:painter:sharedLegend:into:)`` puts it on the page.
+/// size it tries, and ``draw(in:shows:theme:painter:sharedLegend:into:)`` puts it on the page.
 struct PanelPlan {
     var panel: Panel
     /// The panel's marks, in order, as ``MarkContent``.

@@ -35,11 +35,12 @@ struct TextBlock {
     /// at most `maximumLines` lines, else the same at 95%, 90%, 85% and 80% of the size; or, with
     /// `shrinkingFirst` (a panel title or an axis label, where a second line costs the axes their
     /// room), one line at those sizes before any break. nil when even that does not fit (a word
-    /// wider than `width`, or too many lines).
+    /// wider than `width`, or too many lines). With `largestScale` below 1, only the sizes up to
+    /// it are tried (panel titles set as small as the smallest of their figure).
     static func fitting(_ markup: String, font: Font, width: Double, maximumLines: Int, shrinkingFirst: Bool = false,
-                        painter: TextPainter) -> TextBlock? {
+                        largestScale: Double = 1, painter: TextPainter) -> TextBlock? {
         let words = Self.words(of: markup)
-        let scales = [1, 0.95, 0.9, 0.85, minimumScale]
+        let scales = [1, 0.95, 0.9, 0.85, minimumScale].filter { $0 <= largestScale + 1e-9 }
         if shrinkingFirst {
             for scale in scales {
                 let f = font.scaled(scale)
