@@ -35,6 +35,8 @@ let package = Package(
         ),
         // Small exact training simulations (DiracGAN, gradient decay, a mixture GAN).
         .target(name: "Dynamics", dependencies: ["LossMath"], swiftSettings: settings),
+        // A user's exported loss values against the exact catalog: the error and its explanation.
+        .target(name: "Audit", dependencies: ["LossMath"], swiftSettings: settings),
         // Figures as data: model, scales, ticks, math text, layout, display list. Pure Swift.
         .target(name: "LossPlot", swiftSettings: settings),
         // Display lists drawn with cairo (PNG, SVG, PDF), the PNG encoder, and the export façade.
@@ -42,7 +44,7 @@ let package = Package(
         // For tests of figures: a recording backend, PNG decoding, display-list checks.
         .target(name: "LossPlotTesting", dependencies: ["LossPlot", "LossPlotCairo", "CCairo"], swiftSettings: settings),
         // The course figures, built from LossMath and Dynamics.
-        .target(name: "LossFigures", dependencies: ["LossMath", "LossPlot", "Dynamics"], swiftSettings: settings),
+        .target(name: "LossFigures", dependencies: ["LossMath", "LossPlot", "Dynamics", "Audit"], swiftSettings: settings),
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"]), .brew(["cairo"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // glibc's malloc.h (mallopt), for the tool's memory budget under `ulimit -v`.
@@ -50,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "gan-losses",
             dependencies: [
-                "LossMath", "Dynamics", "LossPlot", "LossPlotCairo", "LossFigures", "CMalloc",
+                "LossMath", "Dynamics", "Audit", "LossPlot", "LossPlotCairo", "LossFigures", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -61,6 +63,7 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "DynamicsTests", dependencies: ["Dynamics", "LossMath"], swiftSettings: settings),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "LossMath"], swiftSettings: settings),
         .testTarget(
             name: "LossPlotTests",
             dependencies: ["LossPlot", "LossPlotCairo", "LossPlotTesting"],

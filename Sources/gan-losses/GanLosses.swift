@@ -16,7 +16,7 @@ struct GanLosses: ParsableCommand {
             Start with `gan-losses list`, then `gan-losses eval --loss minimax,nonsat --d 0.001`.
             """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, EvalCommand.self, PenaltyCommand.self, CheckCommand.self, PlotCommand.self,
+        subcommands: [ListCommand.self, EvalCommand.self, PenaltyCommand.self, CheckCommand.self, AuditCommand.self, PlotCommand.self,
                       FiguresCommand.self, SimulateCommand.self, BenchCommand.self]
     )
 

@@ -1,0 +1,150 @@
+public import LossMath
+internal import Glibc
+
+/// What a column of user values is compared with: one catalog loss as a function of one logit,
+/// the generator's loss or one side of the discriminator's.
+public enum AuditSubject: Sendable, Hashable {
+    /// The generator's loss L_G(ℓ) at the logit of a generated sample.
+    case generator(GeneratorLoss)
+    /// The discriminator's term for a real sample, ℓ = ℓ_r.
+    case discriminatorReal(DiscriminatorLoss)
+    /// The discriminator's term for a generated sample, ℓ = ℓ_f.
+    case discriminatorFake(DiscriminatorLoss)
+
+    /// The exact loss at ℓ (the catalog's stable form).
+    public func value(atLogit l: Double) -> Double {
+        switch self {
+        case .generator(let loss): loss.value(atLogit: l)
+        case .discriminatorReal(let loss): loss.realValue(l)
+        case .discriminatorFake(let loss): loss.fakeValue(l)
+        }
+    }
+
+    /// The exact ∂L/∂ℓ.
+    public func gradient(atLogit l: Double) -> Double {
+        switch self {
+        case .generator(let loss): loss.gradientLogit(atLogit: l)
+        case .discriminatorReal(let loss): loss.realTerm(l).gradient
+        case .discriminatorFake(let loss): loss.fakeTerm(l).gradient
+        }
+    }
+
+    /// The exact ∂L/∂D at D = σ(ℓ); nil for the losses that are not functions of D.
+    public func gradientD(atLogit l: Double) -> Double? {
+        switch self {
+        case .generator(let loss): loss.gradientD(atLogit: l)
+        case .discriminatorReal(let loss): loss.gradientsD(realLogit: l, fakeLogit: 0)?.real
+        case .discriminatorFake(let loss): loss.gradientsD(realLogit: 0, fakeLogit: l)?.fake
+        }
+    }
+
+    /// The loss as a function of D = σ(ℓ), with its derivative ∂L/∂D, for the losses that have
+    /// one; nil for those defined on the raw output (least squares, Wasserstein, hinge, relativistic).
+    public var inD: DSpaceForm? {
+        switch self {
+        case .generator(let loss):
+            switch loss {
+            case .minimax: .log(coefficient: 1, ofOneMinusD: true)
+            case .nonsat: .log(coefficient: -1, ofOneMinusD: false)
+            case .maxlik: .odds
+            case .lssigmoid: .halfSquare(target: 1)
+            case .lsgan, .wgan, .hinge, .ragan: nil
+            }
+        case .discriminatorReal(let loss):
+            switch loss {
+            case .bce: .log(coefficient: -1, ofOneMinusD: false)
+            case .leastSquaresSigmoid: .halfSquare(target: 1)
+            case .bceSmoothed, .leastSquares, .wasserstein, .hinge, .ragan: nil
+            }
+        case .discriminatorFake(let loss):
+            switch loss {
+            case .bce, .bceSmoothed: .log(coefficient: -1, ofOneMinusD: true)
+            case .leastSquaresSigmoid: .halfSquare(target: 0)
+            case .leastSquares, .wasserstein, .hinge, .ragan: nil
+            }
+        }
+    }
+
+    /// The loss as s·BCE(ℓ, y) = s·(softplus(ℓ) − y ℓ), for the losses that are a cross-entropy
+    /// with a hard label y (where label smoothing replaces y by a target t).
+    public var crossEntropy: (sign: Double, label: Double)? {
+        switch self {
+        case .generator(.nonsat): (1, 1)
+        case .generator(.minimax): (-1, 0)
+        case .discriminatorReal(.bce): (1, 1)
+        case .discriminatorFake(.bce), .discriminatorFake(.bceSmoothed): (1, 0)
+        case .generator, .discriminatorReal, .discriminatorFake: nil
+        }
+    }
+
+    /// "the non-saturating generator loss", "the real term of binary cross-entropy".
+    public var description: String {
+        switch self {
+        case .generator(let loss): "the \(loss.title) generator loss (\(loss.id))"
+        case .discriminatorReal(let loss): "the real-sample term of \(loss.title)"
+        case .discriminatorFake(let loss): "the generated-sample term of \(loss.title)"
+        }
+    }
+
+    /// What to write instead of a form that goes wrong: the stable expression from the logit,
+    /// in PyTorch (JAX's `jax.nn` has the same functions).
+    public var stableForm: String {
+        switch self {
+        case .generator(.minimax): "-F.softplus(l)  (log(1 − D) from the logit)"
+        case .generator(.nonsat): "F.softplus(-l), or F.binary_cross_entropy_with_logits(l, torch.ones_like(l), reduction='none')"
+        case .generator(.maxlik): "-torch.exp(l)  (−D/(1 − D) = −e^ℓ)"
+        case .generator(.lssigmoid): "0.5 * torch.sigmoid(-l)**2  (½(D − 1)² = ½σ(−ℓ)²)"
+        case .generator(.lsgan): "0.5 * (l - c)**2 on the raw output"
+        case .generator(.wgan), .generator(.hinge): "-l"
+        case .generator(.ragan): "2 * F.softplus(l_r - l)"
+        case .discriminatorReal(.bce): "F.binary_cross_entropy_with_logits(l, torch.ones_like(l), reduction='none')  (= F.softplus(-l))"
+        case .discriminatorReal(.bceSmoothed(let t)):
+            "F.binary_cross_entropy_with_logits(l, torch.full_like(l, \(t)), reduction='none')"
+        case .discriminatorFake(.bce), .discriminatorFake(.bceSmoothed):
+            "F.binary_cross_entropy_with_logits(l, torch.zeros_like(l), reduction='none')  (= F.softplus(l))"
+        case .discriminatorReal(.leastSquaresSigmoid): "0.5 * torch.sigmoid(-l)**2"
+        case .discriminatorFake(.leastSquaresSigmoid): "0.5 * torch.sigmoid(l)**2"
+        case .discriminatorReal(.leastSquares(_, let b)): "0.5 * (l - \(b))**2"
+        case .discriminatorFake(.leastSquares(let a, _)): "0.5 * (l - \(a))**2"
+        case .discriminatorReal(.wasserstein): "-l"
+        case .discriminatorFake(.wasserstein): "l"
+        case .discriminatorReal(.hinge): "F.relu(1 - l)"
+        case .discriminatorFake(.hinge): "F.relu(1 + l)"
+        case .discriminatorReal(.ragan): "F.softplus(f_mean - l)"
+        case .discriminatorFake(.ragan): "F.softplus(l - r_mean)"
+        }
+    }
+}
+
+/// A loss written as a function of the probability D, as naive code evaluates it.
+public enum DSpaceForm: Sendable, Hashable {
+    /// a·log(u), u = 1 − D or D: minimax log(1 − D), non-saturating −log D, the BCE terms.
+    case log(coefficient: Double, ofOneMinusD: Bool)
+    /// −D/(1 − D), the maximum-likelihood generator loss.
+    case odds
+    /// ½(D − y)²: least squares on σ.
+    case halfSquare(target: Double)
+
+    /// The value at D, with `epsilon` added inside the log (the "epsilon trick") and the log
+    /// kept at or above `logFloor` (PyTorch's BCELoss clamps it at −100).
+    public func value(atD d: Double, epsilon: Double = 0, logFloor: Double = -.infinity) -> Double {
+        switch self {
+        case .log(let a, let complement):
+            return a * max(Glibc.log((complement ? 1 - d : d) + epsilon), logFloor)
+        case .odds: return -d / (1 - d)
+        case .halfSquare(let y): return 0.5 * (d - y) * (d - y)
+        }
+    }
+
+    /// ∂L/∂D at D (with the same `epsilon`; 0 where the floor holds the log).
+    public func derivative(atD d: Double, epsilon: Double = 0, logFloor: Double = -.infinity) -> Double {
+        switch self {
+        case .log(let a, let complement):
+            let u = (complement ? 1 - d : d) + epsilon
+            guard Glibc.log(u) >= logFloor else { return 0 }
+            return (complement ? -a : a) / u
+        case .odds: return -1 / ((1 - d) * (1 - d))
+        case .halfSquare(let y): return d - y
+        }
+    }
+}

@@ -1,0 +1,121 @@
+/// One column of a user's numbers (losses or gradients) against the exact ones: how far off it
+/// is, in the units of its format, and what explains it when it is off.
+public struct ColumnVerdict: Sendable {
+    /// The number of rows.
+    public var rows: Int
+    /// The largest and the median error in ULP of the user's format at the exact value
+    /// (infinite where the user has ±∞ and the exact value is finite).
+    public var maxULP: Double, medianULP: Double
+    /// The largest |user − exact|/|exact| over the rows with a nonzero exact value.
+    public var maxRelativeError: Double
+    /// Whether every row is within 4 ULP of the exact value, or off only harmlessly
+    /// (``Deviation/isHarmless``).
+    public var matches: Bool
+    /// What explains the rows that are off: the first of the known deviations, simplest first,
+    /// that explains every row; when none does, the one that explains most (``explainedShare``
+    /// below 1). Nil when every row is exact.
+    public var deviation: Deviation?
+    /// The share of the rows that ``deviation`` explains.
+    public var explainedShare: Double
+    /// Where the values go wrong: runs of rows, in the order of the abscissa, that are off the
+    /// exact value by more than 4 ULP; the three with the most rows, in abscissa order.
+    public var wrongRanges: [WrongRange]
+}
+
+/// A run of rows, consecutive in the abscissa, whose values are off.
+public struct WrongRange: Sendable, Equatable {
+    /// The abscissa (ℓ or D) of the run's first and last rows.
+    public var from: Double, to: Double
+    public var rows: Int
+    /// The largest relative error in the run (∞ where the user has ±∞ or the exact value is 0).
+    public var maxRelativeError: Double
+    /// The rows where the user's value is ±∞, and where it is 0 while the exact one is not.
+    public var infinite: Int, zeros: Int
+    /// The row with the largest error: its abscissa, the user's value and the exact one.
+    public var worstX: Double, worstUser: Double, worstExact: Double
+}
+
+extension AuditGroup {
+    /// The verdict on quantity `q`: the errors, the explanation among `others` (other catalog
+    /// subjects) and this subject's deviations, and where it goes wrong.
+    func verdict(_ q: Quantity, others: [AuditSubject], fromLoss: Deviation? = nil) -> ColumnVerdict {
+        let y = user(q), e = exact(q)
+        var ulps = [Double](), maxRelative = 0.0, allAgree = true
+        ulps.reserveCapacity(y.count)
+        for i in y.indices {
+            let rounded = precision.rounded(e[i])
+            let error = y[i] == rounded ? 0 : abs(y[i] - e[i]) / precision.ulp(rounded)
+            ulps.append(error.isNaN ? .infinity : error)
+            if e[i] != 0, e[i].isFinite { maxRelative = max(maxRelative, y[i] == rounded ? 0 : abs(y[i] - e[i]) / abs(e[i])) }
+            if allAgree && !agrees(y[i], e[i], e[i]) { allAgree = false }
+        }
+        let sorted = ulps.sorted()
+        var verdict = ColumnVerdict(rows: y.count, maxULP: sorted.last ?? 0, medianULP: sorted.isEmpty ? 0 : sorted[sorted.count / 2],
+                                    maxRelativeError: maxRelative, matches: allAgree, deviation: nil, explainedShare: 1,
+                                    wrongRanges: [])
+        guard !allAgree else { return verdict }
+        verdict.wrongRanges = wrongRanges(q)
+        // Every deviation to try, with the group it is tried on (this one, or another subject's).
+        var all = candidates(q, fromLoss: fromLoss).map { (group: self, inner: Optional($0), deviation: $0, order: 0) }
+        for other in others where other != subject {
+            let group = sibling(other)
+            let inner: [Deviation?] = [nil] + group.candidates(q).filter {
+                switch $0 {
+                case .probabilitySpace, .sign, .scale, .offset: true
+                default: false
+                }
+            }
+            all += inner.map { (group: group, inner: $0, deviation: .otherLoss(other, $0), order: 1) }
+        }
+        // Simplest first: fewer parameters, then this subject's own deviations, then listed order.
+        let ranked = all.enumerated().sorted {
+            ($0.element.deviation.parameters, $0.element.order, $0.offset) < ($1.element.deviation.parameters, $1.element.order, $1.offset)
+        }.map(\.element)
+        if let explaining = ranked.first(where: { $0.group.explainsAll($0.inner, q) }) {
+            verdict.deviation = explaining.deviation
+            verdict.matches = explaining.deviation.isHarmless
+            return verdict
+        }
+        var best: (Deviation, Double)? = nil
+        for candidate in ranked {
+            let s = candidate.group.share(candidate.inner, q)
+            if s > (best?.1 ?? 0) { best = (candidate.deviation, s) }
+        }
+        if let best { (verdict.deviation, verdict.explainedShare) = (best.0, best.1) } else { verdict.explainedShare = 0 }
+        return verdict
+    }
+
+    /// The runs of rows (in abscissa order) that are off the exact value; the three longest.
+    func wrongRanges(_ q: Quantity) -> [WrongRange] {
+        let y = user(q), e = exact(q)
+        let order = x.indices.sorted { x[$0] < x[$1] }
+        var runs: [WrongRange] = []
+        var current: WrongRange? = nil
+        var worstError = 0.0
+        for i in order {
+            guard !agrees(y[i], e[i], e[i]) else {
+                if let run = current { runs.append(run); current = nil }
+                continue
+            }
+            let relative = e[i] == 0 || !y[i].isFinite ? Double.infinity : abs(y[i] - e[i]) / abs(e[i])
+            if current == nil {
+                current = WrongRange(from: x[i], to: x[i], rows: 0, maxRelativeError: 0, infinite: 0, zeros: 0,
+                                     worstX: x[i], worstUser: y[i], worstExact: e[i])
+                worstError = -1
+            }
+            current!.to = x[i]
+            current!.rows += 1
+            if !y[i].isFinite { current!.infinite += 1 }
+            if y[i] == 0 && e[i] != 0 { current!.zeros += 1 }
+            let size = relative.isFinite ? relative : abs(y[i] - e[i])
+            if relative >= current!.maxRelativeError && size > worstError {
+                (current!.worstX, current!.worstUser, current!.worstExact) = (x[i], y[i], e[i])
+                worstError = size
+            }
+            current!.maxRelativeError = max(current!.maxRelativeError, relative)
+        }
+        if let run = current { runs.append(run) }
+        let longest = runs.enumerated().sorted { ($0.element.rows, -$0.offset) > ($1.element.rows, -$1.offset) }.prefix(3)
+        return longest.sorted { $0.offset < $1.offset }.map(\.element)
+    }
+}
