@@ -111,7 +111,7 @@ extension AuditGroup {
         var list: [Deviation] = []
         if e.contains(where: { $0 != 0 && abs(precision.rounded($0)) < precision.leastNormal }) { list.append(.flushedSubnormals) }
         let form = subject.inD
-        if form != nil && abscissa == .logit { list.append(.probabilitySpace) }
+        if form != nil { list.append(.probabilitySpace) }
         list.append(.sign)
         if case .log(let a, let complement) = form, q == .value {
             // A floor of the log: the loss holds a·m on several rows at its extreme.

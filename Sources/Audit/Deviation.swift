@@ -4,7 +4,8 @@ public indirect enum Deviation: Sendable, Equatable {
     /// Results below the format's least normal number are 0: the processor flushes subnormals.
     case flushedSubnormals
     /// Computed through D = σ(ℓ) rounded to the format, then log(D), log(1 − D), …: exact in the
-    /// middle, wrong where D or 1 − D loses its digits (|ℓ| ≳ 17 in float, 37 in double).
+    /// middle, wrong where D or 1 − D loses its digits (|ℓ| ≳ 17 in float, 37 in double). With
+    /// D given, log(1 − D) with 1 − D rounded, where log1p(−D) keeps the digits of a small D.
     case probabilitySpace
     /// ε added inside the log, log(D + ε) or log(1 − D + ε): the loss levels off at a·log ε and
     /// its gradient dies where D (or 1 − D) falls below ε.

@@ -29,13 +29,13 @@ public enum AuditFigure {
             let finiteErrors = curves.errorULP.filter(\.isFinite)
             let ceiling = max(10, (finiteErrors.max() ?? 1) * 10)
             let errors = curves.errorULP.map { $0 == 0 ? zeroULP : ($0.isFinite ? $0 : ceiling) }
-            bottom.append(Panel(x: Axis(label: symbol), y: Axis(label: "error (ULP of \(format))", scale: .log),
+            bottom.append(Panel(x: Axis(label: symbol), y: Axis(label: "error, ULP of \(format)\n(0 drawn at 0.1, ±∞ at the top)", scale: .log),
                                 marks: spans + [.horizontalLine(ReferenceLine(at: 4)),
                                                 .scatter(Scatter(label: nil, x: curves.x, y: errors, color: p[1], size: 2.5))],
                                 legend: .none))
         }
         let columns = max(1, top.count)
-        let title = "Your loss against the exact one; shaded: where it is off by more than 4 ULP (0 ULP drawn at 0.1, ±∞ at the top)"
+        let title = "Your loss (dots) over the exact one; shaded: off by more than 4 ULP"
         var figure = Figure(width: 5.5 * Double(columns), height: 6, title: title, panels: top + bottom, columns: columns,
                             sharesX: true, theme: theme)
         figure.reflows = false

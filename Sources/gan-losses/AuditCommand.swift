@@ -142,7 +142,8 @@ struct AuditCommand: ParsableCommand {
         } else {
             report = audit.bestMatch(player: player == .g ? .generator : .discriminator)
         }
-        let text = AuditReportText(report: report, file: file, precisionDetected: precision == nil, abscissa: table.abscissa)
+        let text = AuditReportText(report: report, file: file, precisionDetected: precision == nil, abscissa: table.abscissa,
+                                   searched: loss == nil)
         if let outputPath {
             let figure = AuditFigure.figure(audit: audit, report: report)
             let format = ImageFormat(pathExtension: outputPath.pathExtension) ?? .png

@@ -10,6 +10,8 @@ struct AuditReportText {
     var file: String
     var precisionDetected: Bool
     var abscissa: LossAudit.Abscissa
+    /// Whether the loss was found by searching the catalog (no --loss).
+    var searched = false
 
     /// ℓ or D, as the rows are indexed.
     private var symbol: String { abscissa == .logit ? "ℓ" : "D" }
@@ -29,7 +31,8 @@ struct AuditReportText {
     func text() -> String {
         var lines: [String] = []
         let detected = precisionDetected ? "detected from the values" : "as given"
-        lines.append("audit of \(InputText.shown(file)): \(report.groups.reduce(0) { $0 + $1.loss.rows }) rows, \(precisionName) (\(detected)), against \(target)")
+        let against = searched ? "best matching \(target) in the catalog" : "against \(target)"
+        lines.append("audit of \(InputText.shown(file)): \(report.groups.reduce(0) { $0 + $1.loss.rows }) rows, \(precisionName) (\(detected)), \(against)")
         for group in report.groups {
             if report.groups.count > 1 || !isGenerator { lines.append(""); lines.append("\(group.subject.description), \(group.loss.rows) rows:") }
             lines += column("loss", group.loss, group.subject)
@@ -100,6 +103,8 @@ struct AuditReportText {
         switch d {
         case .flushedSubnormals:
             return "values below \(Self.number(report.precision.leastNormal)) are 0 (the processor flushes subnormals); harmless for training"
+        case .probabilitySpace where abscissa == .d:
+            return "computed as log(1 − D) (or log D) with 1 − D rounded to \(precisionName): a small D loses its digits there; log1p(−D) keeps them (torch.log1p(-d))"
         case .probabilitySpace:
             return "computed from D = σ(ℓ) rounded to \(precisionName) (log(σ(ℓ)), log(1 − σ(ℓ)), …): D or 1 − D loses its digits for |ℓ| beyond about \(logBreak), where the \(name) becomes ±∞, 0 or inexact"
         case .epsilon(let e):
@@ -201,6 +206,7 @@ struct AuditReportText {
               "abscissa": "\(abscissa.rawValue)",
               "precision": "\(report.precision.rawValue)",
               "precision_detected": \(precisionDetected),
+              "loss_searched": \(searched),
               "matches": \(report.matches),
               "groups": [
             \(groups.joined(separator: ",\n"))
