@@ -31,6 +31,8 @@ public struct WrongRange: Sendable, Equatable {
     public var maxRelativeError: Double
     /// The rows where the user's value is ±∞, and where it is 0 while the exact one is not.
     public var infinite: Int, zeros: Int
+    /// The abscissa of the run's first and last ±∞ (nil without one).
+    public var infiniteFrom: Double?, infiniteTo: Double?
     /// The row with the largest error: its abscissa, the user's value and the exact one.
     public var worstX: Double, worstUser: Double, worstExact: Double
 }
@@ -100,12 +102,16 @@ extension AuditGroup {
             let relative = e[i] == 0 || !y[i].isFinite ? Double.infinity : abs(y[i] - e[i]) / abs(e[i])
             if current == nil {
                 current = WrongRange(from: x[i], to: x[i], rows: 0, maxRelativeError: 0, infinite: 0, zeros: 0,
-                                     worstX: x[i], worstUser: y[i], worstExact: e[i])
+                                     infiniteFrom: nil, infiniteTo: nil, worstX: x[i], worstUser: y[i], worstExact: e[i])
                 worstError = -1
             }
             current!.to = x[i]
             current!.rows += 1
-            if !y[i].isFinite { current!.infinite += 1 }
+            if !y[i].isFinite {
+                current!.infinite += 1
+                if current!.infiniteFrom == nil { current!.infiniteFrom = x[i] }
+                current!.infiniteTo = x[i]
+            }
             if y[i] == 0 && e[i] != 0 { current!.zeros += 1 }
             let size = relative.isFinite ? relative : abs(y[i] - e[i])
             if relative >= current!.maxRelativeError && size > worstError {

@@ -44,7 +44,9 @@ struct FuzzTests {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("existing-folder"), withIntermediateDirectories: true)
             for (name, text) in [("scores.csv", "real,fake\n1.5,-2\n0.3,inf\n"), ("one.csv", "0.5\n-1e300\n"),
                                  ("bad.csv", "real\n1\nx\n"), ("empty.csv", ""), ("norms.csv", "g\n0.5\n1\n2\n"),
-                                 ("grads.csv", "x1,x2\n0.6,0.8\n3,-4\n1e300,-1e300\n"), ("ragged.csv", "1,2\n3\n")] {
+                                 ("grads.csv", "x1,x2\n0.6,0.8\n3,-4\n1e300,-1e300\n"), ("ragged.csv", "1,2\n3\n"),
+                                 ("audit.csv", "logit,loss,grad\n0,0.6931471805599453,-0.5\n-20,20.000000002061153,-0.9999999979388464\n40,-inf,-1\n"),
+                                 ("disc.csv", "logit,loss,label\n1,0.31326168751822286,1\n1,1.3132616875182228,0\n2,nan,0\n")] {
                 try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
             }
             defer { try? FileManager.default.removeItem(at: folder) }
@@ -142,8 +144,23 @@ enum ArgumentFuzzer {
                      String(repeating: "n", count: 252) + ".png", long + ".png"] + mounts.folders.map { $0.appendingPathComponent("f.png").path }
         let validPaths = ["out.png", "out.svg", "out.pdf", "existing-folder/f.pdf", "OUT.PNG", "RAW:caf\\0351.svg",
                           String(repeating: "n", count: 251) + ".svg"]
-        let command = rng.next() % 14
+        let command = rng.next() % 15
         switch command {
+        case 14:
+            // Audits of exported losses and of penalties, with every option.
+            a = ["audit"]
+            if chance(0.1, &rng) { a.append("--grid"); maybe(0.5, "--precision", pick(["float", "double", "half"], &rng)); break }
+            maybe(0.6, "--loss", pick(valid ? validLosses : losses, &rng))
+            maybe(0.3, "--player", pick(valid ? ["g", "d"] : ["g", "d", "x"], &rng))
+            maybe(0.3, "--precision", pick(valid ? ["float", "double"] : ["float", "double", "half", ""], &rng))
+            maybe(0.3, "--format", pick(valid ? ["text", "json"] : ["text", "json", "xml"], &rng))
+            maybe(0.3, "-o", pick(valid ? validPaths : paths, &rng))
+            if chance(0.2, &rng) {
+                a += ["--penalty", pick(valid ? ["wgan-gp", "r1"] : ["wgan-gp", "r1", "gp"], &rng)]
+                maybe(0.9, "--value", pick(valid ? ["0.5", "10", "1e-300"] : ["0.5", "nan", "", "abc"], &rng))
+            }
+            a.append(pick(valid ? ["audit.csv", "disc.csv", "grads.csv"]
+                          : ["audit.csv", "disc.csv", "scores.csv", "bad.csv", "empty.csv", "missing.csv", "existing-folder", "ragged.csv", ""], &rng))
         case 11:
             a = ["simulate", pick(valid ? ["dirac", "gradient-decay"] : ["dirac", "gradient-decay", "mixture", ""], &rng)]
             if a[1] == "dirac" || !valid { maybe(0.5, "--loss", pick(valid ? ["minimax", "r1,wgan-gp", "nonsat,wgan"] : ["minimax", "bogus", "", "r1,"], &rng)) }

@@ -90,9 +90,12 @@ struct AuditReportText {
         var text = r.from == r.to ? "\(symbol) = \(Self.number(r.from)) (1 row)" :
             "\(symbol) from \(Self.number(r.from)) to \(Self.number(r.to)) (\(r.rows) rows)"
         var notes: [String] = []
-        if r.infinite > 0 { notes.append("±∞ on \(r.infinite)") }
-        if r.zeros > 0 { notes.append("0 on \(r.zeros)") }
-        if !notes.isEmpty { text += ": " + notes.joined(separator: ", ") + (r.infinite + r.zeros == r.rows ? "" : " of them") }
+        if r.infinite > 0, let a = r.infiniteFrom, let b = r.infiniteTo {
+            let sign = r.worstUser.isInfinite && r.worstUser < 0 ? "−∞" : "±∞"
+            notes.append(a == b ? "\(sign) at \(symbol) = \(Self.number(a))" : "\(sign) from \(symbol) = \(Self.number(a)) to \(Self.number(b)) (\(r.infinite) rows)")
+        }
+        if r.zeros > 0 { notes.append("0 on \(r.zeros) rows") }
+        if !notes.isEmpty { text += ": " + notes.joined(separator: ", ") }
         let off = r.maxRelativeError.isFinite ? "; off by up to \(Self.number(r.maxRelativeError * 100))%" : ""
         return text + off + "; worst at \(symbol) = \(Self.number(r.worstX)): \(Self.number(r.worstUser)) where the exact value is \(Self.number(r.worstExact))"
     }
@@ -187,7 +190,7 @@ struct AuditReportText {
         }
         func column(_ v: ColumnVerdict, _ subject: AuditSubject) -> String {
             let ranges = v.wrongRanges.map { r in
-                "{\"from\": \(num(r.from)), \"to\": \(num(r.to)), \"rows\": \(r.rows), \"max_relative_error\": \(num(r.maxRelativeError)), \"infinite\": \(r.infinite), \"zeros\": \(r.zeros), \"worst\": {\"x\": \(num(r.worstX)), \"user\": \(num(r.worstUser)), \"exact\": \(num(r.worstExact))}}"
+                "{\"from\": \(num(r.from)), \"to\": \(num(r.to)), \"rows\": \(r.rows), \"max_relative_error\": \(num(r.maxRelativeError)), \"infinite\": \(r.infinite), \"infinite_from\": \(r.infiniteFrom.map(num) ?? "null"), \"zeros\": \(r.zeros), \"worst\": {\"x\": \(num(r.worstX)), \"user\": \(num(r.worstUser)), \"exact\": \(num(r.worstExact))}}"
             }
             return "{\"matches\": \(v.matches), \"rows\": \(v.rows), \"max_ulp\": \(num(v.maxULP)), \"median_ulp\": \(num(v.medianULP)), \"max_relative_error\": \(num(v.maxRelativeError)), \"diagnosis\": \(deviation(v.deviation, subject)), \"explained_share\": \(num(v.explainedShare)), \"wrong_ranges\": [\(ranges.joined(separator: ", "))], \"write_instead\": \(v.matches ? "null" : JSONText.string(subject.stableForm))}"
         }
