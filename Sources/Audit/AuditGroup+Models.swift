@@ -103,32 +103,18 @@ extension AuditGroup {
         return sorted[sorted.count / 2]
     }
 
-    /// The deviations worth trying for quantity `q`, each with its parameter fitted from the
-    /// data, simplest first. `fromLoss` is the loss column's deviation, whose parameter the
-    /// gradient's models reuse.
-    func candidates(_ q: Quantity, fromLoss: Deviation? = nil) -> [Deviation] {
-        let y = user(q), e = exact(q)
+    /// The rows the fits look at: every row up to 20 000, else an even stride through them (a
+    /// deviation's parameter is the same on every row, so a sample finds it as well).
+    var sample: StrideTo<Int> { stride(from: 0, to: count, by: max(1, count / 20_000)) }
+
+    /// The deviations without a parameter worth trying for quantity `q`, and for the gradient
+    /// those the loss column's deviation (`fromLoss`) implies, with its parameter.
+    func simpleCandidates(_ q: Quantity, fromLoss: Deviation? = nil) -> [Deviation] {
+        let e = exact(q)
         var list: [Deviation] = []
         if e.contains(where: { $0 != 0 && abs(precision.rounded($0)) < precision.leastNormal }) { list.append(.flushedSubnormals) }
-        let form = subject.inD
-        if form != nil { list.append(.probabilitySpace) }
+        if subject.inD != nil { list.append(.probabilitySpace) }
         list.append(.sign)
-        if case .log(let a, let complement) = form, q == .value {
-            // A floor of the log: the loss holds a·m on several rows at its extreme.
-            let finite = y.filter(\.isFinite)
-            if let extreme = a < 0 ? finite.max() : finite.min(), finite.filter({ $0 == extreme }).count >= 2 {
-                list.append(.logClamp(extreme / a))
-            }
-            // ε from the rows where it dominates: e^(y/a) = u + ε with u ≪ ε.
-            var estimates: [Double] = []
-            for i in y.indices where y[i].isFinite {
-                let r = exp(y[i] / a), u = complement ? 1 - dMiddle[i] : dMiddle[i]
-                if u < 0.01 * r { estimates.append(r - u) }
-            }
-            if estimates.count >= 2, let epsilon = Self.median(estimates), epsilon > 0, epsilon < 0.5 {
-                list.append(.epsilon(epsilon))
-            }
-        }
         if q == .gradient, let fromLoss {
             switch fromLoss {
             case .epsilon, .logClamp, .smoothing: list.append(fromLoss)
@@ -136,8 +122,34 @@ extension AuditGroup {
             case .flushedSubnormals, .probabilitySpace, .sign, .offset, .otherLoss: break
             }
         }
+        return list
+    }
+
+    /// The deviations with a parameter, each fitted from ``sample``: a log clamp and an ε (for
+    /// the losses that are a log of D or 1 − D), a scale, an offset, a smoothing target, a scale
+    /// and an offset; one parameter first.
+    func fittedCandidates(_ q: Quantity) -> [Deviation] {
+        let y = user(q), e = exact(q)
+        var list: [Deviation] = []
+        if case .log(let a, let complement)? = subject.inD, q == .value {
+            // A floor of the log: the loss holds a·m on several rows at its extreme.
+            var extreme = a < 0 ? -Double.infinity : Double.infinity, hits = 0
+            for v in y where v.isFinite {
+                if v == extreme { hits += 1 } else if a < 0 ? v > extreme : v < extreme { (extreme, hits) = (v, 1) }
+            }
+            if hits >= 2 { list.append(.logClamp(extreme / a)) }
+            // ε from the rows where it dominates: e^(y/a) = u + ε with u ≪ ε.
+            var estimates: [Double] = []
+            for i in sample where y[i].isFinite {
+                let r = exp(y[i] / a), u = complement ? 1 - dMiddle[i] : dMiddle[i]
+                if u < 0.01 * r { estimates.append(r - u) }
+            }
+            if estimates.count >= 2, let epsilon = Self.median(estimates), epsilon > 0, epsilon < 0.5 {
+                list.append(.epsilon(epsilon))
+            }
+        }
         var ratios: [Double] = [], differences: [Double] = [], slopes: [Double] = []
-        for i in y.indices where y[i].isFinite && e[i].isFinite {
+        for i in sample where y[i].isFinite && e[i].isFinite {
             if abs(e[i]) >= precision.leastNormal { ratios.append(y[i] / e[i]) }
             differences.append(y[i] - e[i])
             if abs(logit[i]) >= 0.5 { slopes.append((y[i] - e[i]) / logit[i]) }
@@ -154,7 +166,7 @@ extension AuditGroup {
     /// y ≈ k·E + c by least squares over the finite rows.
     private func leastSquares() -> (Double, Double)? {
         var n = 0.0, se = 0.0, sy = 0.0, see = 0.0, sey = 0.0
-        for i in loss.indices where loss[i].isFinite && exactLoss[i].isFinite {
+        for i in sample where loss[i].isFinite && exactLoss[i].isFinite {
             let (e, y) = (exactLoss[i], loss[i])
             n += 1; se += e; sy += y; see += e * e; sey += e * y
         }

@@ -17,7 +17,7 @@ struct AuditGroup {
     /// The exact loss and gradient at each row.
     let exactLoss: [Double], exactGradient: [Double]
     /// Per row, the D that naive code may have had: [low, high] around σ(ℓ) (the given D itself
-    /// for a D abscissa).
+    /// for a D abscissa); empty for a loss that is not a function of D.
     let dLow: [Double], dHigh: [Double], dMiddle: [Double]
 
     init(subject: AuditSubject, abscissa: Abscissa, precision: AuditPrecision, x given: [Double], loss: [Double],
@@ -29,16 +29,17 @@ struct AuditGroup {
         let logit = abscissa == .logit ? x : x.map { Double.logit($0) }
         self.logit = logit
         exactLoss = logit.map { subject.value(atLogit: $0) }
-        switch abscissa {
-        case .logit: exactGradient = logit.map { subject.gradient(atLogit: $0) }
-        case .d: exactGradient = logit.map { subject.gradientD(atLogit: $0) ?? .nan }
+        switch (abscissa, gradient) {
+        case (_, nil): exactGradient = []
+        case (.logit, _): exactGradient = logit.map { subject.gradient(atLogit: $0) }
+        case (.d, _): exactGradient = logit.map { subject.gradientD(atLogit: $0) ?? .nan }
         }
         var low = [Double](), high = [Double](), middle = [Double]()
         low.reserveCapacity(x.count); high.reserveCapacity(x.count); middle.reserveCapacity(x.count)
         let u = precision.unitRoundoff
         // e^(−ℓ) overflows the format below this logit, and 1/(1 + e^(−ℓ)) is then 0.
         let overflow = precision == .float ? -88.72 : -709.78
-        for (i, l) in logit.enumerated() {
+        for (i, l) in logit.enumerated() where subject.inD != nil {
             guard abscissa == .logit else {
                 low.append(x[i]); high.append(x[i]); middle.append(x[i])
                 continue

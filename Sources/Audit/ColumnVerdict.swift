@@ -57,31 +57,41 @@ extension AuditGroup {
                                     wrongRanges: [])
         guard !allAgree else { return verdict }
         verdict.wrongRanges = wrongRanges(q)
-        // Every deviation to try, with the group it is tried on (this one, or another subject's).
-        var all = candidates(q, fromLoss: fromLoss).map { (group: self, inner: Optional($0), deviation: $0, order: 0) }
-        for other in others where other != subject {
+        // The simplest explanations first, the costly last: this subject's deviations without a
+        // parameter; another loss as it is or through D; fitted deviations of one parameter;
+        // another loss with a sign, scale or offset; then two parameters. Another subject's rows
+        // are made one at a time, and dropped.
+        let rivals = others.filter { $0 != subject }
+        let simple = simpleCandidates(q, fromLoss: fromLoss)
+        func found(_ d: Deviation) -> ColumnVerdict {
+            var v = verdict
+            (v.deviation, v.matches) = (d, d.isHarmless)
+            return v
+        }
+        if let d = simple.first(where: { explainsAll($0, q) }) { return found(d) }
+        for other in rivals {
             let group = sibling(other)
-            let inner: [Deviation?] = [nil] + group.candidates(q).filter {
-                switch $0 {
-                case .probabilitySpace, .sign, .scale, .offset: true
-                default: false
-                }
+            for inner in [nil, group.subject.inD == nil ? nil : Deviation.probabilitySpace] where group.explainsAll(inner, q) {
+                return found(.otherLoss(other, inner))
             }
-            all += inner.map { (group: group, inner: $0, deviation: .otherLoss(other, $0), order: 1) }
         }
-        // Simplest first: fewer parameters, then this subject's own deviations, then listed order.
-        let ranked = all.enumerated().sorted {
-            ($0.element.deviation.parameters, $0.element.order, $0.offset) < ($1.element.deviation.parameters, $1.element.order, $1.offset)
-        }.map(\.element)
-        if let explaining = ranked.first(where: { $0.group.explainsAll($0.inner, q) }) {
-            verdict.deviation = explaining.deviation
-            verdict.matches = explaining.deviation.isHarmless
-            return verdict
+        let fitted = fittedCandidates(q)
+        if let d = fitted.first(where: { $0.parameters == 1 && explainsAll($0, q) }) { return found(d) }
+        for other in rivals {
+            let group = sibling(other)
+            let inner = [Deviation.sign] + group.fittedCandidates(q).filter {
+                if case .scale = $0 { return true }
+                if case .offset = $0 { return true }
+                return false
+            }
+            if let d = inner.first(where: { group.explainsAll($0, q) }) { return found(.otherLoss(other, d)) }
         }
+        if let d = fitted.first(where: { $0.parameters > 1 && explainsAll($0, q) }) { return found(d) }
+        // None explains every row: the one of this subject that explains the most.
         var best: (Deviation, Double)? = nil
-        for candidate in ranked {
-            let s = candidate.group.share(candidate.inner, q)
-            if s > (best?.1 ?? 0) { best = (candidate.deviation, s) }
+        for candidate in simple + fitted {
+            let s = share(candidate, q)
+            if s > (best?.1 ?? 0) { best = (candidate, s) }
         }
         if let best { (verdict.deviation, verdict.explainedShare) = (best.0, best.1) } else { verdict.explainedShare = 0 }
         return verdict
