@@ -4,7 +4,8 @@ output under it, so that each number the documentation quotes comes from the com
 
 A fenced code block whose first line starts with `$ gan-losses` is a transcript: each line that
 starts with `$ ` is a command, the lines after it are its output (standard output, then standard
-error). Commands run from a fresh temporary folder, so files they write (plot -o ...) go there.
+error). Commands run from a fresh temporary folder, so files they write (plot -o ...) go there; the
+example exports of docs/audit.md (docs/audit-examples/) are copied into it first.
 The test suite (Tests/GanLossesTests/DocsTests.swift) checks the same transcripts without Python.
 
 A block between `<!-- gan-losses ... -->` and `<!-- end -->` is generated Markdown (a table): the
@@ -15,6 +16,7 @@ Usage: make release && python3 tools/update_docs.py
 import glob
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -29,6 +31,10 @@ def run(command):
     args = shlex.split(command)
     assert args[0] == "gan-losses", command
     with tempfile.TemporaryDirectory() as folder:
+        # The example exports of docs/audit.md lie beside every command.
+        examples = os.path.join(ROOT, "docs", "audit-examples")
+        for name in os.listdir(examples):
+            shutil.copy(os.path.join(examples, name), folder)
         r = subprocess.run([BINARY] + args[1:], cwd=folder, capture_output=True, text=True)
     return (r.stdout + r.stderr).rstrip("\n").split("\n") if (r.stdout + r.stderr) else []
 

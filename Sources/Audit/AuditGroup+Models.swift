@@ -41,30 +41,33 @@ extension AuditGroup {
     private func throughD(_ q: Quantity, _ i: Int, epsilon: Double = 0, logFloor: Double = -.infinity) -> (lo: Double, hi: Double, terms: Double) {
         guard let form = subject.inD else { return (.nan, .nan, 0) }
         var lo = Double.infinity, hi = -Double.infinity
-        let unit = 2 * precision.unitRoundoff
-        for d in [dLow[i], dMiddle[i], dHigh[i]] {
-            var values: [Double] = []
-            switch form {
-            case .log(let a, let complement):
+        func add(_ v: Double) { if !v.isNaN { (lo, hi) = (min(lo, v), max(hi, v)) } }
+        switch form {
+        case .log(let a, let complement):
+            // a·log(u) is monotone in u, and u in D: the ends of D's range give the ends of the
+            // values (their slopes, taken at both ends, bound the gradient's).
+            let unit = 2 * precision.unitRoundoff
+            for d in [dLow[i], dHigh[i]] {
                 let u = (complement ? 1 - d : d) + epsilon
-                for w in [u * (1 - unit), u, min(1 + epsilon, u * (1 + unit))] {
+                for w in [u * (1 - unit), min(1 + epsilon, u * (1 + unit))] {
                     let log = Glibc.log(w)
                     switch q {
-                    case .value: values.append(a * max(log, logFloor))
+                    case .value: add(a * max(log, logFloor))
                     case .gradient:
                         let slope = log >= logFloor ? (complement ? -a : a) / w : 0
-                        values.append(abscissa == .d ? slope : slope * d * (1 - d))
+                        add(abscissa == .d ? slope : slope * d * (1 - d))
                     }
                 }
-            case .odds, .halfSquare:
+            }
+        case .odds, .halfSquare:
+            for d in [dLow[i], dMiddle[i], dHigh[i]] {
                 switch q {
-                case .value: values.append(form.value(atD: d))
+                case .value: add(form.value(atD: d))
                 case .gradient:
                     let slope = form.derivative(atD: d)
-                    values.append(abscissa == .d ? slope : slope * d * (1 - d))
+                    add(abscissa == .d ? slope : slope * d * (1 - d))
                 }
             }
-            for v in values where !v.isNaN { (lo, hi) = (min(lo, v), max(hi, v)) }
         }
         return lo <= hi ? (lo, hi, 0) : (.nan, .nan, 0)
     }

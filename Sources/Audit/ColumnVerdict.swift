@@ -97,18 +97,28 @@ extension AuditGroup {
         return verdict
     }
 
-    /// The runs of rows (in abscissa order) that are off the exact value; the three longest.
+    /// The runs of rows (in abscissa order) that are off the exact value; the three longest. A run
+    /// ends where a row that agrees lies between two that do not.
     func wrongRanges(_ q: Quantity) -> [WrongRange] {
         let y = user(q), e = exact(q)
-        let order = x.indices.sorted { x[$0] < x[$1] }
+        var wrong: [Int] = [], rightX: [Double] = []
+        for i in x.indices {
+            if agrees(y[i], e[i], e[i]) { rightX.append(x[i]) } else { wrong.append(i) }
+        }
+        rightX.sort()
+        wrong.sort { x[$0] < x[$1] }
         var runs: [WrongRange] = []
         var current: WrongRange? = nil
         var worstError = 0.0
-        for i in order {
-            guard !agrees(y[i], e[i], e[i]) else {
-                if let run = current { runs.append(run); current = nil }
-                continue
+        var next = 0  // the first agreeing row at or after the previous wrong row's x
+        for i in wrong {
+            // An agreeing row strictly between the last wrong row and this one ends the run.
+            var between = false
+            while next < rightX.count && rightX[next] < x[i] {
+                if let run = current, rightX[next] > run.to { between = true }
+                next += 1
             }
+            if between, let run = current { runs.append(run); current = nil }
             let relative = e[i] == 0 || !y[i].isFinite ? Double.infinity : abs(y[i] - e[i]) / abs(e[i])
             if current == nil {
                 current = WrongRange(from: x[i], to: x[i], rows: 0, maxRelativeError: 0, infinite: 0, zeros: 0,

@@ -83,7 +83,7 @@ struct DocsTests {
     @Test("the documentation has transcripts for every subcommand")
     func coverage() {
         #expect(Self.transcripts.count >= 15)
-        for sub in ["list", "eval", "penalty", "check", "plot", "figures"] {
+        for sub in ["list", "eval", "penalty", "check", "audit", "plot", "figures"] {
             #expect(Self.transcripts.contains { $0.file == "docs/cli.md" && $0.command.hasPrefix("gan-losses \(sub)") }, "\(sub)")
         }
     }
@@ -92,6 +92,11 @@ struct DocsTests {
     func transcript(t: Transcript) throws {
         let folder = try Tool.temporaryFolder("docs")
         defer { try? FileManager.default.removeItem(at: folder) }
+        // The example exports of docs/audit.md lie beside every command, as in tools/update_docs.py.
+        let examples = Self.root.appendingPathComponent("docs/audit-examples")
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
         let r = try Tool.run(Array(Self.split(t.command).dropFirst()), in: folder)
         var text = r.stdout + r.stderr
         while text.hasSuffix("\n") { text.removeLast() }
