@@ -20,21 +20,45 @@ struct ListCommand: ParsableCommand {
             generator has won (both samples alike): the logit ℓ* and L_D there, such as \
             2 log 2 ≈ 1.386 for BCE at D = ½, which is the equilibrium and not a stuck discriminator.
 
+            --format markdown and --format latex print the tables of the catalog and of the \
+            literature, written from the catalog: the generator and discriminator losses, f-GAN's \
+            Tables 1 and 2 (Nowozin et al. 2016: each divergence's f, optimal T*, output \
+            activation g_f and conjugate f*, and the loss terms they give on the raw output v), \
+            and each game's L_D and L_G as expectations, in the style of Lucic et al. (2018, \
+            Table 1). docs/losses.md includes the Markdown.
+
             Examples:
               gan-losses list
               gan-losses list --player d --format csv
+              gan-losses list --format latex > tables.tex
             """)
 
     @Option(help: ArgumentHelp("The player: g (generator) or d (discriminator or critic).", valueName: "g|d"))
     var player: EvalCommand.Player = .g
 
-    @Option(help: "Output format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
-    var format: OutputFormat = .table
+    @Option(help: "Output format: table, csv, json (the --player's catalog), or markdown, latex (every table of the catalog and the literature).")
+    var format: ListFormat = .table
+
+    /// `--format`: the shared formats, or the literature's tables.
+    enum ListFormat: String, NamedArgument {
+        case table, csv, json, markdown, latex
+
+        var output: OutputFormat? {
+            switch self {
+            case .table: .table
+            case .csv: .csv
+            case .json: .json
+            case .markdown, .latex: nil
+            }
+        }
+    }
 
     func run() throws {
-        switch player {
-        case .g: try listGenerators()
-        case .d: try listDiscriminators()
+        switch (format, player) {
+        case (.markdown, _): try Output.write(CatalogTables.markdown())
+        case (.latex, _): try Output.write(CatalogTables.latex())
+        case (_, .g): try listGenerators()
+        case (_, .d): try listDiscriminators()
         }
     }
 
@@ -51,7 +75,7 @@ struct ListCommand: ParsableCommand {
                 .text(loss.gradientAsDToZero.behaviour), .text(loss.gradientAsDToOne.behaviour),
             ])
         }
-        try Output.write(table.render(format))
+        try Output.write(table.render(format.output ?? .table))
         if format == .table {
             try Output.write("""
 
@@ -78,7 +102,7 @@ struct ListCommand: ParsableCommand {
                 .text(loss.hasProbability ? "σ(ℓ)" : "none (critic)"), .double(l), .double(value),
             ])
         }
-        try Output.write(table.render(format))
+        try Output.write(table.render(format.output ?? .table))
         if format == .table {
             try Output.write("""
 

@@ -21,6 +21,15 @@ extension GradientPenalty {
         }
     }
 
+    /// The formula in LaTeX, in the norm g = ‖∇ₓ c(x)‖ of the critic's gradient at the site.
+    public var latexFormula: String {
+        switch self {
+        case .twoSided: #"\lambda\,(g - k)^2"#
+        case .oneSided: #"\lambda\max(0, g - k)^2"#
+        case .r1, .r2: #"\frac{\gamma}{2}\,g^2"#
+        }
+    }
+
     /// Where the gradient ∇ₓ c(x) is taken: the interpolates x̂ = εx + (1 − ε)x̃ between real x and
     /// generated x̃, ε ~ U[0, 1] per sample (WGAN-GP and the one-sided penalty); real data (R1);
     /// generated samples (R2).

@@ -1,0 +1,230 @@
+internal import Glibc
+
+/// The f-divergences of f-GAN (Nowozin, Cseke & Tomioka 2016), each with the output activation
+/// g_f and the Fenchel conjugate f* of the paper's Table 2, so that a discriminator's raw output v
+/// becomes T = g_f(v) and the game's value is
+/// ```
+/// F = E_P[g_f(v(x))] − E_Q[f*(g_f(v(x)))]        (the discriminator maximizes, the generator minimizes)
+/// ```
+/// Per sample, to be minimized:
+/// ```
+///              real term −g_f(v)          generated term f*(g_f(v))     generator −f*(g_f(v))
+/// kl           −v                         e^(v−1)                       −e^(v−1)
+/// rkl          e^(−v)                     v − 1                         1 − v
+/// pearson      −v                         v²/4 + v                      −(v²/4 + v)
+/// hellinger    e^(−v) − 1                 e^v − 1                       1 − e^v
+/// js           softplus(−v) − log 2       softplus(v) − log 2           log 2 − softplus(v)
+/// gan          softplus(−v)               softplus(v)                   −softplus(v)
+/// ```
+/// The generator's loss is the game's own, −f*(g_f(v)) (for `gan` it is the minimax loss). The
+/// paper's Section 3.2 trains the generator on −g_f(v) instead, the real term (for `gan`, the
+/// non-saturating loss): ``alternativeGeneratorValue(_:)``.
+///
+/// Squared Hellinger's activation is 1 − e^(−v), increasing like every other g_f (some copies of
+/// Table 2 print 1 − e^v). Jensen–Shannon's f is the paper's, which gives 2·JS.
+/// Derivations: docs/losses.md#f-gan.
+public enum FDivergence: String, CaseIterable, Sendable, Hashable {
+    /// Kullback–Leibler, f(u) = u log u.
+    case kl
+    /// Reverse Kullback–Leibler, f(u) = −log u.
+    case rkl
+    /// Pearson χ², f(u) = (u − 1)².
+    case pearson
+    /// Squared Hellinger, f(u) = (√u − 1)².
+    case hellinger
+    /// Jensen–Shannon, f(u) = −(u + 1) log((1 + u)/2) + u log u.
+    case js
+    /// The GAN divergence, f(u) = u log u − (u + 1) log(u + 1).
+    case gan
+
+    /// The divergence's name.
+    public var title: String {
+        switch self {
+        case .kl: "Kullback–Leibler"
+        case .rkl: "reverse Kullback–Leibler"
+        case .pearson: "Pearson χ²"
+        case .hellinger: "squared Hellinger"
+        case .js: "Jensen–Shannon"
+        case .gan: "GAN"
+        }
+    }
+
+    // MARK: - The paper's functions (Tables 1 and 2)
+
+    /// f(u), the generator of the divergence D_f(P‖Q) = ∫ q f(p/q).
+    public func f(_ u: Double) -> Double {
+        switch self {
+        case .kl: u == 0 ? 0 : u * log(u)
+        case .rkl: -log(u)
+        case .pearson: (u - 1) * (u - 1)
+        case .hellinger: (u.squareRoot() - 1) * (u.squareRoot() - 1)
+        case .js: -(u + 1) * log((1 + u) / 2) + (u == 0 ? 0 : u * log(u))
+        case .gan: (u == 0 ? 0 : u * log(u)) - (u + 1) * log(u + 1)
+        }
+    }
+
+    /// f′(u): the optimal T* = f′(p/q) of the variational bound.
+    public func fPrime(_ u: Double) -> Double {
+        switch self {
+        case .kl: 1 + log(u)
+        case .rkl: -1 / u
+        case .pearson: 2 * (u - 1)
+        case .hellinger: 1 - 1 / u.squareRoot()
+        case .js: log(2 * u / (1 + u))
+        case .gan: log(u / (u + 1))
+        }
+    }
+
+    /// The output activation g_f(v), mapping a raw output into the domain of f*.
+    public func activation(_ v: Double) -> Double {
+        switch self {
+        case .kl, .pearson: v
+        case .rkl: -exp(-v)
+        case .hellinger: -expm1(-v)
+        case .js: Self.ln2 - Double.softplus(-v)
+        case .gan: -Double.softplus(-v)
+        }
+    }
+
+    /// The inverse of g_f: the raw output v at which g_f(v) = t (NaN outside g_f's range).
+    public func inverseActivation(_ t: Double) -> Double {
+        switch self {
+        case .kl, .pearson: t
+        case .rkl: t < 0 ? -log(-t) : .nan
+        case .hellinger: t < 1 ? -log1p(-t) : .nan
+        case .js: t < Self.ln2 ? -log(2 * exp(-t) - 1) : .nan      // softplus(−v) = log 2 − t
+        case .gan: t < 0 ? -log(expm1(-t)) : .nan                   // softplus(−v) = −t
+        }
+    }
+
+    /// The conjugate f*(t) = sup_u (u t − f(u)), on its domain (NaN outside).
+    public func conjugate(_ t: Double) -> Double {
+        switch self {
+        case .kl: exp(t - 1)
+        case .rkl: t < 0 ? -1 - log(-t) : .nan
+        case .pearson: t * t / 4 + t
+        case .hellinger: t < 1 ? t / (1 - t) : .nan
+        case .js: t < Self.ln2 ? -log(2 - exp(t)) : .nan
+        case .gan: t < 0 ? -log(-expm1(t)) : .nan
+        }
+    }
+
+    /// The raw output of the optimal discriminator where the densities have ratio p/q:
+    /// v* = g_f⁻¹(f′(p/q)). At p = q it is the equilibrium: v* = 1 for KL, 0 for the others.
+    public func optimalOutput(densityRatio u: Double) -> Double { inverseActivation(fPrime(u)) }
+
+    // MARK: - The loss terms, in stable form
+
+    /// −g_f(v): a real sample's term of the discriminator's loss, rounded once.
+    public func realValue(_ v: Double) -> Double { let p = realPair(v); return p.high + p.low }
+
+    /// f*(g_f(v)): a generated sample's term of the discriminator's loss, rounded once.
+    public func fakeValue(_ v: Double) -> Double { let p = fakePair(v); return p.high + p.low }
+
+    /// −f*(g_f(v)): the generator's loss (the game's own), rounded once.
+    public func generatorValue(_ v: Double) -> Double { -fakeValue(v) }
+
+    /// −g_f(v): the generator's loss of Section 3.2 (the real term, taken on a generated sample).
+    public func alternativeGeneratorValue(_ v: Double) -> Double { realValue(v) }
+
+    /// ∂(−g_f(v))/∂v, the real term's derivative.
+    public func realGradient(_ v: Double) -> Double {
+        switch self {
+        case .kl, .pearson: v.isNaN ? v : -1
+        case .rkl, .hellinger: -Self.exponential(-v)
+        case .js, .gan: -Double.sigmoid(-v)
+        }
+    }
+
+    /// ∂f*(g_f(v))/∂v, the generated term's derivative.
+    public func fakeGradient(_ v: Double) -> Double {
+        switch self {
+        case .kl: fakeValue(v)
+        case .rkl: v.isNaN ? v : 1
+        case .pearson: 1.0.addingProduct(0.5, v)             // v/2 + 1, one rounding
+        case .hellinger: Self.exponential(v)
+        case .js, .gan: Double.sigmoid(v)
+        }
+    }
+
+    /// −g_f(v) before its last rounding: high + low.
+    func realPair(_ v: Double) -> (high: Double, low: Double) {
+        if v.isNaN { return (v, 0) }
+        switch self {
+        case .kl, .pearson: return (-v, 0)
+        case .rkl: return Self.exponentialPair(-v)
+        case .hellinger: return Self.exponentialMinusOnePair(-v)
+        case .js: return Self.softplusMinusLn2(-v)
+        case .gan: return logisticPairCarried(-v).softplusPair
+        }
+    }
+
+    /// f*(g_f(v)) before its last rounding: high + low.
+    func fakePair(_ v: Double) -> (high: Double, low: Double) {
+        if v.isNaN { return (v, 0) }
+        switch self {
+        case .kl:
+            // e^(v − 1) with v − 1 carried exactly: e^(d + δ) = e^d (1 + δ).
+            guard v.isFinite else { return (exp(v), 0) }
+            let d = Compensated.twoSum(v, -1)
+            let e = ExtendedExp(d.high)
+            return Self.scaled((e.high, e.low + e.high * d.low), by: e.exponent)
+        case .rkl: return v.isFinite ? Compensated.twoSum(v, -1) : (v, 0)
+        case .pearson:
+            // v²/4 + v: ¼v·v exactly (twoProduct, ¼v exact), plus v, one rounding.
+            guard v.isFinite else { return (v > 0 ? v : -v, 0) }
+            let square = Compensated.twoProduct(0.25 * v, v)
+            guard square.high.isFinite else { return (square.high, 0) }
+            let sum = Compensated.twoSum(square.high, v)
+            return (sum.high, sum.low + square.low)
+        case .hellinger: return Self.exponentialMinusOnePair(v)
+        case .js: return Self.softplusMinusLn2(v)
+        case .gan: return logisticPairCarried(v).softplusPair
+        }
+    }
+
+    // MARK: - Pieces
+
+    /// log 2 as a pair: 0.6931471805599453 + 2.3190468138462996e−17.
+    static let ln2 = 0.6931471805599453
+    static let ln2Low = 2.3190468138462996e-17
+
+    /// softplus(x) − log 2 = log((1 + eˣ)/2) as a pair: softplus's pair minus log 2, carried
+    /// (the pair is good to about 10⁻³² absolute); below |x| = 2⁻²⁰, where that is not enough,
+    /// x/2 + x²/8 (the next term, −x⁴/192, is below 2⁻⁶⁰ of the result).
+    static func softplusMinusLn2(_ x: Double) -> (high: Double, low: Double) {
+        if abs(x) < 0x1p-20 { return ((0.5 * x).addingProduct(0.125 * x, x), 0) }
+        let p = logisticPairCarried(x).softplusPair
+        guard p.high.isFinite else { return p }
+        let s = Compensated.twoSum(p.high, -ln2)
+        return (s.high, s.low + (p.low - ln2Low))
+    }
+
+    /// 2ᵏ (high + low) as a pair (each part scaled; exact unless subnormal).
+    static func scaled(_ p: (high: Double, low: Double), by k: Double) -> (high: Double, low: Double) {
+        let high = PowerOfTwo.scale(p.high, by: k)
+        return high.isFinite ? (high, PowerOfTwo.scale(p.low, by: k)) : (high, 0)
+    }
+
+    /// eˣ as a pair (``ExtendedExp``).
+    static func exponentialPair(_ x: Double) -> (high: Double, low: Double) {
+        let e = ExtendedExp(x)
+        return scaled((e.high, e.low), by: e.exponent)
+    }
+
+    /// eˣ, rounded once.
+    static func exponential(_ x: Double) -> Double {
+        if x.isNaN { return x }
+        let p = exponentialPair(x)
+        return p.high + p.low
+    }
+
+    /// eˣ − 1 as a pair: 2ᵏ·high − 1 exactly (twoSum), the low parts added.
+    static func exponentialMinusOnePair(_ x: Double) -> (high: Double, low: Double) {
+        guard x.isFinite else { return (x > 0 ? x : -1, 0) }
+        let e = exponentialPair(x)
+        guard e.high.isFinite else { return e }
+        let s = Compensated.twoSum(e.high, -1)
+        return (s.high, s.low + e.low)
+    }
+}
