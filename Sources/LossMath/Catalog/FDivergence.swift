@@ -147,6 +147,13 @@ public enum FDivergence: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// The four terms in single precision: each computed in `Double` (within 1 ULP) and rounded
+    /// once to `Float` (a further half ULP of `Float` at most, the double's error being 2⁻²⁹ of it).
+    public func realValue(_ v: Float) -> Float { Float(realValue(Double(v))) }
+    public func fakeValue(_ v: Float) -> Float { Float(fakeValue(Double(v))) }
+    public func realGradient(_ v: Float) -> Float { Float(realGradient(Double(v))) }
+    public func fakeGradient(_ v: Float) -> Float { Float(fakeGradient(Double(v))) }
+
     /// −g_f(v) before its last rounding: high + low.
     func realPair(_ v: Double) -> (high: Double, low: Double) {
         if v.isNaN { return (v, 0) }
