@@ -11,6 +11,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     case gradientVsD = "gradient-vs-d"
     case allGeneratorLosses = "all-generator-losses"
     case discriminatorLosses = "discriminator-losses"
+    case fganGeneratorGradients = "fgan-generator-gradients"
     case labelSmoothing = "label-smoothing"
     case stabilityFloatVsDouble = "stability-float-vs-double"
     case leastSquaresRawVsSigmoid = "least-squares-raw-vs-sigmoid"
@@ -42,6 +43,8 @@ public enum CourseFigure: String, CaseIterable, Sendable {
             "In D-space the minimax slope ∂L/∂D = −1/(1 − D) is −1 at D → 0 (and falls to −∞ at D → 1): the vanishing of ∂L/∂ℓ comes from the sigmoid's factor D(1 − D)."
         case .allGeneratorLosses:
             "Every generator loss of the catalog and its logit derivative, on the same axes."
+        case .fganGeneratorGradients:
+            FGANFigure.summary()
         case .discriminatorLosses:
             "BCE, hinge, least squares and Wasserstein on a real and on a fake logit, with their derivatives."
         case .labelSmoothing:
@@ -96,6 +99,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .gradientVsD: SaturationFigures.gradientInD(theme: theme)
         case .allGeneratorLosses: CatalogFigures.allGeneratorLosses(theme: theme)
         case .discriminatorLosses: CatalogFigures.discriminatorLosses(theme: theme)
+        case .fganGeneratorGradients: FGANFigure.figure(theme: theme)
         case .labelSmoothing: CatalogFigures.labelSmoothing(theme: theme)
         case .stabilityFloatVsDouble: StabilityFigure.figure(theme: theme)
         case .leastSquaresRawVsSigmoid: CatalogFigures.leastSquares(theme: theme)
