@@ -33,7 +33,7 @@ TERMS = {
     "rkl": (lambda v: mp.exp(-v), lambda v: v - 1, lambda v: -mp.exp(-v), lambda v: mp.mpf(1)),
     "pearson": (lambda v: -v, lambda v: v * v / 4 + v, lambda v: mp.mpf(-1), lambda v: v / 2 + 1),
     "hellinger": (lambda v: mp.expm1(-v), lambda v: mp.expm1(v), lambda v: -mp.exp(-v), lambda v: mp.exp(v)),
-    "js": (lambda v: softplus(-v) - LN2, lambda v: softplus(v) - LN2, lambda v: -sigmoid(-v), lambda v: sigmoid(v)),
+    "js": (lambda v: mp.log1p(mp.expm1(-v) / 2), lambda v: mp.log1p(mp.expm1(v) / 2), lambda v: -sigmoid(-v), lambda v: sigmoid(v)),
     "gan": (lambda v: softplus(-v), lambda v: softplus(v), lambda v: -sigmoid(-v), lambda v: sigmoid(v)),
 }
 

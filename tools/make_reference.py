@@ -104,10 +104,46 @@ def gen_ragan(l):         # 2 softplus(l_r - l) with l_r = 0
     return 2 * softplus(-l), -2 * sigmoid(-l), None
 
 
+# f-GAN (Nowozin et al. 2016): the generator's -f*(g_f(v)) on the raw output, composed by hand
+# (docs/losses.md#f-gan), and its derivative.
+LN2 = mpmath.log(2)
+
+
+def expm1(x):
+    return mpmath.expm1(x)
+
+
+FGAN_GENERATORS = {
+    "kl": lambda v: (-exp(v - 1), -exp(v - 1)),
+    "rkl": lambda v: (1 - v, mpf(-1)),
+    "pearson": lambda v: (-(v * v / 4 + v), -(v / 2 + 1)),
+    "hellinger": lambda v: (-expm1(v), -exp(v)),
+    "js": lambda v: (-softplus_minus_ln2(v), -sigmoid(v)),
+    "gan": lambda v: (-softplus(v), -sigmoid(v)),
+}
+
+
+def softplus_minus_ln2(x):
+    """softplus(x) - log 2 = log1p(expm1(x)/2), without the cancellation of the difference near
+    x = 0 (where 60 digits of each term leave too few of the result below |x| = 1e-40)."""
+    if x > 200:
+        return softplus(x) - mpmath.log(2)
+    return mpmath.log1p(expm1(x) / 2)
+
+
+def fgan_generator(name):
+    def f(l):
+        value, grad = FGAN_GENERATORS[name](l)
+        return value, grad, None
+    return f
+
+
 LOSSES = {
     "minimax": gen_minimax, "nonsat": gen_nonsat, "maxlik": gen_maxlik, "lsgan": gen_lsgan,
     "lssigmoid": gen_lssigmoid, "wgan": gen_wgan, "hinge": gen_hinge, "ragan": gen_ragan,
 }
+for _name in FGAN_GENERATORS:
+    LOSSES["fgan-" + _name] = fgan_generator(_name)
 
 # The limits at +-inf (value, grad_logit, grad_d): the "as D -> 0" and "as D -> 1" columns of the
 # generator table in docs/losses.md, with the signed zeros of docs/numerics.md#at-the-edges.
@@ -120,6 +156,12 @@ LIMITS = {
     "wgan": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},
     "hinge": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},
     "ragan": {-INF: (INF, -2.0, None), INF: (0.0, -0.0, None)},
+    "fgan-kl": {-INF: (-0.0, -0.0, None), INF: (-INF, -INF, None)},
+    "fgan-rkl": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},
+    "fgan-pearson": {-INF: (-INF, INF, None), INF: (-INF, -INF, None)},
+    "fgan-hellinger": {-INF: (1.0, -0.0, None), INF: (-INF, -INF, None)},
+    "fgan-js": {-INF: (float(LN2), -0.0, None), INF: (-INF, -1.0, None)},
+    "fgan-gan": {-INF: (-0.0, -0.0, None), INF: (-INF, -1.0, None)},
 }
 
 
@@ -271,10 +313,36 @@ def disc_ragan(r, f):      # one pair: 2 softplus(l_f - l_r), the difference tak
     return (2 * softplus(f - r), -2 * sigmoid(f - r), 2 * sigmoid(f - r), None, None)
 
 
+FGAN_TERMS = {   # real -g(v), fake f*(g(v)), their derivatives
+    "kl": (lambda v: -v, lambda v: exp(v - 1), lambda v: mpf(-1), lambda v: exp(v - 1)),
+    "rkl": (lambda v: exp(-v), lambda v: v - 1, lambda v: -exp(-v), lambda v: mpf(1)),
+    "pearson": (lambda v: -v, lambda v: v * v / 4 + v, lambda v: mpf(-1), lambda v: v / 2 + 1),
+    "hellinger": (lambda v: expm1(-v), lambda v: expm1(v), lambda v: -exp(-v), lambda v: exp(v)),
+    "js": (lambda v: softplus_minus_ln2(-v), lambda v: softplus_minus_ln2(v), lambda v: -sigmoid(-v), lambda v: sigmoid(v)),
+    "gan": (lambda v: softplus(-v), lambda v: softplus(v), lambda v: -sigmoid(-v), lambda v: sigmoid(v)),
+}
+
+
+def disc_fgan(name):
+    """The terms add across the pair, and cancel where both logits are tiny (the reverse KL's
+    e^(-l_r) + l_f - 1 is l^2/2 at l_r = l_f = 1e-27; Pearson's -l_r + l_f^2/4 + l_f is l^2/4):
+    the sum is taken at 700 digits, enough for a normal result below any pair's terms."""
+    real, fake, dreal, dfake = FGAN_TERMS[name]
+
+    def f(r, fl):
+        with mp.workdps(700):
+            r, fl = mpf(r), mpf(fl)
+            value = +(real(r) + fake(fl))
+        return (value, dreal(r), dfake(fl), None, None)
+    return f
+
+
 DISCRIMINATORS = {
     "bce": disc_bce, "bce-smoothed": disc_bce_smoothed, "lsgan": disc_lsgan, "lssigmoid": disc_lssigmoid,
     "wgan": disc_wgan, "hinge": disc_hinge, "ragan": disc_ragan,
 }
+for _name in FGAN_TERMS:
+    DISCRIMINATORS["fgan-" + _name] = disc_fgan(_name)
 
 
 def pairs():

@@ -48,19 +48,19 @@ public enum AuditSubject: Sendable, Hashable {
             case .nonsat: .log(coefficient: -1, ofOneMinusD: false)
             case .maxlik: .odds
             case .lssigmoid: .halfSquare(target: 1)
-            case .lsgan, .wgan, .hinge, .ragan: nil
+            case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
             }
         case .discriminatorReal(let loss):
             switch loss {
             case .bce: .log(coefficient: -1, ofOneMinusD: false)
             case .leastSquaresSigmoid: .halfSquare(target: 1)
-            case .bceSmoothed, .leastSquares, .wasserstein, .hinge, .ragan: nil
+            case .bceSmoothed, .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
             }
         case .discriminatorFake(let loss):
             switch loss {
             case .bce, .bceSmoothed: .log(coefficient: -1, ofOneMinusD: true)
             case .leastSquaresSigmoid: .halfSquare(target: 0)
-            case .leastSquares, .wasserstein, .hinge, .ragan: nil
+            case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
             }
         }
     }
@@ -97,6 +97,10 @@ public enum AuditSubject: Sendable, Hashable {
         case .generator(.lsgan): "0.5 * (l - c)**2 on the raw output"
         case .generator(.wgan), .generator(.hinge): "-l"
         case .generator(.ragan): "2 * F.softplus(l_r - l)"
+        case .generator(let loss) where loss.fDivergence != nil: Self.torch(loss.fDivergence!, term: .generator)
+        case .generator: "the catalog's form"
+        case .discriminatorReal(.fDivergence(let d)): Self.torch(d, term: .real)
+        case .discriminatorFake(.fDivergence(let d)): Self.torch(d, term: .fake)
         case .discriminatorReal(.bce): "F.binary_cross_entropy_with_logits(l, torch.ones_like(l), reduction='none')  (= F.softplus(-l))"
         case .discriminatorReal(.bceSmoothed(let t)):
             "F.binary_cross_entropy_with_logits(l, torch.full_like(l, \(t)), reduction='none')"
@@ -112,6 +116,34 @@ public enum AuditSubject: Sendable, Hashable {
         case .discriminatorFake(.hinge): "F.relu(1 + l)"
         case .discriminatorReal(.ragan): "F.softplus(f_mean - l)"
         case .discriminatorFake(.ragan): "F.softplus(l - r_mean)"
+        }
+    }
+}
+
+extension AuditSubject {
+    /// An f-GAN term.
+    enum FGANTerm { case real, fake, generator }
+
+    /// An f-GAN term in PyTorch, from the raw output l.
+    static func torch(_ d: FDivergence, term: FGANTerm) -> String {
+        switch (d, term) {
+        case (.kl, .real), (.pearson, .real): "-l"
+        case (.rkl, .real): "torch.exp(-l)"
+        case (.hellinger, .real): "torch.expm1(-l)"
+        case (.js, .real): "F.softplus(-l) - math.log(2)"
+        case (.gan, .real): "F.softplus(-l)"
+        case (.kl, .fake): "torch.exp(l - 1)"
+        case (.rkl, .fake): "l - 1"
+        case (.pearson, .fake): "l * l / 4 + l"
+        case (.hellinger, .fake): "torch.expm1(l)"
+        case (.js, .fake): "F.softplus(l) - math.log(2)"
+        case (.gan, .fake): "F.softplus(l)"
+        case (.kl, .generator): "-torch.exp(l - 1)"
+        case (.rkl, .generator): "1 - l"
+        case (.pearson, .generator): "-(l * l / 4 + l)"
+        case (.hellinger, .generator): "-torch.expm1(l)"
+        case (.js, .generator): "math.log(2) - F.softplus(l)"
+        case (.gan, .generator): "-F.softplus(l)"
         }
     }
 }

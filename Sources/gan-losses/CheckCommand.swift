@@ -105,6 +105,7 @@ struct CheckCommand: ParsableCommand {
             case .wgan: ["wgan"]
             case .hinge: ["hinge"]
             case .ragan: ["ragan"]
+            case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: [game.id]
             }
         }
         return DiscriminatorReference.losses.map(\.name).filter(names.contains)

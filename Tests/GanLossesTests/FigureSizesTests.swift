@@ -100,7 +100,8 @@ struct FigureSizesTests {
         LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: .logit, quantity: .both),
         LossCurveFigure(losses: [.minimax, .nonsat], x: .logD, quantity: .gradD, yScale: .symlog),
         LossCurveFigure(losses: [.minimax, .nonsat], x: .logitD, quantity: .grad, yScale: .log),
-        LossCurveFigure(losses: GeneratorLoss.allCases, x: .logit, quantity: .grad),
+        LossCurveFigure(losses: GeneratorLoss.allCases.filter { $0.fDivergence == nil }, x: .logit, quantity: .grad),
+        LossCurveFigure(losses: GeneratorLoss.allCases.filter { $0.fDivergence != nil }, x: .logit, quantity: .grad),
     ].map(PlotCase.init), Size.allCases)
     func plot(case plotCase: PlotCase, size: Size) throws {
         var figure = plotCase.figure

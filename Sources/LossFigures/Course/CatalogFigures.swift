@@ -12,7 +12,8 @@ enum CatalogFigures {
         let blue = SeriesStyle(color: theme.palette[0], dash: .solid)
         let red = SeriesStyle(color: theme.palette[1], dash: .dashed)
         var panels: [Panel] = []
-        for loss in GeneratorLoss.allCases {
+        // The classic catalog; f-GAN's have a figure of their own (fgan-generator-gradients).
+        for loss in GeneratorLoss.allCases where loss.fDivergence == nil {
             let marks: [Mark] = [
                 zeroLine,
                 .function(FunctionCurve(label: "$L$", style: blue) { loss.value(atLogit: $0) }),

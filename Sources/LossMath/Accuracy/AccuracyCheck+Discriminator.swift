@@ -27,7 +27,8 @@ extension AccuracyCheck {
     /// ∂/∂ℓ_r = σ(ℓ_r) − t and ∂/∂D_r = (1 − t)(1 + e^ℓ_r) − t(1 + e^−ℓ_r). Within 1 ULP of such a
     /// result everywhere would need more than double-double precision near ℓ* (its relative
     /// condition number grows without bound there); they are held to the tolerance in ULPs of
-    /// themselves or, where the terms cancel, in ULPs of the larger term (`cancellationScale`).
+    /// themselves or, where the terms cancel, in ULPs of the larger term (`cancellationScale`), as
+    /// is an f-GAN's L_D where its two terms have opposite signs.
     public static func runDiscriminator(_ name: String) throws -> [Comparison] {
         let reference = try DiscriminatorReference.load(name)
         let loss = reference.loss
@@ -57,7 +58,7 @@ extension AccuracyCheck {
                 .gradientRealD: e.gradientRealD, .gradientFakeD: e.gradientFakeD,
             ].compactMapValues { $0 }
             for q in quantities {
-                closed[q]!.record(computed: computed[q]!, exact: exact[q]!, at: r, fake: f, scale: cancellationScale(loss, q, r))
+                closed[q]!.record(computed: computed[q]!, exact: exact[q]!, at: r, fake: f, scale: cancellationScale(loss, q, r, f))
             }
             if Double(Float(r)) == r && Double(Float(f)) == f {
                 let s = loss.evaluate(realLogit: Float(r), fakeLogit: Float(f))
@@ -66,7 +67,7 @@ extension AccuracyCheck {
                     .gradientRealD: s.gradientRealD, .gradientFakeD: s.gradientFakeD,
                 ].compactMapValues { $0 }
                 for q in quantities {
-                    single[q]!.record(computed: computed[q]!, exact: exact[q]!, at: r, fake: f, scale: cancellationScale(loss, q, r))
+                    single[q]!.record(computed: computed[q]!, exact: exact[q]!, at: r, fake: f, scale: cancellationScale(loss, q, r, f))
                 }
             }
             // The textbook relativistic loss forms ℓ_f − ℓ_r in floating point: compared where that is exact.
@@ -74,13 +75,13 @@ extension AccuracyCheck {
             guard abs(r) <= autodiffDomain, abs(f) <= autodiffDomain, difference.low == 0 else { continue }
             let g = loss.autodiffGradients(realLogit: r, fakeLogit: f)
             autodiff[.gradientReal]!.record(computed: g.real, exact: point.gradientReal, at: r, fake: f,
-                                            scale: cancellationScale(loss, .gradientReal, r))
+                                            scale: cancellationScale(loss, .gradientReal, r, f))
             autodiff[.gradientFake]!.record(computed: g.fake, exact: point.gradientFake, at: r, fake: f)
             // In D the inputs σ(ℓ) are rounded; for D ≤ ½ the derivatives' condition numbers in D are at most 2.
             if r <= 0, f <= 0, let d = loss.autodiffGradientsD(realD: Double.sigmoid(r), fakeD: Double.sigmoid(f)),
                let realD = point.gradientRealD, let fakeD = point.gradientFakeD {
                 autodiff[.gradientRealD]!.record(computed: d.real, exact: realD, at: r, fake: f,
-                                                 scale: cancellationScale(loss, .gradientRealD, r))
+                                                 scale: cancellationScale(loss, .gradientRealD, r, f))
                 autodiff[.gradientFakeD]!.record(computed: d.fake, exact: fakeD, at: r, fake: f)
             }
         }
@@ -88,9 +89,13 @@ extension AccuracyCheck {
     }
 
     /// The larger term of a quantity that is a difference vanishing inside the domain: t for
-    /// σ(ℓ_r) − t and (1 − t)(1 + e^ℓ_r) for ∂/∂D_r, of BCE with real target t < 1; nil for the
-    /// others.
-    static func cancellationScale(_ loss: DiscriminatorLoss, _ quantity: DiscriminatorQuantity, _ r: Double) -> Double? {
+    /// σ(ℓ_r) − t and (1 − t)(1 + e^ℓ_r) for ∂/∂D_r, of BCE with real target t < 1; for an
+    /// f-GAN's L_D, whose real term −g_f(ℓ_r) and generated term f*(g_f(ℓ_f)) can have opposite
+    /// signs (the reverse KL's e^(−ℓ_r) and ℓ_f − 1), the larger of the two; nil for the others.
+    static func cancellationScale(_ loss: DiscriminatorLoss, _ quantity: DiscriminatorQuantity, _ r: Double, _ f: Double) -> Double? {
+        if case .fDivergence(let d) = loss, quantity == .value {
+            return max(abs(d.realValue(r)), abs(d.fakeValue(f)))
+        }
         guard case .bceSmoothed(let t) = loss, t < 1 else { return nil }
         switch quantity {
         case .gradientReal: return t

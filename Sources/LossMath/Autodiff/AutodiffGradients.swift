@@ -14,6 +14,8 @@ extension GeneratorLoss {
         case .wgan, .hinge: gradient(at: l, of: Textbook.negated)
         case .ragan:
             gradient(at: l) { l in Textbook.ragan(l, realLogit: parameters.realLogit) }
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN:
+            gradient(at: l) { [d = fDivergence!] l in Textbook.fganGenerator(l, divergence: d) }
         }
     }
 
@@ -25,7 +27,7 @@ extension GeneratorLoss {
         case .nonsat: gradient(at: d, of: Textbook.nonsatInD)
         case .maxlik: gradient(at: d, of: Textbook.maxlikInD)
         case .lssigmoid: gradient(at: d, of: Textbook.lssigmoidInD)
-        case .lsgan, .wgan, .hinge, .ragan: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
         }
     }
 }
@@ -49,6 +51,8 @@ extension DiscriminatorLoss {
             g = gradient(at: r, f, of: Textbook.discriminatorHinge)
         case .ragan:
             g = gradient(at: r, f, of: Textbook.discriminatorRagan)
+        case .fDivergence(let d):
+            g = gradient(at: r, f) { r, f in Textbook.discriminatorFGAN(real: r, fake: f, divergence: d) }
         }
         return (g.0, g.1)
     }
@@ -62,7 +66,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             g = gradient(at: dr, df) { dr, df in Textbook.discriminatorBCEInD(real: dr, fake: df, target: t) }
         case .leastSquaresSigmoid: g = gradient(at: dr, df, of: Textbook.discriminatorLeastSquaresSigmoidInD)
-        case .leastSquares, .wasserstein, .hinge, .ragan: return nil
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: return nil
         }
         return (g.0, g.1)
     }

@@ -122,4 +122,42 @@ public enum Textbook {
     public static func discriminatorLeastSquaresSigmoidInD(real dr: Double, fake df: Double) -> Double {
         0.5 * (dr - 1) * (dr - 1) + 0.5 * df * df
     }
+
+    // MARK: f-GAN, on the raw output v: the generator's −f*(g_f(v)) and the discriminator's
+    // real term −g_f(v) and generated term f*(g_f(v)), composed by hand as in docs/losses.md#f-gan.
+
+    /// The generator's −f*(g_f(v)) of divergence `d`.
+    @differentiable(reverse, wrt: v)
+    public static func fganGenerator(_ v: Double, divergence d: FDivergence) -> Double { -fganFake(v, divergence: d) }
+
+    /// The real term −g_f(v).
+    @differentiable(reverse, wrt: v)
+    public static func fganReal(_ v: Double, divergence d: FDivergence) -> Double {
+        switch d {
+        case .kl, .pearson: -v
+        case .rkl: exp(-v)
+        case .hellinger: exp(-v) - 1
+        case .js: softplus(-v) - log(2)
+        case .gan: softplus(-v)
+        }
+    }
+
+    /// The generated term f*(g_f(v)).
+    @differentiable(reverse, wrt: v)
+    public static func fganFake(_ v: Double, divergence d: FDivergence) -> Double {
+        switch d {
+        case .kl: exp(v) * exp(-1.0)        // e^(v−1) without rounding v − 1 first
+        case .rkl: v - 1
+        case .pearson: v * v / 4 + v
+        case .hellinger: exp(v) - 1
+        case .js: softplus(v) - log(2)
+        case .gan: softplus(v)
+        }
+    }
+
+    /// L_D of an f-GAN at one pair: −g_f(ℓ_r) + f*(g_f(ℓ_f)).
+    @differentiable(reverse, wrt: (r, f))
+    public static func discriminatorFGAN(real r: Double, fake f: Double, divergence d: FDivergence) -> Double {
+        fganReal(r, divergence: d) + fganFake(f, divergence: d)
+    }
 }

@@ -25,6 +25,7 @@ extension DiscriminatorLoss {
         case .wasserstein: -r
         case .hinge: Self.positivePart(1 - r)
         case .ragan: Double.softplus(fakeMean - r)
+        case .fDivergence(let d): d.realValue(r)
         }
     }
 
@@ -37,6 +38,7 @@ extension DiscriminatorLoss {
         case .wasserstein: f
         case .hinge: Self.positivePart(1 + f)
         case .ragan: Double.softplus(f - realMean)
+        case .fDivergence(let d): d.fakeValue(f)
         }
     }
 
@@ -52,6 +54,7 @@ extension DiscriminatorLoss {
         case .wasserstein: gradient = r.isNaN ? r : -1
         case .hinge: gradient = r.isNaN ? r : (r < 1 ? -1 : 0)
         case .ragan: gradient = -Double.sigmoid(fakeMean - r)
+        case .fDivergence(let d): gradient = d.realGradient(r)
         }
         return (realValue(r, fakeMean: fakeMean), gradient)
     }
@@ -67,6 +70,7 @@ extension DiscriminatorLoss {
         case .wasserstein: gradient = f.isNaN ? f : 1
         case .hinge: gradient = f.isNaN ? f : (f > -1 ? 1 : 0)
         case .ragan: gradient = Double.sigmoid(f - realMean)
+        case .fDivergence(let d): gradient = d.fakeGradient(f)
         }
         return (fakeValue(f, realMean: realMean), gradient)
     }

@@ -11,6 +11,7 @@ extension DiscriminatorLoss {
         case .wasserstein: "Wasserstein critic"
         case .hinge: "hinge"
         case .ragan: "relativistic average (one pair)"
+        case .fDivergence(let d): "f-GAN, " + d.title
         }
     }
 
@@ -19,7 +20,7 @@ extension DiscriminatorLoss {
     public var hasProbability: Bool {
         switch self {
         case .bce, .bceSmoothed, .leastSquaresSigmoid: true
-        case .leastSquares, .wasserstein, .hinge, .ragan: false
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: false
         }
     }
 
@@ -37,6 +38,8 @@ extension DiscriminatorLoss {
         case .wasserstein: #"\ell_f-\ell_r"#
         case .hinge: #"\max(0,1-\ell_r)+\max(0,1+\ell_f)"#
         case .ragan: #"2\,\mathrm{softplus}(\ell_f-\ell_r)"#
+        case .fDivergence(let d):
+            d.latexRealTerm.replacing("v", with: #"\ell_r"#) + "+" + d.latexFakeTerm.replacing("v", with: #"\ell_f"#)
         }
     }
 
@@ -47,7 +50,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + #"\log D_r-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D_r)-\log(1-D_f)"#
         case .leastSquaresSigmoid: #"(D_r-1)^2/2+D_f^2/2"#
-        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
         }
     }
 
@@ -61,6 +64,7 @@ extension DiscriminatorLoss {
         case .wasserstein: "-1"
         case .hinge: #"-[\ell_r<1]"#
         case .ragan: #"-2\sigma(\ell_f-\ell_r)"#
+        case .fDivergence(let d): Self.derivative(of: d, real: true).replacing("v", with: #"\ell_r"#)
         }
     }
 
@@ -73,6 +77,7 @@ extension DiscriminatorLoss {
         case .wasserstein: "1"
         case .hinge: #"[\ell_f>-1]"#
         case .ragan: #"2\sigma(\ell_f-\ell_r)"#
+        case .fDivergence(let d): Self.derivative(of: d, real: false).replacing("v", with: #"\ell_f"#)
         }
     }
 
@@ -88,6 +93,7 @@ extension DiscriminatorLoss {
         case .wasserstein: #"-\ell"#
         case .hinge: #"\max(0,1-\ell)"#
         case .ragan: #"\mathrm{softplus}(-\ell)"#
+        case .fDivergence(let d): d.latexRealTerm.replacing("v", with: #"\ell"#)
         }
     }
 
@@ -100,6 +106,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: #"\sigma(\ell)^2/2"#
         case .wasserstein: #"\ell"#
         case .hinge: #"\max(0,1+\ell)"#
+        case .fDivergence(let d): d.latexFakeTerm.replacing("v", with: #"\ell"#)
         }
     }
 
@@ -112,6 +119,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
         case .wasserstein: "-1"
         case .hinge: #"-[\ell<1]"#
+        case .fDivergence(let d): Self.derivative(of: d, real: true).replacing("v", with: #"\ell"#)
         }
     }
 
@@ -123,6 +131,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: #"\sigma(\ell)^2\,\sigma(-\ell)"#
         case .wasserstein: "1"
         case .hinge: #"[\ell>-1]"#
+        case .fDivergence(let d): Self.derivative(of: d, real: false).replacing("v", with: #"\ell"#)
         }
     }
 
@@ -133,7 +142,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + #"\log D-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D)"#
         case .leastSquaresSigmoid: "(D-1)^2/2"
-        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
         }
     }
 
@@ -142,7 +151,7 @@ extension DiscriminatorLoss {
         switch self {
         case .bce, .bceSmoothed: #"-\log(1-D)"#
         case .leastSquaresSigmoid: "D^2/2"
-        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
         }
     }
 
@@ -153,7 +162,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + "/D+(1-" + Self.number(t, "t", symbolic) + ")/(1-D)"
         case .leastSquaresSigmoid: "D-1"
-        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
         }
     }
 
@@ -162,7 +171,7 @@ extension DiscriminatorLoss {
         switch self {
         case .bce, .bceSmoothed: "1/(1-D)"
         case .leastSquaresSigmoid: "D"
-        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
         }
     }
 
@@ -177,6 +186,7 @@ extension DiscriminatorLoss {
     /// Wasserstein   any ℓ (0)              0
     /// hinge         any ℓ in [−1, 1] (0)   2
     /// relativistic  ℓ_f = ℓ_r (0)          2 log 2
+    /// f-GAN         g_f⁻¹(f′(1)): 1 (KL), 0   −f(1): 0, log 4 (GAN)
     /// ```
     /// Each ℓ* minimizes L_D(ℓ, ℓ): for target t, ∂/∂ℓ = −t σ(−ℓ) + (2 − t) σ(ℓ) = 0 gives σ(ℓ*) = t/2.
     public var equilibrium: (logit: Double, value: Double) {
@@ -185,8 +195,24 @@ extension DiscriminatorLoss {
         case .bce, .leastSquaresSigmoid, .wasserstein, .hinge, .ragan: l = 0
         case .bceSmoothed(let t): l = Double.logit(t / 2)
         case .leastSquares(let a, let b): l = a / 2 + b / 2
+        case .fDivergence(let d): l = d.optimalOutput(densityRatio: 1)
         }
         return (l, evaluate(realLogit: l, fakeLogit: l).value)
+    }
+
+    /// The derivative of an f-GAN term in v, in LaTeX: −g_f′(v) for the real term, (f* ∘ g_f)′(v)
+    /// for the generated one.
+    static func derivative(of d: FDivergence, real: Bool) -> String {
+        switch (d, real) {
+        case (.kl, true), (.pearson, true): "-1"
+        case (.rkl, true), (.hellinger, true): #"-e^{-v}"#
+        case (.js, true), (.gan, true): #"-\sigma(-v)"#
+        case (.kl, false): #"e^{v - 1}"#
+        case (.rkl, false): "1"
+        case (.pearson, false): #"\frac{v}{2} + 1"#
+        case (.hellinger, false): #"e^{v}"#
+        case (.js, false), (.gan, false): #"\sigma(v)"#
+        }
     }
 
     /// A parameter in a formula: its symbol, or its value (integers without ".0").

@@ -10,6 +10,7 @@
 /// wasserstein      ℓ_f − ℓ_r                                        ∂/∂ℓ_r = −1              ∂/∂ℓ_f = 1
 /// hinge            max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f)                ∂/∂ℓ_r = −[ℓ_r < 1]      ∂/∂ℓ_f = [ℓ_f > −1]
 /// ragan            2 softplus(ℓ_f − ℓ_r)                            ∂/∂ℓ_r = −2σ(ℓ_f − ℓ_r)  ∂/∂ℓ_f = 2σ(ℓ_f − ℓ_r)
+/// f-GAN            −g_f(ℓ_r) + f*(g_f(ℓ_f))                         (``FDivergence``)
 /// ```
 /// BCE is shared by the minimax, non-saturating and maximum-likelihood generators. One-sided
 /// label smoothing replaces the real target 1 by t: the cross-entropy −t log σ(ℓ_r) −
@@ -30,6 +31,8 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     case hinge
     /// The relativistic loss: 2 softplus(ℓ_f − ℓ_r).
     case ragan
+    /// An f-GAN's discriminator (variational function) on the raw outputs: −g_f(ℓ_r) + f*(g_f(ℓ_f)).
+    case fDivergence(FDivergence)
 
     /// The plain least-squares discriminator, a = 0 and b = 1.
     public static let leastSquares = DiscriminatorLoss.leastSquares(fakeTarget: 0, realTarget: 1)
@@ -42,7 +45,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .ragan:
             let pair = Self.raganPair(realLogit: r, fakeLogit: f)
             return DiscriminatorEvaluation(value: pair.value, gradientReal: -pair.gradient, gradientFake: pair.gradient)
-        case .bce, .bceSmoothed, .leastSquares, .leastSquaresSigmoid, .wasserstein, .hinge:
+        case .bce, .bceSmoothed, .leastSquares, .leastSquaresSigmoid, .wasserstein, .hinge, .fDivergence:
             // A term per sample (``realTerm(_:fakeMean:)``, ``fakeTerm(_:realMean:)``).
             let real = realTerm(r), fake = fakeTerm(f)
             return DiscriminatorEvaluation(value: value(realLogit: r, fakeLogit: f), gradientReal: real.gradient,
@@ -70,6 +73,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
                                                            Self.scaledPair(GeneratorLoss.lsSigmoidValueUnscaled(-f)))
         case .hinge: Compensated.sum(Self.positivePart(Compensated.twoSum(1, -r)), Self.positivePart(Compensated.twoSum(1, f)))
         case .ragan: Self.raganPair(realLogit: r, fakeLogit: f).value
+        case .fDivergence(let d): d.discriminatorValue(realLogit: r, fakeLogit: f)
         case .wasserstein: realValue(r) + fakeValue(f)
         }
     }
@@ -105,7 +109,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .bce: (r.isNaN ? r : -OnePlusExp(-r).rounded, f.isNaN ? f : OnePlusExp(f).rounded)
         case .bceSmoothed(let t): (r.isNaN ? r : Self.smoothedRealGradientD(r, target: t), f.isNaN ? f : OnePlusExp(f).rounded)
         case .leastSquaresSigmoid: (-Double.sigmoid(-r), Double.sigmoid(f))
-        case .leastSquares, .wasserstein, .hinge, .ragan: nil
+        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
         }
     }
 
@@ -131,6 +135,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .bceSmoothed(let t): Double.logit(t)
         case .leastSquares(_, let b): b
         case .leastSquaresSigmoid: .infinity
+        case .fDivergence: .infinity
         case .wasserstein, .hinge, .ragan: nil
         }
     }

@@ -157,6 +157,16 @@ public enum FDivergence: String, CaseIterable, Sendable, Hashable {
     /// −g_f(v) before its last rounding: high + low.
     func realPair(_ v: Double) -> (high: Double, low: Double) {
         if v.isNaN { return (v, 0) }
+        if v.isInfinite {
+            // The limits: −v, e^(−v), e^(−v) − 1, softplus(−v) − log 2, softplus(−v).
+            switch self {
+            case .kl, .pearson: return (-v, 0)
+            case .rkl: return (exp(-v), 0)
+            case .hellinger: return (expm1(-v), 0)
+            case .js: return v > 0 ? (-Self.ln2, -Self.ln2Low) : (.infinity, 0)
+            case .gan: return (v > 0 ? 0 : .infinity, 0)
+            }
+        }
         switch self {
         case .kl, .pearson: return (-v, 0)
         case .rkl: return Self.exponentialPair(-v)
@@ -166,20 +176,55 @@ public enum FDivergence: String, CaseIterable, Sendable, Hashable {
         }
     }
 
+    /// L_D = −g_f(ℓ_r) + f*(g_f(ℓ_f)) at one pair, rounded once. For the reverse KL,
+    /// e^(−ℓ_r) + ℓ_f − 1 is taken as (e^(−ℓ_r) − 1) + ℓ_f, so that its two 1s never meet
+    /// (at ℓ_r = ℓ_f = 10⁻²⁷ the result is ℓ²/2). Where both logits are below 2⁻²⁶ the reverse
+    /// KL and squared Hellinger sums are their Taylor series with the squares exact: their linear
+    /// parts cancel and leave what a pair of rounded terms cannot hold.
+    public func discriminatorValue(realLogit r: Double, fakeLogit f: Double) -> Double {
+        let tiny = abs(r) < 0x1p-26 && abs(f) < 0x1p-26
+        switch self {
+        case .rkl where tiny:
+            // (f − r) + r²/2 − r³/6 + r⁴/24, the square exact (twoProduct), one rounding.
+            let d = Compensated.twoSum(f, -r), r2 = Compensated.twoProduct(r, r)
+            let rest = 0.5 * r2.low + r2.high * r * (-1.0 / 6 + r / 24)
+            return Compensated.sum(d, (0.5 * r2.high, rest))
+        case .hellinger where tiny:
+            // (e^(−r) − 1) + (e^f − 1) = (f − r) + (r² + f²)/2 + (f³ − r³)/6 + (r⁴ + f⁴)/24.
+            let d = Compensated.twoSum(f, -r), r2 = Compensated.twoProduct(r, r), f2 = Compensated.twoProduct(f, f)
+            let squares = Compensated.twoSum(r2.high, f2.high)
+            let rest = 0.5 * (squares.low + r2.low + f2.low) + (f2.high * f - r2.high * r) / 6 + (r2.high * r2.high + f2.high * f2.high) / 24
+            return Compensated.sum(d, (0.5 * squares.high, rest))
+        case .rkl where r.isFinite && f.isFinite:
+            return Compensated.sum(Self.exponentialMinusOnePair(-r), (f, 0))
+        default:
+            return Compensated.sum(realPair(r), fakePair(f))
+        }
+    }
+
     /// f*(g_f(v)) before its last rounding: high + low.
     func fakePair(_ v: Double) -> (high: Double, low: Double) {
         if v.isNaN { return (v, 0) }
+        if v.isInfinite {
+            // The limits: e^(v−1), v − 1, v(v/4 + 1), e^v − 1, softplus(v) − log 2, softplus(v).
+            switch self {
+            case .kl: return (exp(v), 0)
+            case .rkl: return (v, 0)
+            case .pearson: return (.infinity, 0)
+            case .hellinger: return (expm1(v), 0)
+            case .js: return v < 0 ? (-Self.ln2, -Self.ln2Low) : (.infinity, 0)
+            case .gan: return (v < 0 ? 0 : .infinity, 0)
+            }
+        }
         switch self {
         case .kl:
             // e^(v − 1) with v − 1 carried exactly: e^(d + δ) = e^d (1 + δ).
-            guard v.isFinite else { return (exp(v), 0) }
             let d = Compensated.twoSum(v, -1)
             let e = ExtendedExp(d.high)
             return Self.scaled((e.high, e.low + e.high * d.low), by: e.exponent)
-        case .rkl: return v.isFinite ? Compensated.twoSum(v, -1) : (v, 0)
+        case .rkl: return Compensated.twoSum(v, -1)
         case .pearson:
             // v²/4 + v: ¼v·v exactly (twoProduct, ¼v exact), plus v, one rounding.
-            guard v.isFinite else { return (v > 0 ? v : -v, 0) }
             let square = Compensated.twoProduct(0.25 * v, v)
             guard square.high.isFinite else { return (square.high, 0) }
             let sum = Compensated.twoSum(square.high, v)
@@ -198,9 +243,10 @@ public enum FDivergence: String, CaseIterable, Sendable, Hashable {
 
     /// softplus(x) − log 2 = log((1 + eˣ)/2) as a pair: softplus's pair minus log 2, carried
     /// (the pair is good to about 10⁻³² absolute); below |x| = 2⁻²⁰, where that is not enough,
-    /// x/2 + x²/8 (the next term, −x⁴/192, is below 2⁻⁶⁰ of the result).
+    /// x/2 + (x²/8 − x⁴/192): the second part carried, since in a discriminator's two terms the
+    /// x/2 cancel and leave x²/4 − x⁴/96 (the next term, x⁶/2880, is below 2⁻⁸⁰ of that).
     static func softplusMinusLn2(_ x: Double) -> (high: Double, low: Double) {
-        if abs(x) < 0x1p-20 { return ((0.5 * x).addingProduct(0.125 * x, x), 0) }
+        if abs(x) < 0x1p-20 { return (0.5 * x, 0.125 * x * x * (1 - x * x / 24)) }
         let p = logisticPairCarried(x).softplusPair
         guard p.high.isFinite else { return p }
         let s = Compensated.twoSum(p.high, -ln2)
@@ -226,9 +272,11 @@ public enum FDivergence: String, CaseIterable, Sendable, Hashable {
         return p.high + p.low
     }
 
-    /// eˣ − 1 as a pair: 2ᵏ·high − 1 exactly (twoSum), the low parts added.
+    /// eˣ − 1 as a pair: 2ᵏ·high − 1 exactly (twoSum), the low parts added; below |x| = 2⁻²⁶,
+    /// x + (x²/2 + x³/6 + x⁴/24), whose second part the exponential's pair would lose next to 1.
     static func exponentialMinusOnePair(_ x: Double) -> (high: Double, low: Double) {
         guard x.isFinite else { return (x > 0 ? x : -1, 0) }
+        if abs(x) < 0x1p-26 { return (x, x * x * (0.5 + x * (1.0 / 6 + x / 24))) }
         let e = exponentialPair(x)
         guard e.high.isFinite else { return e }
         let s = Compensated.twoSum(e.high, -1)

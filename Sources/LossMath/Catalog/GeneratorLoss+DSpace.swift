@@ -35,7 +35,7 @@ extension GeneratorLoss {
         case .lssigmoid:
             return LossEvaluation(value: 0.5 * oneMinusD * oneMinusD, gradientLogit: -d * oneMinusD * oneMinusD,
                                   gradientD: -oneMinusD)
-        case .lsgan, .wgan, .hinge, .ragan:
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN:
             preconditionFailure("raw-output losses are evaluated at logit(D)")
         }
     }

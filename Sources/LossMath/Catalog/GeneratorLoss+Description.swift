@@ -12,6 +12,7 @@ extension GeneratorLoss {
         case .wgan: "Wasserstein"
         case .hinge: "hinge"
         case .ragan: "relativistic average (one pair)"
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: "f-GAN, " + fDivergence!.title
         }
     }
 
@@ -30,6 +31,7 @@ extension GeneratorLoss {
         case .lssigmoid: #"\sigma(-\ell)^2/2"#
         case .wgan, .hinge: #"-\ell"#
         case .ragan: #"2\,\mathrm{softplus}(\ell_r-\ell)"#
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.latexGeneratorLoss.replacing("v", with: #"\ell"#)
         }
     }
 
@@ -41,7 +43,7 @@ extension GeneratorLoss {
         case .nonsat: #"-\log D"#
         case .maxlik: #"-D/(1-D)"#
         case .lssigmoid: #"(D-1)^2/2"#
-        case .lsgan, .wgan, .hinge, .ragan: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
         }
     }
 
@@ -53,7 +55,7 @@ extension GeneratorLoss {
         case .nonsat: #"-1/D"#
         case .maxlik: #"-1/(1-D)^2"#
         case .lssigmoid: #"D-1"#
-        case .lsgan, .wgan, .hinge, .ragan: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
         }
     }
 
@@ -67,6 +69,7 @@ extension GeneratorLoss {
         case .lssigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
         case .wgan, .hinge: "-1"
         case .ragan: #"-2\sigma(\ell_r-\ell)"#
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.latexGeneratorGradient.replacing("v", with: #"\ell"#)
         }
     }
 
@@ -91,6 +94,11 @@ extension GeneratorLoss {
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −D (saturates)")
         case .wgan, .hinge: Limit(-1, "−1: constant")
         case .ragan: Limit(-2, "→ −2 (for fixed ℓ_r)")
+        case .fganKL: Limit(-0.0, "→ 0: vanishes like −e^(ℓ−1) (saturates)")
+        case .fganRKL: Limit(-1, "−1: constant")
+        case .fganPearson: Limit(.infinity, "→ +∞: grows like −ℓ/2 (the loss falls without bound)")
+        case .fganHellinger: Limit(-0.0, "→ 0: vanishes like −e^ℓ (saturates)")
+        case .fganJS, .fganGAN: Limit(-0.0, "→ 0: vanishes like −e^ℓ (saturates)")
         }
     }
 
@@ -107,6 +115,11 @@ extension GeneratorLoss {
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −(1 − D)²")
         case .wgan, .hinge: Limit(-1, "−1: constant")
         case .ragan: Limit(-0.0, "→ 0 (for fixed ℓ_r)")
+        case .fganKL: Limit(-.infinity, "→ −∞: grows like −e^(ℓ−1)")
+        case .fganRKL: Limit(-1, "−1: constant")
+        case .fganPearson: Limit(-.infinity, "→ −∞: grows like −ℓ/2")
+        case .fganHellinger: Limit(-.infinity, "→ −∞: grows like −e^ℓ")
+        case .fganJS, .fganGAN: Limit(-1, "→ −1")
         }
     }
 

@@ -11,6 +11,7 @@
 /// wgan       L = −ℓ                            ∂L/∂ℓ = −1
 /// hinge      L = −ℓ                            ∂L/∂ℓ = −1
 /// ragan      L = 2 softplus(ℓ_r − ℓ)           ∂L/∂ℓ = −2 σ(ℓ_r − ℓ)
+/// fgan-…     L = −f*(g_f(ℓ))                   ∂L/∂ℓ = −(f* ∘ g_f)′(ℓ)   (``FDivergence``)
 /// ```
 /// Derivations: `docs/losses.md`. Each is checked against automatic differentiation and a
 /// 60-digit reference (`gan-losses check`, `swift test`).
@@ -25,6 +26,7 @@ extension GeneratorLoss {
         case .lssigmoid: Self.lsSigmoidValue(l)
         case .wgan, .hinge: -l
         case .ragan: logisticPair(difference: parameters.realLogit, minus: l, timesPowerOfTwo: 1).softplus
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.generatorValue(l)
         }
     }
 
@@ -38,6 +40,7 @@ extension GeneratorLoss {
         case .lssigmoid: Self.lsSigmoidGradientLogit(l)
         case .wgan, .hinge: l.isNaN ? l : -1
         case .ragan: -logisticPair(difference: parameters.realLogit, minus: l, timesPowerOfTwo: 1).sigmoid
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: -fDivergence!.fakeGradient(l)
         }
     }
 
@@ -49,7 +52,7 @@ extension GeneratorLoss {
         case .nonsat: l.isNaN ? l : -OnePlusExp(-l).rounded
         case .maxlik: l.isNaN ? l : -OnePlusExp(l).squareRounded
         case .lssigmoid: -Double.sigmoid(-l)
-        case .lsgan, .wgan, .hinge, .ragan: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
         }
     }
 

@@ -21,6 +21,7 @@ extension GeneratorLoss {
         case .wgan: .wasserstein
         case .hinge: .hinge
         case .ragan: .ragan
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: .fDivergence(fDivergence!)
         }
     }
 
@@ -29,7 +30,7 @@ extension GeneratorLoss {
     public var hasValueFunction: Bool {
         switch self {
         case .minimax, .nonsat, .maxlik: true
-        case .lsgan, .lssigmoid, .wgan, .hinge, .ragan: false
+        case .lsgan, .lssigmoid, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: false
         }
     }
 }

@@ -21,6 +21,18 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     case hinge
     /// The relativistic average GAN, for one real/fake pair: `L = 2 softplus(ℓ_r − ℓ)`.
     case ragan
+    /// f-GAN with the Kullback–Leibler divergence: `L = −f*(g_f(ℓ)) = −e^(ℓ−1)` on the raw output.
+    case fganKL = "fgan-kl"
+    /// f-GAN with the reverse Kullback–Leibler divergence: `L = 1 − ℓ`.
+    case fganRKL = "fgan-rkl"
+    /// f-GAN with Pearson χ²: `L = −(ℓ²/4 + ℓ)`.
+    case fganPearson = "fgan-pearson"
+    /// f-GAN with squared Hellinger: `L = 1 − e^ℓ`.
+    case fganHellinger = "fgan-hellinger"
+    /// f-GAN with Jensen–Shannon: `L = log 2 − softplus(ℓ)`.
+    case fganJS = "fgan-js"
+    /// f-GAN with the GAN divergence: `L = −softplus(ℓ)` (the minimax loss).
+    case fganGAN = "fgan-gan"
 
     /// The canonical id, as used on the command line and in file names.
     public var id: String { rawValue }
@@ -36,6 +48,20 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
         case .wgan: ["wasserstein"]
         case .hinge: []
         case .ragan: ["relativistic", "relativistic-average"]
+        case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: []
+        }
+    }
+
+    /// The f-divergence of an f-GAN game (``FDivergence``); nil for the other losses.
+    public var fDivergence: FDivergence? {
+        switch self {
+        case .fganKL: .kl
+        case .fganRKL: .rkl
+        case .fganPearson: .pearson
+        case .fganHellinger: .hellinger
+        case .fganJS: .js
+        case .fganGAN: .gan
+        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge, .ragan: nil
         }
     }
 
@@ -52,7 +78,7 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     public var isDefinedThroughD: Bool {
         switch self {
         case .minimax, .nonsat, .maxlik, .lssigmoid: true
-        case .lsgan, .wgan, .hinge, .ragan: false
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: false
         }
     }
 }

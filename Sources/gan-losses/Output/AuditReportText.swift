@@ -239,6 +239,7 @@ struct AuditReportText {
             case .wasserstein: "wasserstein"
             case .hinge: "hinge"
             case .ragan: "ragan"
+            case .fDivergence(let d): d.id
             }
         }
     }
