@@ -57,10 +57,12 @@ struct AuditGroup {
 
     /// Whether the user's `y` is the model's value: inside [lo, hi] widened by 4 ULP of the format
     /// at the largest magnitude (of `y`, the ends and the `terms` the model's code combines); an
-    /// infinite `y` only where an end is that infinity.
+    /// infinite `y` only where an end, rounded to the format, is that infinity.
     func agrees(_ y: Double, _ lo: Double, _ hi: Double, terms: Double = 0) -> Bool {
         if lo.isNaN || hi.isNaN { return false }
-        if !y.isFinite { return y == lo || y == hi }
+        // An infinite y agrees with an end that is that infinity in the user's format (−e^ℓ at
+        // ℓ = 90 is −4.5·10³⁸, −∞ in float32).
+        if !y.isFinite { return y == precision.rounded(lo) || y == precision.rounded(hi) }
         let magnitude = max(abs(y), lo.isFinite ? abs(lo) : 0, hi.isFinite ? abs(hi) : 0, terms.isFinite ? terms : 0)
         let tolerance = 4 * precision.ulp(magnitude)
         return y >= lo - tolerance && y <= hi + tolerance

@@ -36,6 +36,16 @@ struct AuditDiagnosisTests {
         }
     }
 
+    @Test("float32 values that overflow where the exact value does too are no alarm: −e^ℓ and f-GAN's −e^(ℓ−1) past ℓ ≈ 89")
+    func overflowMatches() {
+        for (loss, value) in [(GeneratorLoss.maxlik, { (l: Float) in -expf(l) }), (.fganKL, { (l: Float) in -expf(l - 1) })] {
+            let values = Self.grid.map { Double(value(Float($0))) }
+            #expect(values.contains(-.infinity))
+            let report = LossAudit(x: Self.grid, loss: values).audit(.generator(loss))
+            #expect(report.matches, "\(loss.id): \(report.groups[0].loss)")
+        }
+    }
+
     @Test("a clean float64 export matches, within 1 ULP")
     func cleanDouble() {
         let values = Self.grid.map { GeneratorLoss.minimax.value(atLogit: $0) }
