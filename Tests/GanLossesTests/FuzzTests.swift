@@ -14,15 +14,12 @@ import Testing
 /// one line on standard error, no output file is left partial or truncated, no run takes over
 /// 10 s or 1 GB, and a run whose standard output could not be written never exits 0 having
 /// printed. Bounded for CI; `FUZZ_ITERATIONS=N` runs N per shard.
-@Suite("Fuzzing the command line", .serialized)
+@Suite("Fuzzing the command line", .serialized,
+       .enabled(if: !CourseFigure.unoptimized, "release only: the same generator runs there, on the tool users run, in a fraction of the time"))
 struct FuzzTests {
-    /// 30 per shard in release; 10 in a debug build, whose tool is several times slower and
-    /// whose runs the release suite repeats with the same generator.
-    #if DEBUG
-    static let iterations = Int(ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"] ?? "") ?? 10
-    #else
+    /// 30 per shard. The fuzzing suites run in the release build only (`make test` runs both):
+    /// the debug tool is several times slower, and the runs would be the same.
     static let iterations = Int(ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"] ?? "") ?? 30
-    #endif
     static let shards = 4
     /// Every accepted input finishes within 10 s in a release build; a debug build (the library
     /// targets unoptimized) gets more.
@@ -437,7 +434,7 @@ final class Mounts: @unchecked Sendable {
 /// `simulate` while they compute or write, at random delays or the moment the n-th temporary
 /// file appears. Whatever the moment, the run ends by that signal (or finishes first, exit 0),
 /// no temporary file is left and every file present is whole.
-@Suite("Fuzzing signals", .serialized)
+@Suite("Fuzzing signals", .serialized, .enabled(if: !CourseFigure.unoptimized, "release only, as the command-line fuzzing"))
 struct SignalFuzzTests {
     @Test("a signal at any moment leaves only whole files")
     func signals() throws {
@@ -476,7 +473,7 @@ struct SignalFuzzTests {
 /// emptied, removed or replaced by a folder, junk for a header, a folder that is a file or does not
 /// exist — given to `check` through GAN_LOSSES_REFERENCE_DIR. A damaged file among the losses
 /// checked is exit 1 with one line naming it; damage elsewhere does not matter (exit 0).
-@Suite("Fuzzing the reference folder", .serialized)
+@Suite("Fuzzing the reference folder", .serialized, .enabled(if: !CourseFigure.unoptimized, "release only, as the command-line fuzzing"))
 struct ReferenceFuzzTests {
     @Test("damaged reference vectors are reported, never measured")
     func damagedReferences() throws {
