@@ -33,3 +33,24 @@ extension PNGImage {
         return Difference(histogram: histogram)
     }
 }
+
+extension PNGImage {
+    /// A GIF screen (0xRRGGBB per pixel, as ``GIFAnimation`` decodes it) against this image of the
+    /// same size: the largest channel difference, the mean over all channels (in levels of 255),
+    /// and the share of pixels with a channel more than `threshold` off.
+    public func difference(fromScreen screen: [UInt32], over threshold: Int) -> (worst: Int, mean: Double, shareOver: Double) {
+        var total = 0, off = 0, worst = 0
+        for y in 0..<height {
+            for x in 0..<width {
+                let p = screen[y * width + x]
+                let (r, g, b) = rgb(x, y)
+                let d = [abs(Int(p >> 16 & 0xFF) - r), abs(Int(p >> 8 & 0xFF) - g), abs(Int(p & 0xFF) - b)]
+                total += d.reduce(0, +)
+                worst = max(worst, d.max()!)
+                if d.max()! > threshold { off += 1 }
+            }
+        }
+        let pixels = Double(width * height)
+        return (worst, Double(total) / (3 * pixels), Double(off) / pixels)
+    }
+}

@@ -75,7 +75,7 @@ struct DynamicsAnimationTests {
         try gif.forEachScreen { k, screen in
             let png = try #require(PNGImage(try FigureExporter(dpi: 100).render(try animation.frame(k), formats: [.png])[0]))
             try #require((png.width, png.height) == (gif.width, gif.height), "frame \(k): drawn \(png.width) × \(png.height) now")
-            let d = Self.difference(screen, png, over: 8)
+            let d = png.difference(fromScreen: screen, over: 8)
             worst = max(worst, d.worst)
             mean = max(mean, d.mean)
             over8 = max(over8, d.shareOver)
@@ -98,26 +98,8 @@ struct DynamicsAnimationTests {
             guard [0, 13, 39].contains(k) else { return }
             let png = try #require(PNGImage(try FigureExporter(dpi: 100).render(try animation.frame(k), formats: [.png])[0]))
             try #require((png.width, png.height) == (gif.width, gif.height), "frame \(k): drawn \(png.width) × \(png.height) now")
-            let d = Self.difference(screen, png, over: 32)
+            let d = png.difference(fromScreen: screen, over: 32)
             #expect(d.mean < 0.5 && d.shareOver < 0.001, "frame \(k): mean \(d.mean), \(d.shareOver) of the pixels off by more than 32")
         }
-    }
-
-    /// A GIF screen (0xRRGGBB per pixel) against a PNG of the same size: the largest channel
-    /// difference, the mean over all channels, and the share of pixels with a channel more than
-    /// `threshold` off.
-    static func difference(_ screen: [UInt32], _ png: PNGImage, over threshold: Int) -> (worst: Int, mean: Double, shareOver: Double) {
-        var total = 0, off = 0, worst = 0
-        for y in 0..<png.height {
-            for x in 0..<png.width {
-                let p = screen[y * png.width + x]
-                let (r, g, b) = png.rgb(x, y)
-                let d = [abs(Int(p >> 16 & 0xFF) - r), abs(Int(p >> 8 & 0xFF) - g), abs(Int(p & 0xFF) - b)]
-                total += d.reduce(0, +)
-                worst = max(worst, d.max()!)
-                if d.max()! > threshold { off += 1 }
-            }
-        }
-        return (worst, Double(total) / Double(3 * png.width * png.height), Double(off) / Double(png.width * png.height))
     }
 }

@@ -26,24 +26,6 @@ struct AnimationExportTests {
         Animation.growing(frames: frames, steps: 60) { figure(step: $0, curves: curves, fixed: fixed, legend: legend) }
     }
 
-    /// The largest and the mean channel difference between two images of the same size, and the
-    /// share of pixels off by more than 8 levels in some channel.
-    static func difference(_ screen: [UInt32], _ png: PNGImage) -> (worst: Int, mean: Double, over8: Double) {
-        var worst = 0, total = 0, over8 = 0
-        for y in 0..<png.height {
-            for x in 0..<png.width {
-                let p = screen[y * png.width + x]
-                let (r, g, b) = png.rgb(x, y)
-                let d = [abs(Int(p >> 16 & 0xFF) - r), abs(Int(p >> 8 & 0xFF) - g), abs(Int(p & 0xFF) - b)]
-                worst = max(worst, d.max()!)
-                total += d.reduce(0, +)
-                if d.max()! > 8 { over8 += 1 }
-            }
-        }
-        let pixels = Double(png.width * png.height)
-        return (worst, Double(total) / (3 * pixels), Double(over8) / pixels)
-    }
-
     @Test("step schedules: linear ⌈k·steps/(n − 1)⌉, logarithmic ⌈steps^(k/(n − 1))⌉, both ending at steps")
     func schedules() {
         let linear = (0..<5).map { Animation.StepSchedule.linear.step(frame: $0, of: 5, steps: 10) }
@@ -79,7 +61,7 @@ struct AnimationExportTests {
         let animation = Self.animation(curves: curves)
         let gif = try GIFAnimation(try AnimationExporter(dpi: 100).render(animation, format: .gif))
         var colors = Set<UInt32>()
-        var results: [(worst: Int, mean: Double, over8: Double)] = []
+        var results: [(worst: Int, mean: Double, shareOver: Double)] = []
         try gif.forEachScreen { k, screen in
             let png = try #require(PNGImage(try FigureExporter(dpi: 100).render(try animation.frame(k), formats: [.png])[0]))
             #expect(png.width == gif.width && png.height == gif.height)
@@ -89,9 +71,9 @@ struct AnimationExportTests {
                     colors.insert(UInt32(r) << 16 | UInt32(g) << 8 | UInt32(b))
                 }
             }
-            results.append(Self.difference(screen, png))
+            results.append(png.difference(fromScreen: screen, over: 8))
         }
-        let worst = results.map(\.worst).max()!, mean = results.map(\.mean).max()!, over8 = results.map(\.over8).max()!
+        let worst = results.map(\.worst).max()!, mean = results.map(\.mean).max()!, over8 = results.map(\.shareOver).max()!
         print("gif pixels, \(curves) curves: \(colors.count) colours, largest channel error \(worst), mean \(mean), share over 8 \(over8)")
         if colors.count <= 255 {
             #expect(worst == 0, "\(colors.count) colours, largest error \(worst)")
