@@ -100,8 +100,22 @@ def gen_hinge(l):
     return -l, mpf(-1), None
 
 
-def gen_ragan(l):         # 2 softplus(l_r - l) with l_r = 0
+def gen_ragan(l):         # 2 softplus(l_r - l) with l_r = 0 (rasgan's file too: the same game)
     return 2 * softplus(-l), -2 * sigmoid(-l), None
+
+
+# The relativistic games (Jolicoeur-Martineau 2018) for one pair with l_r = 0: 2^p phi(l - l_r),
+# p = 0 for RSGAN and 1 for the average games, phi(x) = softplus(-x), (x - 1)^2, max(0, 1 - x).
+def gen_rsgan(l):
+    return softplus(-l), -sigmoid(-l), None
+
+
+def gen_ralsgan(l):
+    return 2 * (l - 1) ** 2, 4 * (l - 1), None
+
+
+def gen_rahinge(l):       # the subgradient of the catalog: 0 at the kink l = 1
+    return 2 * max(mpf(0), 1 - l), mpf(-2) if l < 1 else mpf(0), None
 
 
 # f-GAN (Nowozin et al. 2016): the generator's -f*(g_f(v)) on the raw output, composed by hand
@@ -141,6 +155,7 @@ def fgan_generator(name):
 LOSSES = {
     "minimax": gen_minimax, "nonsat": gen_nonsat, "maxlik": gen_maxlik, "lsgan": gen_lsgan,
     "lssigmoid": gen_lssigmoid, "wgan": gen_wgan, "hinge": gen_hinge, "ragan": gen_ragan,
+    "rsgan": gen_rsgan, "ralsgan": gen_ralsgan, "rahinge": gen_rahinge,
 }
 for _name in FGAN_GENERATORS:
     LOSSES["fgan-" + _name] = fgan_generator(_name)
@@ -156,6 +171,9 @@ LIMITS = {
     "wgan": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},
     "hinge": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},
     "ragan": {-INF: (INF, -2.0, None), INF: (0.0, -0.0, None)},
+    "rsgan": {-INF: (INF, -1.0, None), INF: (0.0, -0.0, None)},
+    "ralsgan": {-INF: (INF, -INF, None), INF: (INF, INF, None)},
+    "rahinge": {-INF: (INF, -2.0, None), INF: (0.0, 0.0, None)},
     "fgan-kl": {-INF: (-0.0, -0.0, None), INF: (-INF, -INF, None)},
     "fgan-rkl": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},
     "fgan-pearson": {-INF: (-INF, INF, None), INF: (-INF, -INF, None)},
@@ -313,6 +331,24 @@ def disc_ragan(r, f):      # one pair: 2 softplus(l_f - l_r), the difference tak
     return (2 * softplus(f - r), -2 * sigmoid(f - r), 2 * sigmoid(f - r), None, None)
 
 
+def disc_rsgan(r, f):      # one pair: softplus(l_f - l_r)
+    return (softplus(f - r), -sigmoid(f - r), sigmoid(f - r), None, None)
+
+
+# l_r - l_f - 1 of two doubles is exact at 700 digits (1e-300 - (-1) - 1 is 1e-300, 0 at 60).
+def disc_ralsgan(r, f):    # one pair: 2 (l_r - l_f - 1)^2
+    with mp.workdps(700):
+        u = mpf(r) - mpf(f) - 1
+        return (+(2 * u ** 2), +(4 * u), +(-4 * u), None, None)
+
+
+def disc_rahinge(r, f):    # one pair: 2 max(0, 1 - l_r + l_f), subgradient 0 at the kink
+    with mp.workdps(700):
+        v = 1 - mpf(r) + mpf(f)
+        inside = v > 0
+        return (+(2 * max(mpf(0), v)), mpf(-2) if inside else mpf(0), mpf(2) if inside else mpf(0), None, None)
+
+
 FGAN_TERMS = {   # real -g(v), fake f*(g(v)), their derivatives
     "kl": (lambda v: -v, lambda v: exp(v - 1), lambda v: mpf(-1), lambda v: exp(v - 1)),
     "rkl": (lambda v: exp(-v), lambda v: v - 1, lambda v: -exp(-v), lambda v: mpf(1)),
@@ -340,6 +376,7 @@ def disc_fgan(name):
 DISCRIMINATORS = {
     "bce": disc_bce, "bce-smoothed": disc_bce_smoothed, "lsgan": disc_lsgan, "lssigmoid": disc_lssigmoid,
     "wgan": disc_wgan, "hinge": disc_hinge, "ragan": disc_ragan,
+    "rsgan": disc_rsgan, "ralsgan": disc_ralsgan, "rahinge": disc_rahinge,
 }
 for _name in FGAN_TERMS:
     DISCRIMINATORS["fgan-" + _name] = disc_fgan(_name)

@@ -48,19 +48,20 @@ public enum AuditSubject: Sendable, Hashable {
             case .nonsat: .log(coefficient: -1, ofOneMinusD: false)
             case .maxlik: .odds
             case .lssigmoid: .halfSquare(target: 1)
-            case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
+            case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
+                 .rsgan, .rasgan, .ralsgan, .rahinge: nil
             }
         case .discriminatorReal(let loss):
             switch loss {
             case .bce: .log(coefficient: -1, ofOneMinusD: false)
             case .leastSquaresSigmoid: .halfSquare(target: 1)
-            case .bceSmoothed, .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+            case .bceSmoothed, .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
             }
         case .discriminatorFake(let loss):
             switch loss {
             case .bce, .bceSmoothed: .log(coefficient: -1, ofOneMinusD: true)
             case .leastSquaresSigmoid: .halfSquare(target: 0)
-            case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+            case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
             }
         }
     }
@@ -96,7 +97,7 @@ public enum AuditSubject: Sendable, Hashable {
         case .generator(.lssigmoid): "0.5 * torch.sigmoid(-l)**2  (½(D − 1)² = ½σ(−ℓ)²)"
         case .generator(.lsgan): "0.5 * (l - c)**2 on the raw output"
         case .generator(.wgan), .generator(.hinge): "-l"
-        case .generator(.ragan): "2 * F.softplus(l_r - l)"
+        case .generator(let loss) where loss.relativistic != nil: Self.torch(loss.relativistic!, term: .generator)
         case .generator(let loss) where loss.fDivergence != nil: Self.torch(loss.fDivergence!, term: .generator)
         case .generator: "the catalog's form"
         case .discriminatorReal(.fDivergence(let d)): Self.torch(d, term: .real)
@@ -114,15 +115,35 @@ public enum AuditSubject: Sendable, Hashable {
         case .discriminatorFake(.wasserstein): "l"
         case .discriminatorReal(.hinge): "F.relu(1 - l)"
         case .discriminatorFake(.hinge): "F.relu(1 + l)"
-        case .discriminatorReal(.ragan): "F.softplus(f_mean - l)"
-        case .discriminatorFake(.ragan): "F.softplus(l - r_mean)"
+        case .discriminatorReal(.relativistic(let game)): Self.torch(game, term: .real)
+        case .discriminatorFake(.relativistic(let game)): Self.torch(game, term: .fake)
         }
     }
 }
 
 extension AuditSubject {
-    /// An f-GAN term.
+    /// An f-GAN or relativistic term.
     enum FGANTerm { case real, fake, generator }
+
+    /// A relativistic game's term in PyTorch: the generator's one-pair loss against the real logit
+    /// l_r, the discriminator's terms against the other side's mean (RSGAN's against the partner,
+    /// half the pair's loss each).
+    static func torch(_ game: RelativisticGame, term: FGANTerm) -> String {
+        switch (game, term) {
+        case (.rsgan, .generator): "F.softplus(l_r - l)"
+        case (.rasgan, .generator): "2 * F.softplus(l_r - l)"
+        case (.ralsgan, .generator): "2 * (l - l_r - 1)**2"
+        case (.rahinge, .generator): "2 * F.relu(1 + l_r - l)"
+        case (.rsgan, .real): "0.5 * F.softplus(l_f - l)"
+        case (.rasgan, .real): "F.softplus(f_mean - l)"
+        case (.ralsgan, .real): "(l - f_mean - 1)**2"
+        case (.rahinge, .real): "F.relu(1 - (l - f_mean))"
+        case (.rsgan, .fake): "0.5 * F.softplus(l - l_r)"
+        case (.rasgan, .fake): "F.softplus(l - r_mean)"
+        case (.ralsgan, .fake): "(l - r_mean + 1)**2"
+        case (.rahinge, .fake): "F.relu(1 + (l - r_mean))"
+        }
+    }
 
     /// An f-GAN term in PyTorch, from the raw output l.
     static func torch(_ d: FDivergence, term: FGANTerm) -> String {

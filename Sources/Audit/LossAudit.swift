@@ -48,8 +48,8 @@ public struct LossAudit: Sendable {
     }
 
     /// The catalog's generator losses an audit may find instead of the one asked for (the
-    /// relativistic one needs the real logits, and is left out).
-    static let generatorCandidates: [GeneratorLoss] = GeneratorLoss.allCases.filter { $0 != .ragan }
+    /// relativistic ones need the real logits, and are left out).
+    static let generatorCandidates: [GeneratorLoss] = GeneratorLoss.allCases.filter { $0.relativistic == nil }
     /// The catalog's discriminator losses, likewise.
     static let discriminatorCandidates: [DiscriminatorLoss] = [
         .bce, .leastSquares(fakeTarget: 0, realTarget: 1), .leastSquaresSigmoid, .wasserstein, .hinge,

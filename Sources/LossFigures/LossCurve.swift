@@ -50,7 +50,7 @@ struct LossCurve: Sendable {
     /// mean output 0).
     static func discriminatorHalves(_ game: GeneratorLoss, parameters p: LossParameters) -> [LossCurve] {
         let d = game.discriminatorLoss(parameters: p)
-        let against = game == .ragan ? " (other side's mean 0)" : ""
+        let against = game.relativistic.map { $0.comparesWithMean ? " (other side's mean 0)" : " (partner's logit 0)" } ?? ""
         let real = LossCurve(
             games: [game.id], part: "real" + against, hasD: d.hasProbability, saturatesAsDToZero: false,
             formula: { q, inD in

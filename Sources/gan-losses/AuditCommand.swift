@@ -112,8 +112,8 @@ struct AuditCommand: ParsableCommand {
             guard let game = GeneratorLoss(id: loss) else {
                 throw ValidationError("--loss \(InputText.shown(loss)) is not in the catalog; give one of \(GeneratorLoss.allCases.map(\.id).joined(separator: ", "))")
             }
-            if player == .d && game == .ragan {
-                throw ValidationError("--loss ragan --player d: the relativistic terms depend on the other side's mean logit, which a row does not carry; audit the generator's, or export the terms of an ordinary loss")
+            if player == .d && game.relativistic != nil {
+                throw ValidationError("--loss \(game.id) --player d: the relativistic terms depend on the other side's logits (its mean, or RSGAN's partner), which a row does not carry; audit the generator's, or export the terms of an ordinary loss")
             }
         }
         if let output {

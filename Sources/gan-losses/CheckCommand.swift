@@ -104,7 +104,8 @@ struct CheckCommand: ParsableCommand {
             case .lssigmoid: ["lssigmoid"]
             case .wgan: ["wgan"]
             case .hinge: ["hinge"]
-            case .ragan: ["ragan"]
+            case .ragan, .rasgan: ["ragan"]
+            case .rsgan, .ralsgan, .rahinge: [game.id]
             case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: [game.id]
             }
         }

@@ -9,21 +9,35 @@ extension EvalCommand {
         var inputsHaveNaN = false
         // Both sides in one pass when they are columns of one file (LogitSource.forEachBlock).
         let sources = [(realBatch, "--real-logits"), (fakeBatch, "--fake-logits")]
-        // The relativistic game needs each side's mean first: one more pass over the inputs.
+        // The relativistic average games need each side's mean first: one more pass over the inputs.
         var means = [0.0, 0.0]
-        if selection.loss.contains(.ragan) { means = try LogitSource.means(sources) }
+        if selection.loss.contains(where: { $0.relativistic?.comparesWithMean == true }) { means = try LogitSource.means(sources) }
         var accumulators = selection.loss.map {
             BatchAccumulator(game: $0, parameters: parameters, realMean: means[0], fakeMean: means[1])
         }
+        // RSGAN pairs real sample i with generated sample i: it holds both sides to pair them.
+        var pairs: (real: [Double], fake: [Double])? = selection.loss.contains(.rsgan) ? ([], []) : nil
         try LogitSource.forEachBlock(sources) { blocks in
             let (real, fake) = (blocks[0], blocks[1])
             if !inputsHaveNaN { inputsHaveNaN = real.contains(where: \.isNaN) || fake.contains(where: \.isNaN) }
-            for k in accumulators.indices {
+            pairs?.real += real
+            pairs?.fake += fake
+            for k in accumulators.indices where !accumulators[k].pairsSamples {
                 accumulators[k].addReal(real)
                 accumulators[k].addFake(fake)
             }
         }
-        if perSample { return try writePerSample(accumulators, reduction: reduction) }
+        if let pairs {
+            guard pairs.real.count == pairs.fake.count else {
+                throw ValidationError("rsgan pairs real sample i with generated sample i: give as many real logits as generated (m = \(pairs.real.count), n = \(pairs.fake.count)), or leave out rsgan")
+            }
+            for k in accumulators.indices where accumulators[k].pairsSamples {
+                pairs.real.withUnsafeBufferPointer { r in
+                    pairs.fake.withUnsafeBufferPointer { f in accumulators[k].addPairs(real: r, fake: f) }
+                }
+            }
+        }
+        if perSample { return try writePerSample(accumulators, reduction: reduction, pairs: pairs) }
 
         var table = Table(columns: ["loss", "quantity", "value"])
         for accumulator in accumulators {
@@ -50,13 +64,25 @@ extension EvalCommand {
         }
     }
 
-    /// One row per logit: its side, index, value and the two players' derivatives in it.
-    private func writePerSample(_ accumulators: [BatchAccumulator], reduction: Reduction) throws {
+    /// One row per logit: its side, index, value and the two players' derivatives in it (for RSGAN
+    /// from its pair, `pairs`).
+    private func writePerSample(_ accumulators: [BatchAccumulator], reduction: Reduction,
+                                pairs: (real: [Double], fake: [Double])?) throws {
         var stream = TableStream(columns: ["loss", "side", "index", "logit", "grad_loss_d", "grad_loss_g"],
                                  titles: ["loss", "side", "i", "ℓ", "∂L_D/∂ℓ", "∂L_G/∂ℓ"],
                                  widths: [9, 4, 9, 24, 24, 24], format: format)
         for accumulator in accumulators {
             let id = Table.Cell.text(accumulator.game.id)
+            if accumulator.pairsSamples, let pairs {
+                let g = zip(pairs.real, pairs.fake).map { accumulator.gradients(pair: $0, fake: $1, reduction: reduction) }
+                for (side, logits) in [("real", pairs.real), ("fake", pairs.fake)] {
+                    for (i, l) in logits.enumerated() {
+                        let d = side == "real" ? g[i].real : g[i].fake
+                        try stream.append([id, .text(side), .number(Double(i), String(i)), .double(l), .double(d.discriminator), .double(d.generator)])
+                    }
+                }
+                continue
+            }
             var index = 0
             try realBatch?.forEach(name: "--real-logits") { r in
                 let g = accumulator.gradients(real: r, reduction: reduction, weights: weight ?? .unit)

@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
             A loss id names a game; each game has two players. The generator (--player g, the \
             default) is evaluated at the discriminator's logit ℓ on a generated sample, or at \
             D = σ(ℓ): L, ∂L/∂ℓ and ∂L/∂D. --d takes values of D(G(z)) in [0, 1]; the games whose \
-            discriminator is a critic on a raw output (lsgan, wgan, hinge, ragan) have no D, and \
+            discriminator is a critic on a raw output (lsgan, wgan, hinge, the relativistic and f-GAN games) have no D, and \
             --d with them is an error.
 
             The discriminator (--player d) is evaluated at pairs of logits, ℓ_r on a real sample \
@@ -125,6 +125,9 @@ struct EvalCommand: ParsableCommand {
             }
             guard precision == .double else { throw ValidationError("--batch computes in double precision; leave out --precision float") }
             guard !gradD else { throw ValidationError("--grad-d is for --player d at pairs of logits; --batch gives ∂L/∂ℓ per sample with --per-sample") }
+            if weight != nil && selection.loss.contains(.rsgan) {
+                throw ValidationError("--weight scales the real and generated halves of L_D and L_G; rsgan's terms are per pair, with no halves: leave out --weight or rsgan")
+            }
             try checkSmoothing()
             return
         }
@@ -173,8 +176,8 @@ struct EvalCommand: ParsableCommand {
     /// Why `loss` takes no --d.
     static func noD(_ loss: GeneratorLoss) -> String {
         switch loss {
-        case .ragan:
-            "ragan has no D of its own: its D is relativistic, σ(ℓ − ℓ_r), on a critic's raw outputs; give --logit"
+        case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
+            "\(loss.id) has no D of its own: it compares a critic's raw outputs, ℓ − ℓ_r; give --logit"
         default:
             "\(loss.id) is a loss on a critic's raw output, with no sigmoid and no D = σ(ℓ) (a critic is not a probability); give --logit"
         }

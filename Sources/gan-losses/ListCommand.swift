@@ -82,6 +82,8 @@ struct ListCommand: ParsableCommand {
                 One scale: no cost carries a factor ½ (Goodfellow's NIPS 2016 tutorial writes ½ in front of each, \
                 −½ log D, ½ log(1 − D), −½e^ℓ); least squares keeps the ½ of its formula, (ℓ − c)²/2.
                 ℓ_r: the logit on a real sample (--real-logit, default 0); c: the least-squares target (--ls-target, default 1).
+                Relativistic (Jolicoeur-Martineau 2018): one pair; the Ra… games are the paper's sums of two terms, twice \
+                RSGAN's form, and the author's code takes their mean (half). ragan is rasgan under its first id.
 
                 """)
         }

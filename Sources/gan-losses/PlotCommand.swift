@@ -17,7 +17,7 @@ struct PlotCommand: ParsableCommand {
             softplus(−ℓ) and softplus(ℓ); the relativistic halves against the other side's mean 0).
 
             With no flags beyond --loss it shows the losses against D(G(z)), or against the output ℓ \
-            when a critic's loss is among them (lsgan, wgan, hinge and ragan act on a raw output \
+            when a critic's loss is among them (lsgan, wgan, hinge, the relativistic and f-GAN games act on a raw output \
             with no sigmoid, so they have no D and --x d with them is an error). --y grad --x logit \
             shows ∂L/∂ℓ against the logit, where the minimax gradient −σ(ℓ) flattens to 0 on the \
             left while the non-saturating −σ(−ℓ) stays at −1; the region D(G(z)) < 0.01 is shaded \
@@ -50,7 +50,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The player: g (generator, L_G against the output on a generated sample) or d (discriminator or critic: the real and generated samples' terms of L_D, each against its own output).", valueName: "g|d"))
     var player: EvalCommand.Player = .g
 
-    @Option(name: .customLong("x"), help: "The x axis: d for D(G(z)) in (0, 1), log-d for D on a log axis (from 1e-6), logit-d for D on a logit axis (both ends spread out), logit for ℓ. Default d, or logit when a loss on a critic's raw output (lsgan, wgan, hinge, ragan) is drawn: a critic has no D.")
+    @Option(name: .customLong("x"), help: "The x axis: d for D(G(z)) in (0, 1), log-d for D on a log axis (from 1e-6), logit-d for D on a logit axis (both ends spread out), logit for ℓ. Default d, or logit when a loss on a critic's raw output (lsgan, wgan, hinge, relativistic, f-GAN) is drawn: a critic has no D.")
     var xOption: LossCurveFigure.XVariable?
 
     /// The x axis: as given, else D, or the output ℓ when a critic's loss (which has no D) is drawn.

@@ -40,8 +40,9 @@ struct BatchBlockTests {
         return a
     }
 
+    // RSGAN's blocks (addPairs) add each pair in turn by construction.
     @Test("every game, with and without smoothing: the objectives and the per-sample gradients bit for bit",
-          arguments: GeneratorLoss.allCases)
+          arguments: GeneratorLoss.allCases.filter { $0 != .rsgan })
     func sameBits(game: GeneratorLoss) throws {
         // Means that are logits too (0.5 and +0), so that some ℓ_r − F̄ and F̄ − ℓ_r are zeros of either sign.
         for (parameters, means) in [(LossParameters.standard, (0.5, 0.0)), (LossParameters(realLabel: 0.9), (-1.25, 3.0))] {

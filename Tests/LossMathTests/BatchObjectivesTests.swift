@@ -5,12 +5,18 @@ import Testing
 @Suite("Both players over a batch")
 struct BatchObjectivesTests {
     static let games = GeneratorLoss.allCases
+    /// The games that take each side on its own (RSGAN pairs its samples: ``rsganPairs()``).
+    static let sideGames = GeneratorLoss.allCases.filter { $0 != .rsgan }
 
-    /// The accumulator over the given logits.
+    /// The accumulator over the given logits (RSGAN's in pairs, real i with generated i).
     static func accumulate(_ game: GeneratorLoss, _ real: [Double], _ fake: [Double],
                            parameters: LossParameters = .standard) -> BatchAccumulator {
         let mean = { (xs: [Double]) in xs.reduce(0, +) / Double(xs.count) }
         var a = BatchAccumulator(game: game, parameters: parameters, realMean: mean(real), fakeMean: mean(fake))
+        if a.pairsSamples {
+            zip(real, fake).forEach { a.addPair(real: $0, fake: $1) }
+            return a
+        }
         real.forEach { a.addReal($0) }
         fake.forEach { a.addFake($0) }
         return a
@@ -31,7 +37,7 @@ struct BatchObjectivesTests {
     @Test("V(D, G) = mean log D(x) + mean log(1 − D(G(z))) = −L_D for the BCE games")
     func valueFunction() throws {
         let real = [1.2, 0.4, 2.0], fake = [-1.0, 0.3]
-        for game in Self.games {
+        for game in Self.sideGames {
             let o = try #require(Self.accumulate(game, real, fake).objectives(reduction: .mean))
             guard game.hasValueFunction else { #expect(o.value == nil); continue }
             let v = real.map { log(Double.sigmoid($0)) }.reduce(0, +) / 3 + fake.map { log(1 - Double.sigmoid($0)) }.reduce(0, +) / 2
@@ -40,7 +46,7 @@ struct BatchObjectivesTests {
         }
     }
 
-    @Test("the sum is the mean times the count, side by side", arguments: games)
+    @Test("the sum is the mean times the count, side by side", arguments: sideGames)
     func sumAndMean(game: GeneratorLoss) throws {
         let real = [1.2, 0.4, 2.0, -0.5], fake = [-1.0, 0.3]
         let a = Self.accumulate(game, real, fake)
@@ -52,7 +58,7 @@ struct BatchObjectivesTests {
         #expect(abs(mean.discriminator - (realSum / 4 + fakeSum / 2)) < 1e-14)
     }
 
-    @Test("per-sample gradients are the objectives' derivatives (central differences)", arguments: games)
+    @Test("per-sample gradients are the objectives' derivatives (central differences)", arguments: sideGames)
     func perSampleGradients(game: GeneratorLoss) throws {
         let real = [1.2, 0.4, 2.0], fake = [-1.3, 0.3]  // away from the hinge's kinks at ±1
         for reduction in Reduction.allCases {
@@ -80,10 +86,55 @@ struct BatchObjectivesTests {
         }
     }
 
+    @Test("RSGAN pairs sample i with sample i: its objectives and per-pair gradients (central differences)")
+    func rsganPairs() throws {
+        let real = [1.2, 0.4, 2.0], fake = [-1.3, 0.3, 0.5]
+        let phi = { (x: Double) in log1p(exp(-x)) }
+        for reduction in Reduction.allCases {
+            let w = reduction == .mean ? 1.0 / 3 : 1
+            let a = Self.accumulate(.rsgan, real, fake)
+            let o = try #require(a.objectives(reduction: reduction))
+            let d = zip(real, fake).map { phi($0 - $1) }.reduce(0, +), g = zip(real, fake).map { phi($1 - $0) }.reduce(0, +)
+            #expect(abs(o.discriminator - w * d) < 1e-15 && abs(o.generator - w * g) < 1e-14 && o.value == nil)
+            let h = 1e-6
+            for i in real.indices {
+                for side in ["real", "fake"] {
+                    var up = (real, fake), down = (real, fake)
+                    if side == "real" { up.0[i] += h; down.0[i] -= h } else { up.1[i] += h; down.1[i] -= h }
+                    let hi = try #require(Self.accumulate(.rsgan, up.0, up.1).objectives(reduction: reduction))
+                    let lo = try #require(Self.accumulate(.rsgan, down.0, down.1).objectives(reduction: reduction))
+                    let pair = a.gradients(pair: real[i], fake: fake[i], reduction: reduction)
+                    let got = side == "real" ? pair.real : pair.fake
+                    #expect(abs(got.discriminator - (hi.discriminator - lo.discriminator) / (2 * h)) < 1e-8, "∂L_D/∂ℓ \(side) \(i)")
+                    #expect(abs(got.generator - (hi.generator - lo.generator) / (2 * h)) < 1e-8, "∂L_G/∂ℓ \(side) \(i)")
+                }
+            }
+        }
+    }
+
+    @Test("the average games' batch terms: the paper's sums against the other side's mean")
+    func relativisticAverageTerms() throws {
+        let real = [1.2, 0.4, 2.0, -0.5], fake = [-1.0, 0.3]
+        let (rBar, fBar) = (0.775, -0.35)
+        let phis: [(GeneratorLoss, (Double) -> Double)] = [
+            (.rasgan, { log1p(exp(-$0)) }), (.ralsgan, { ($0 - 1) * ($0 - 1) }), (.rahinge, { max(0, 1 - $0) }),
+        ]
+        for (game, phi) in phis {
+            let o = try #require(Self.accumulate(game, real, fake).objectives(reduction: .mean))
+            let d = real.map { phi($0 - fBar) }.reduce(0, +) / 4 + fake.map { phi(rBar - $0) }.reduce(0, +) / 2
+            let g = fake.map { phi($0 - rBar) }.reduce(0, +) / 2 + real.map { phi(fBar - $0) }.reduce(0, +) / 4
+            #expect(abs(o.discriminator - d) < 1e-14 && abs(o.generator - g) < 1e-14, "\(game.id)")
+        }
+        // ragan is rasgan under its first id.
+        #expect(Self.accumulate(.ragan, real, fake).objectives(reduction: .mean) == Self.accumulate(.rasgan, real, fake).objectives(reduction: .mean))
+    }
+
     @Test("equilibrium: L_D where the generator has won, at the best constant logit")
     func equilibrium() {
         #expect(abs(DiscriminatorLoss.bce.equilibrium.value - 2 * log(2.0)) < 1e-15)
         #expect(DiscriminatorLoss.ragan.equilibrium.value == DiscriminatorLoss.bce.equilibrium.value)
+        #expect(DiscriminatorLoss.relativistic(.rsgan).equilibrium.value == log(2.0))
+        #expect(DiscriminatorLoss.relativistic(.ralsgan).equilibrium.value == 2 && DiscriminatorLoss.relativistic(.rahinge).equilibrium.value == 2)
         #expect(DiscriminatorLoss.leastSquares.equilibrium.logit == 0.5 && DiscriminatorLoss.leastSquares.equilibrium.value == 0.25)
         #expect(DiscriminatorLoss.leastSquaresSigmoid.equilibrium.value == 0.25)
         #expect(DiscriminatorLoss.hinge.equilibrium.value == 2 && DiscriminatorLoss.wasserstein.equilibrium.value == 0)

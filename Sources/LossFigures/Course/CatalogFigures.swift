@@ -12,8 +12,9 @@ enum CatalogFigures {
         let blue = SeriesStyle(color: theme.palette[0], dash: .solid)
         let red = SeriesStyle(color: theme.palette[1], dash: .dashed)
         var panels: [Panel] = []
-        // The classic catalog; f-GAN's have a figure of their own (fgan-generator-gradients).
-        for loss in GeneratorLoss.allCases where loss.fDivergence == nil {
+        // The classic catalog (with RaSGAN as ragan); f-GAN's games and the other relativistic ones
+        // have figures of their own (fgan-generator-gradients, relativistic-losses).
+        for loss in GeneratorLoss.allCases where loss.fDivergence == nil && (loss.relativistic == nil || loss == .ragan) {
             let marks: [Mark] = [
                 zeroLine,
                 .function(FunctionCurve(label: "$L$", style: blue) { loss.value(atLogit: $0) }),

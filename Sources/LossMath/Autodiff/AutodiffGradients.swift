@@ -12,8 +12,8 @@ extension GeneratorLoss {
             gradient(at: l) { l in Textbook.lsgan(l, target: parameters.leastSquaresTarget) }
         case .lssigmoid: gradient(at: l, of: Textbook.lssigmoid)
         case .wgan, .hinge: gradient(at: l, of: Textbook.negated)
-        case .ragan:
-            gradient(at: l) { l in Textbook.ragan(l, realLogit: parameters.realLogit) }
+        case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
+            gradient(at: l) { [game = relativistic!] l in Textbook.relativisticGenerator(l, realLogit: parameters.realLogit, game: game) }
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN:
             gradient(at: l) { [d = fDivergence!] l in Textbook.fganGenerator(l, divergence: d) }
         }
@@ -27,7 +27,8 @@ extension GeneratorLoss {
         case .nonsat: gradient(at: d, of: Textbook.nonsatInD)
         case .maxlik: gradient(at: d, of: Textbook.maxlikInD)
         case .lssigmoid: gradient(at: d, of: Textbook.lssigmoidInD)
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
+             .rsgan, .rasgan, .ralsgan, .rahinge: nil
         }
     }
 }
@@ -49,8 +50,8 @@ extension DiscriminatorLoss {
             g = gradient(at: r, f, of: Textbook.discriminatorWasserstein)
         case .hinge:
             g = gradient(at: r, f, of: Textbook.discriminatorHinge)
-        case .ragan:
-            g = gradient(at: r, f, of: Textbook.discriminatorRagan)
+        case .relativistic(let game):
+            g = gradient(at: r, f) { r, f in Textbook.discriminatorRelativistic(real: r, fake: f, game: game) }
         case .fDivergence(let d):
             g = gradient(at: r, f) { r, f in Textbook.discriminatorFGAN(real: r, fake: f, divergence: d) }
         }
@@ -66,7 +67,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             g = gradient(at: dr, df) { dr, df in Textbook.discriminatorBCEInD(real: dr, fake: df, target: t) }
         case .leastSquaresSigmoid: g = gradient(at: dr, df, of: Textbook.discriminatorLeastSquaresSigmoidInD)
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: return nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: return nil
         }
         return (g.0, g.1)
     }

@@ -51,9 +51,25 @@ public enum Textbook {
     @differentiable(reverse)
     public static func negated(_ l: Double) -> Double { -l }
 
-    /// `−log σ(ℓ − ℓ_r) − log(1 − σ(ℓ_r − ℓ)) = 2 log(1 + e^(ℓ_r − ℓ))`.
+    /// A relativistic game's generator loss for one pair, 2ᵖ φ(ℓ − ℓ_r) (``RelativisticGame``):
+    /// RSGAN `−log σ(ℓ − ℓ_r)`; RaSGAN `−log σ(ℓ − ℓ_r) − log(1 − σ(ℓ_r − ℓ))`; RaLSGAN
+    /// `(ℓ − ℓ_r − 1)² + (ℓ_r − ℓ + 1)²`; RaHingeGAN `max(0, 1 − (ℓ − ℓ_r)) + max(0, 1 + (ℓ_r − ℓ))`.
     @differentiable(reverse, wrt: l)
-    public static func ragan(_ l: Double, realLogit r: Double) -> Double { 2 * softplus(r - l) }
+    public static func relativisticGenerator(_ l: Double, realLogit r: Double, game: RelativisticGame) -> Double {
+        relativisticPair(l - r, game: game)
+    }
+
+    /// The one-pair form at the relative logit x = (this side) − (other side): the paper's two
+    /// terms written out for the average games, one for RSGAN.
+    @differentiable(reverse, wrt: x)
+    static func relativisticPair(_ x: Double, game: RelativisticGame) -> Double {
+        switch game {
+        case .rsgan: softplus(-x)
+        case .rasgan: softplus(-x) + softplus(-x)
+        case .ralsgan: (x - 1) * (x - 1) + (-x + 1) * (-x + 1)
+        case .rahinge: (1 - x > 0 ? 1 - x : 0) + (1 + -x > 0 ? 1 + -x : 0)
+        }
+    }
 
     // MARK: Generator losses, in D-space
 
@@ -105,9 +121,12 @@ public enum Textbook {
         (1 - r > 0 ? 1 - r : 0) + (1 + f > 0 ? 1 + f : 0)
     }
 
-    /// `−log σ(ℓ_r − ℓ_f) − log(1 − σ(ℓ_f − ℓ_r)) = 2 log(1 + e^(ℓ_f − ℓ_r))`.
-    @differentiable(reverse)
-    public static func discriminatorRagan(real r: Double, fake f: Double) -> Double { 2 * softplus(f - r) }
+    /// A relativistic game's discriminator loss for one pair, 2ᵖ φ(ℓ_r − ℓ_f): RaSGAN
+    /// `−log σ(ℓ_r − ℓ_f) − log(1 − σ(ℓ_f − ℓ_r))`, and the others as ``relativisticGenerator(_:realLogit:game:)``.
+    @differentiable(reverse, wrt: (r, f))
+    public static func discriminatorRelativistic(real r: Double, fake f: Double, game: RelativisticGame) -> Double {
+        relativisticPair(r - f, game: game)
+    }
 
     // MARK: Discriminator losses, in D-space
 

@@ -8,12 +8,15 @@
 /// on σ           real = ½ σ(−ℓ_r)²                                fake = ½ σ(ℓ_f)²
 /// Wasserstein    real = −ℓ_r                                      fake = ℓ_f
 /// hinge          real = max(0, 1 − ℓ_r)                           fake = max(0, 1 + ℓ_f)
-/// relativistic   real = softplus(F̄ − ℓ_r)                         fake = softplus(ℓ_f − R̄)
+/// relativistic   real = φ(ℓ_r − F̄)                                fake = φ(R̄ − ℓ_f)
+/// RSGAN          real = ½ φ(ℓ_r − ℓ_f)                            fake = ½ φ(ℓ_r − ℓ_f)
 /// ```
-/// The relativistic average loss (Jolicoeur-Martineau 2018) compares each sample with the mean
-/// logit of the other side, R̄ or F̄; for one pair both terms are softplus(ℓ_f − ℓ_r), the
-/// catalog's 2 softplus(ℓ_f − ℓ_r). Each term comes with its derivative in its own logit (for
-/// the relativistic loss the derivative through the other side's mean is not included).
+/// The relativistic average games (Jolicoeur-Martineau 2018, ``RelativisticGame``) compare each
+/// sample with the mean logit of the other side, R̄ or F̄; for one pair both terms are
+/// φ(ℓ_r − ℓ_f), the catalog's 2φ(ℓ_r − ℓ_f) (RaSGAN: φ(x) = softplus(−x)). RSGAN's loss is one
+/// term per pair, φ(ℓ_r − ℓ_f): here the other argument is the partner's logit, and the term is
+/// split evenly between the pair's two samples. Each term comes with its derivative in its own
+/// logit (for the relativistic games the derivative through the other side is not included).
 extension DiscriminatorLoss {
     /// The term of one real sample with logit `r` alone, without its derivative (what a batch sums).
     public func realValue(_ r: Double, fakeMean: Double = 0) -> Double {
@@ -24,7 +27,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: GeneratorLoss.lsSigmoidValue(r)
         case .wasserstein: -r
         case .hinge: Self.positivePart(1 - r)
-        case .ragan: Double.softplus(fakeMean - r)
+        case .relativistic(let game): game.realTerm(r, other: fakeMean).value
         case .fDivergence(let d): d.realValue(r)
         }
     }
@@ -37,7 +40,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: GeneratorLoss.lsSigmoidValue(-f)
         case .wasserstein: f
         case .hinge: Self.positivePart(1 + f)
-        case .ragan: Double.softplus(f - realMean)
+        case .relativistic(let game): game.fakeTerm(f, other: realMean).value
         case .fDivergence(let d): d.fakeValue(f)
         }
     }
@@ -53,7 +56,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: gradient = GeneratorLoss.lsSigmoidGradientLogit(r)
         case .wasserstein: gradient = r.isNaN ? r : -1
         case .hinge: gradient = r.isNaN ? r : (r < 1 ? -1 : 0)
-        case .ragan: gradient = -Double.sigmoid(fakeMean - r)
+        case .relativistic(let game): gradient = game.realTerm(r, other: fakeMean).derivative
         case .fDivergence(let d): gradient = d.realGradient(r)
         }
         return (realValue(r, fakeMean: fakeMean), gradient)
@@ -69,7 +72,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: gradient = -GeneratorLoss.lsSigmoidGradientLogit(-f)
         case .wasserstein: gradient = f.isNaN ? f : 1
         case .hinge: gradient = f.isNaN ? f : (f > -1 ? 1 : 0)
-        case .ragan: gradient = Double.sigmoid(f - realMean)
+        case .relativistic(let game): gradient = game.fakeTerm(f, other: realMean).derivative
         case .fDivergence(let d): gradient = d.fakeGradient(f)
         }
         return (fakeValue(f, realMean: realMean), gradient)

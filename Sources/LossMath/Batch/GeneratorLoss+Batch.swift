@@ -1,6 +1,6 @@
 /// Evaluation over buffers of logits, into buffers the caller owns: no allocation per element.
 ///
-/// The BCE losses (minimax, nonsat, RaGAN) loop over the kernel the scalar functions use
+/// The BCE losses (minimax, nonsat, RSGAN, RaSGAN) loop over the kernel the scalar functions use
 /// (``logisticPair(_:timesPowerOfTwo:)``): one exponential e^(−|ℓ|) per logit shared by the loss
 /// and its derivative, branch-free, so the compiler runs the loop eight logits wide on AVX-512;
 /// every result has the bits of the scalar path (the tests check every bit). The other losses
@@ -14,12 +14,12 @@ extension GeneratorLoss {
                      "logits, values and gradients must have the same count")
         switch self {
         // minimax: L = −softplus(ℓ), ∂L/∂ℓ = −σ(ℓ); nonsat: L = softplus(−ℓ), ∂L/∂ℓ = −σ(−ℓ);
-        // ragan: 2 softplus(ℓ_r − ℓ), −2 σ(ℓ_r − ℓ).
+        // rasgan (ragan): 2 softplus(ℓ_r − ℓ), −2 σ(ℓ_r − ℓ); rsgan: softplus(ℓ_r − ℓ), −σ(ℓ_r − ℓ).
         case .minimax: Self.logisticLoop(logits, values, gradients, mirrored: false, valueSign: -1)
         case .nonsat: Self.logisticLoop(logits, values, gradients, mirrored: true, valueSign: 1)
-        case .ragan:
+        case .ragan, .rasgan, .rsgan:
             Self.logisticLoop(logits, values, gradients, mirrored: true, shift: parameters.realLogit,
-                              valueSign: 1, powerOfTwo: 1)
+                              valueSign: 1, powerOfTwo: self == .rsgan ? 0 : 1)
         default:
             for i in 0..<logits.count {
                 values[i] = value(atLogit: logits[i], parameters: parameters)

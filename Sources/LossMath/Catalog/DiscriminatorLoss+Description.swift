@@ -10,7 +10,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: "least squares on σ"
         case .wasserstein: "Wasserstein critic"
         case .hinge: "hinge"
-        case .ragan: "relativistic average (one pair)"
+        case .relativistic(let game): game == .rasgan ? "relativistic average (one pair)" : "relativistic, " + game.title
         case .fDivergence(let d): "f-GAN, " + d.title
         }
     }
@@ -20,7 +20,7 @@ extension DiscriminatorLoss {
     public var hasProbability: Bool {
         switch self {
         case .bce, .bceSmoothed, .leastSquaresSigmoid: true
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: false
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: false
         }
     }
 
@@ -37,7 +37,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: #"\sigma(-\ell_r)^2/2+\sigma(\ell_f)^2/2"#
         case .wasserstein: #"\ell_f-\ell_r"#
         case .hinge: #"\max(0,1-\ell_r)+\max(0,1+\ell_f)"#
-        case .ragan: #"2\,\mathrm{softplus}(\ell_f-\ell_r)"#
+        case .relativistic(let game): game.latexTerm(#"\ell_r"#, minus: #"\ell_f"#, coefficient: game.latexPairCoefficient)
         case .fDivergence(let d):
             d.latexRealTerm.replacing("v", with: #"\ell_r"#) + "+" + d.latexFakeTerm.replacing("v", with: #"\ell_f"#)
         }
@@ -50,7 +50,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + #"\log D_r-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D_r)-\log(1-D_f)"#
         case .leastSquaresSigmoid: #"(D_r-1)^2/2+D_f^2/2"#
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
         }
     }
 
@@ -63,7 +63,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: #"-\sigma(\ell_r)\,\sigma(-\ell_r)^2"#
         case .wasserstein: "-1"
         case .hinge: #"-[\ell_r<1]"#
-        case .ragan: #"-2\sigma(\ell_f-\ell_r)"#
+        case .relativistic(let game): game.latexDerivative(#"\ell_r"#, minus: #"\ell_f"#, coefficient: game.latexPairCoefficient)
         case .fDivergence(let d): Self.derivative(of: d, real: true).replacing("v", with: #"\ell_r"#)
         }
     }
@@ -76,7 +76,8 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: #"\sigma(\ell_f)^2\,\sigma(-\ell_f)"#
         case .wasserstein: "1"
         case .hinge: #"[\ell_f>-1]"#
-        case .ragan: #"2\sigma(\ell_f-\ell_r)"#
+        case .relativistic(let game):
+            game.latexDerivative(#"\ell_r"#, minus: #"\ell_f"#, coefficient: game.latexPairCoefficient, negated: true)
         case .fDivergence(let d): Self.derivative(of: d, real: false).replacing("v", with: #"\ell_f"#)
         }
     }
@@ -92,7 +93,7 @@ extension DiscriminatorLoss {
         case .leastSquaresSigmoid: #"\sigma(-\ell)^2/2"#
         case .wasserstein: #"-\ell"#
         case .hinge: #"\max(0,1-\ell)"#
-        case .ragan: #"\mathrm{softplus}(-\ell)"#
+        case .relativistic(let game): game.latexTerm(#"\ell"#, minus: nil, coefficient: Self.latexHalf(game))
         case .fDivergence(let d): d.latexRealTerm.replacing("v", with: #"\ell"#)
         }
     }
@@ -101,7 +102,8 @@ extension DiscriminatorLoss {
     /// half with the real samples' mean output R̄ = 0).
     public func latexFakeTerm(symbolic: Bool = false) -> String {
         switch self {
-        case .bce, .bceSmoothed, .ragan: #"\mathrm{softplus}(\ell)"#
+        case .bce, .bceSmoothed: #"\mathrm{softplus}(\ell)"#
+        case .relativistic(let game): game.latexTerm(nil, minus: #"\ell"#, coefficient: Self.latexHalf(game))
         case .leastSquares(let a, _): a == 0 && !symbolic ? #"\ell^2/2"# : #"(\ell-"# + Self.number(a, "a", symbolic) + ")^2/2"
         case .leastSquaresSigmoid: #"\sigma(\ell)^2/2"#
         case .wasserstein: #"\ell"#
@@ -113,7 +115,8 @@ extension DiscriminatorLoss {
     /// The derivative of the real half in its output ℓ, in LaTeX.
     public func latexRealTermGradient(symbolic: Bool = false) -> String {
         switch self {
-        case .bce, .ragan: #"-\sigma(-\ell)"#
+        case .bce: #"-\sigma(-\ell)"#
+        case .relativistic(let game): game.latexDerivative(#"\ell"#, minus: nil, coefficient: Self.latexHalf(game))
         case .bceSmoothed(let t): #"\sigma(\ell)-"# + Self.number(t, "t", symbolic)
         case .leastSquares(_, let b): #"\ell-"# + Self.number(b, "b", symbolic)
         case .leastSquaresSigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
@@ -126,7 +129,8 @@ extension DiscriminatorLoss {
     /// The derivative of the generated half in its output ℓ, in LaTeX.
     public func latexFakeTermGradient(symbolic: Bool = false) -> String {
         switch self {
-        case .bce, .bceSmoothed, .ragan: #"\sigma(\ell)"#
+        case .bce, .bceSmoothed: #"\sigma(\ell)"#
+        case .relativistic(let game): game.latexDerivative(nil, minus: #"\ell"#, coefficient: Self.latexHalf(game), negated: true)
         case .leastSquares(let a, _): a == 0 && !symbolic ? #"\ell"# : #"\ell-"# + Self.number(a, "a", symbolic)
         case .leastSquaresSigmoid: #"\sigma(\ell)^2\,\sigma(-\ell)"#
         case .wasserstein: "1"
@@ -142,7 +146,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + #"\log D-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D)"#
         case .leastSquaresSigmoid: "(D-1)^2/2"
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
         }
     }
 
@@ -151,7 +155,7 @@ extension DiscriminatorLoss {
         switch self {
         case .bce, .bceSmoothed: #"-\log(1-D)"#
         case .leastSquaresSigmoid: "D^2/2"
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
         }
     }
 
@@ -162,7 +166,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + "/D+(1-" + Self.number(t, "t", symbolic) + ")/(1-D)"
         case .leastSquaresSigmoid: "D-1"
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
         }
     }
 
@@ -171,7 +175,7 @@ extension DiscriminatorLoss {
         switch self {
         case .bce, .bceSmoothed: "1/(1-D)"
         case .leastSquaresSigmoid: "D"
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
         }
     }
 
@@ -185,14 +189,14 @@ extension DiscriminatorLoss {
     /// on σ          ℓ* = 0                 1/4
     /// Wasserstein   any ℓ (0)              0
     /// hinge         any ℓ in [−1, 1] (0)   2
-    /// relativistic  ℓ_f = ℓ_r (0)          2 log 2
+    /// relativistic  ℓ_f = ℓ_r (0)          2ᵖ φ(0): log 2 (RSGAN), 2 log 2 (RaSGAN), 2 (RaLSGAN, RaHinge)
     /// f-GAN         g_f⁻¹(f′(1)): 1 (KL), 0   −f(1): 0, log 4 (GAN)
     /// ```
     /// Each ℓ* minimizes L_D(ℓ, ℓ): for target t, ∂/∂ℓ = −t σ(−ℓ) + (2 − t) σ(ℓ) = 0 gives σ(ℓ*) = t/2.
     public var equilibrium: (logit: Double, value: Double) {
         let l: Double
         switch self {
-        case .bce, .leastSquaresSigmoid, .wasserstein, .hinge, .ragan: l = 0
+        case .bce, .leastSquaresSigmoid, .wasserstein, .hinge, .relativistic: l = 0
         case .bceSmoothed(let t): l = Double.logit(t / 2)
         case .leastSquares(let a, let b): l = a / 2 + b / 2
         case .fDivergence(let d): l = d.optimalOutput(densityRatio: 1)
@@ -213,6 +217,12 @@ extension DiscriminatorLoss {
         case (.hellinger, false): #"e^{v}"#
         case (.js, false), (.gan, false): #"\sigma(v)"#
         }
+    }
+
+    /// The coefficient of a relativistic batch term: ½ for RSGAN, whose pair term is split between
+    /// its two samples, none for the average games.
+    static func latexHalf(_ game: RelativisticGame) -> String {
+        game.comparesWithMean ? "" : #"\frac{1}{2}"#
     }
 
     /// A parameter in a formula: its symbol, or its value (integers without ".0").

@@ -9,7 +9,8 @@
 /// lsSigmoid        ½ (D_r − 1)² + ½ D_f² = ½ σ(−ℓ_r)² + ½ σ(ℓ_f)²    ∂/∂ℓ_r = −σ(ℓ_r) σ(−ℓ_r)²  ∂/∂ℓ_f = σ(ℓ_f)² σ(−ℓ_f)
 /// wasserstein      ℓ_f − ℓ_r                                        ∂/∂ℓ_r = −1              ∂/∂ℓ_f = 1
 /// hinge            max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f)                ∂/∂ℓ_r = −[ℓ_r < 1]      ∂/∂ℓ_f = [ℓ_f > −1]
-/// ragan            2 softplus(ℓ_f − ℓ_r)                            ∂/∂ℓ_r = −2σ(ℓ_f − ℓ_r)  ∂/∂ℓ_f = 2σ(ℓ_f − ℓ_r)
+/// relativistic     2ᵖ φ(ℓ_r − ℓ_f), one pair                         ∂/∂ℓ_r = 2ᵖ φ′           ∂/∂ℓ_f = −2ᵖ φ′
+///                    (``RelativisticGame``; RaSGAN: 2 softplus(ℓ_f − ℓ_r), ∂/∂ℓ_r = −2σ(ℓ_f − ℓ_r))
 /// f-GAN            −g_f(ℓ_r) + f*(g_f(ℓ_f))                         (``FDivergence``)
 /// ```
 /// BCE is shared by the minimax, non-saturating and maximum-likelihood generators. One-sided
@@ -29,22 +30,26 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     case wasserstein
     /// The hinge loss: max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f).
     case hinge
-    /// The relativistic loss: 2 softplus(ℓ_f − ℓ_r).
-    case ragan
+    /// A relativistic game's loss (``RelativisticGame``), for one pair 2ᵖ φ(ℓ_r − ℓ_f).
+    case relativistic(RelativisticGame)
     /// An f-GAN's discriminator (variational function) on the raw outputs: −g_f(ℓ_r) + f*(g_f(ℓ_f)).
     case fDivergence(FDivergence)
 
     /// The plain least-squares discriminator, a = 0 and b = 1.
     public static let leastSquares = DiscriminatorLoss.leastSquares(fakeTarget: 0, realTarget: 1)
 
+    /// RaSGAN's loss, 2 softplus(ℓ_f − ℓ_r) for one pair: the discriminator of the game `ragan`.
+    public static let ragan = DiscriminatorLoss.relativistic(.rasgan)
+
     /// The value, ∂/∂ℓ_r and ∂/∂ℓ_f at one real and one fake logit, and ∂/∂D_r and ∂/∂D_f where
     /// the loss is written on D = σ(ℓ) (``gradientsD(realLogit:fakeLogit:)``).
     public func evaluate(realLogit r: Double, fakeLogit f: Double) -> DiscriminatorEvaluation<Double> {
         let inD = gradientsD(realLogit: r, fakeLogit: f)
         switch self {
-        case .ragan:
-            let pair = Self.raganPair(realLogit: r, fakeLogit: f)
-            return DiscriminatorEvaluation(value: pair.value, gradientReal: -pair.gradient, gradientFake: pair.gradient)
+        case .relativistic(let game):
+            let pair = game.discriminatorPair(realLogit: r, fakeLogit: f)
+            return DiscriminatorEvaluation(value: pair.value, gradientReal: pair.gradientReal,
+                                           gradientFake: 0 - pair.gradientReal)   // +0, not −0, where the hinge is flat
         case .bce, .bceSmoothed, .leastSquares, .leastSquaresSigmoid, .wasserstein, .hinge, .fDivergence:
             // A term per sample (``realTerm(_:fakeMean:)``, ``fakeTerm(_:realMean:)``).
             let real = realTerm(r), fake = fakeTerm(f)
@@ -72,7 +77,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
             r.isNaN || f.isNaN ? r + f : Compensated.sum(Self.scaledPair(GeneratorLoss.lsSigmoidValueUnscaled(r)),
                                                            Self.scaledPair(GeneratorLoss.lsSigmoidValueUnscaled(-f)))
         case .hinge: Compensated.sum(Self.positivePart(Compensated.twoSum(1, -r)), Self.positivePart(Compensated.twoSum(1, f)))
-        case .ragan: Self.raganPair(realLogit: r, fakeLogit: f).value
+        case .relativistic(let game): game.discriminatorPair(realLogit: r, fakeLogit: f).value
         case .fDivergence(let d): d.discriminatorValue(realLogit: r, fakeLogit: f)
         case .wasserstein: realValue(r) + fakeValue(f)
         }
@@ -88,14 +93,6 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         pair.high.isNaN ? pair : (pair.high > 0 ? pair : (0, 0))
     }
 
-    /// 2 softplus(ℓ_f − ℓ_r) and 2σ(ℓ_f − ℓ_r) for one pair, the difference carried exactly
-    /// (twoSum): its rounding error would otherwise be multiplied by |ℓ_f − ℓ_r| in softplus's
-    /// tail (490 ULP at ℓ_f − ℓ_r = −557).
-    static func raganPair(realLogit r: Double, fakeLogit f: Double) -> (value: Double, gradient: Double) {
-        let pair = logisticPair(difference: f, minus: r, timesPowerOfTwo: 1)
-        return (pair.softplus, pair.sigmoid)
-    }
-
     /// (∂L_D/∂D_r, ∂L_D/∂D_f) at D_r = σ(ℓ_r), D_f = σ(ℓ_f), for the losses written on D; nil for
     /// the others.
     /// ```
@@ -109,7 +106,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .bce: (r.isNaN ? r : -OnePlusExp(-r).rounded, f.isNaN ? f : OnePlusExp(f).rounded)
         case .bceSmoothed(let t): (r.isNaN ? r : Self.smoothedRealGradientD(r, target: t), f.isNaN ? f : OnePlusExp(f).rounded)
         case .leastSquaresSigmoid: (-Double.sigmoid(-r), Double.sigmoid(f))
-        case .leastSquares, .wasserstein, .hinge, .ragan, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
         }
     }
 
@@ -136,7 +133,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .leastSquares(_, let b): b
         case .leastSquaresSigmoid: .infinity
         case .fDivergence: .infinity
-        case .wasserstein, .hinge, .ragan: nil
+        case .wasserstein, .hinge, .relativistic: nil
         }
     }
 

@@ -15,7 +15,7 @@ internal import Glibc
 /// the non-saturating −(1 − D) = −1.)
 /// This is exact with respect to the given D: going through ℓ = logit(D) would round ℓ, which
 /// moves D by up to |ℓ|·2⁻⁵³ relative (250 ULP at D = 1e−300). The losses on the raw output
-/// (lsgan, wgan, hinge, ragan) have no D-space form and are evaluated at ℓ = logit(D).
+/// (lsgan, wgan, hinge, the relativistic and f-GAN games) have no D-space form and are evaluated at ℓ = logit(D).
 /// At D = 0 and D = 1 the chain-rule product is ∞ · 0, so the limits come from ℓ = ∓∞.
 extension GeneratorLoss {
     /// Value and both derivatives at D ∈ [0, 1] (NaN outside).
@@ -35,7 +35,8 @@ extension GeneratorLoss {
         case .lssigmoid:
             return LossEvaluation(value: 0.5 * oneMinusD * oneMinusD, gradientLogit: -d * oneMinusD * oneMinusD,
                                   gradientD: -oneMinusD)
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN:
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
+             .rsgan, .rasgan, .ralsgan, .rahinge:
             preconditionFailure("raw-output losses are evaluated at logit(D)")
         }
     }

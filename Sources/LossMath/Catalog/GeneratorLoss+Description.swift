@@ -13,6 +13,7 @@ extension GeneratorLoss {
         case .hinge: "hinge"
         case .ragan: "relativistic average (one pair)"
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: "f-GAN, " + fDivergence!.title
+        case .rsgan, .rasgan, .ralsgan, .rahinge: "relativistic, " + relativistic!.title
         }
     }
 
@@ -30,7 +31,8 @@ extension GeneratorLoss {
         case .lsgan: #"(\ell-"# + Self.latexTarget(parameters) + ")^2/2"
         case .lssigmoid: #"\sigma(-\ell)^2/2"#
         case .wgan, .hinge: #"-\ell"#
-        case .ragan: #"2\,\mathrm{softplus}(\ell_r-\ell)"#
+        case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
+            relativistic!.latexTerm(#"\ell"#, minus: #"\ell_r"#, coefficient: relativistic!.latexPairCoefficient)
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.latexGeneratorLoss.replacing("v", with: #"\ell"#)
         }
     }
@@ -43,7 +45,7 @@ extension GeneratorLoss {
         case .nonsat: #"-\log D"#
         case .maxlik: #"-D/(1-D)"#
         case .lssigmoid: #"(D-1)^2/2"#
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN, .rsgan, .rasgan, .ralsgan, .rahinge: nil
         }
     }
 
@@ -55,7 +57,7 @@ extension GeneratorLoss {
         case .nonsat: #"-1/D"#
         case .maxlik: #"-1/(1-D)^2"#
         case .lssigmoid: #"D-1"#
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN, .rsgan, .rasgan, .ralsgan, .rahinge: nil
         }
     }
 
@@ -68,7 +70,8 @@ extension GeneratorLoss {
         case .lsgan: #"\ell-"# + Self.latexTarget(parameters)
         case .lssigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
         case .wgan, .hinge: "-1"
-        case .ragan: #"-2\sigma(\ell_r-\ell)"#
+        case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
+            relativistic!.latexDerivative(#"\ell"#, minus: #"\ell_r"#, coefficient: relativistic!.latexPairCoefficient)
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.latexGeneratorGradient.replacing("v", with: #"\ell"#)
         }
     }
@@ -93,7 +96,10 @@ extension GeneratorLoss {
         case .lsgan: Limit(-.infinity, "→ −∞: grows linearly, ℓ − c")
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −D (saturates)")
         case .wgan, .hinge: Limit(-1, "−1: constant")
-        case .ragan: Limit(-2, "→ −2 (for fixed ℓ_r)")
+        case .ragan, .rasgan: Limit(-2, "→ −2 (for fixed ℓ_r)")
+        case .rsgan: Limit(-1, "→ −1 (for fixed ℓ_r)")
+        case .ralsgan: Limit(-.infinity, "→ −∞: grows linearly, 4 (ℓ − ℓ_r − 1)")
+        case .rahinge: Limit(-2, "−2: constant while ℓ < 1 + ℓ_r")
         case .fganKL: Limit(-0.0, "→ 0: vanishes like −e^(ℓ−1) (saturates)")
         case .fganRKL: Limit(-1, "−1: constant")
         case .fganPearson: Limit(.infinity, "→ +∞: grows like −ℓ/2 (the loss falls without bound)")
@@ -114,7 +120,9 @@ extension GeneratorLoss {
         case .lsgan: Limit(.infinity, "→ +∞: 0 at ℓ = c, then pulls back")
         case .lssigmoid: Limit(-0.0, "→ 0: vanishes like −(1 − D)²")
         case .wgan, .hinge: Limit(-1, "−1: constant")
-        case .ragan: Limit(-0.0, "→ 0 (for fixed ℓ_r)")
+        case .ragan, .rasgan, .rsgan: Limit(-0.0, "→ 0 (for fixed ℓ_r)")
+        case .ralsgan: Limit(.infinity, "→ +∞: 0 at ℓ = ℓ_r + 1, then pulls back")
+        case .rahinge: Limit(0, "0 from ℓ = 1 + ℓ_r on")
         case .fganKL: Limit(-.infinity, "→ −∞: grows like −e^(ℓ−1)")
         case .fganRKL: Limit(-1, "−1: constant")
         case .fganPearson: Limit(-.infinity, "→ −∞: grows like −ℓ/2")

@@ -12,6 +12,10 @@
 /// hinge      L = −ℓ                            ∂L/∂ℓ = −1
 /// ragan      L = 2 softplus(ℓ_r − ℓ)           ∂L/∂ℓ = −2 σ(ℓ_r − ℓ)
 /// fgan-…     L = −f*(g_f(ℓ))                   ∂L/∂ℓ = −(f* ∘ g_f)′(ℓ)   (``FDivergence``)
+/// rsgan      L = softplus(ℓ_r − ℓ)             ∂L/∂ℓ = −σ(ℓ_r − ℓ)
+/// rasgan     L = 2 softplus(ℓ_r − ℓ)           ∂L/∂ℓ = −2σ(ℓ_r − ℓ)
+/// ralsgan    L = 2 (ℓ − ℓ_r − 1)²              ∂L/∂ℓ = 4 (ℓ − ℓ_r − 1)
+/// rahinge    L = 2 max(0, 1 + ℓ_r − ℓ)         ∂L/∂ℓ = −2 [ℓ < 1 + ℓ_r]  (``RelativisticGame``)
 /// ```
 /// Derivations: `docs/losses.md`. Each is checked against automatic differentiation and a
 /// 60-digit reference (`gan-losses check`, `swift test`).
@@ -25,7 +29,7 @@ extension GeneratorLoss {
         case .lsgan: halfSquare(l, minus: parameters.leastSquaresTarget)
         case .lssigmoid: Self.lsSigmoidValue(l)
         case .wgan, .hinge: -l
-        case .ragan: logisticPair(difference: parameters.realLogit, minus: l, timesPowerOfTwo: 1).softplus
+        case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: relativistic!.generatorPair(logit: l, realLogit: parameters.realLogit).value
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.generatorValue(l)
         }
     }
@@ -39,7 +43,7 @@ extension GeneratorLoss {
         case .lsgan: l - parameters.leastSquaresTarget
         case .lssigmoid: Self.lsSigmoidGradientLogit(l)
         case .wgan, .hinge: l.isNaN ? l : -1
-        case .ragan: -logisticPair(difference: parameters.realLogit, minus: l, timesPowerOfTwo: 1).sigmoid
+        case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: relativistic!.generatorPair(logit: l, realLogit: parameters.realLogit).gradient
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: -fDivergence!.fakeGradient(l)
         }
     }
@@ -52,7 +56,8 @@ extension GeneratorLoss {
         case .nonsat: l.isNaN ? l : -OnePlusExp(-l).rounded
         case .maxlik: l.isNaN ? l : -OnePlusExp(l).squareRounded
         case .lssigmoid: -Double.sigmoid(-l)
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
+             .rsgan, .rasgan, .ralsgan, .rahinge: nil
         }
     }
 
@@ -129,11 +134,11 @@ extension GeneratorLoss {
 /// ```
 /// d + δ = a − b exactly (Knuth's TwoSum);  ½ (d + δ)² ≈ fma(½d, d, dδ)   (δ² < 2⁻¹⁰⁶ d²)
 /// ```
-/// The correction is dδ, not 2dδ: doubling it would overflow to −∞ next to d² = +∞ for
-/// |d| > 8.9e307 and give ∞ − ∞.
+/// From |d| = 2⁵¹² on, ½d² is at least 2¹⁰²³ and dδ may overflow to −∞ beside it (∞ − ∞ at
+/// ℓ = 1e308 with c = 24.5): there the square alone, which is ∞ or within 2⁻⁵³ of its value.
 func halfSquare(_ a: Double, minus b: Double) -> Double {
     let (d, delta) = Compensated.twoSum(a, -b)
-    guard d.isFinite else { return 0.5 * d * d }
+    guard d.isFinite, abs(d) < 0x1p512 else { return 0.5 * d * d }
     return (d * delta).addingProduct(0.5 * d, d)
 }
 

@@ -7,8 +7,14 @@
 /// lssigmoid                 ½ (D_r − 1)² + ½ D_f²                           least squares on σ (GAN Lab, compare_gan)
 /// wgan                      ℓ_f − ℓ_r                                      Arjovsky et al. 2017
 /// hinge                     max(0, 1 − ℓ_r) + max(0, 1 + ℓ_f)               Lim & Ye 2017; Miyato et al. 2018
-/// ragan                     2 softplus(ℓ_f − ℓ_r) for one pair               Jolicoeur-Martineau 2018
+/// rsgan                     softplus(ℓ_f − ℓ_r) for one pair                 Jolicoeur-Martineau 2018
+/// rasgan (ragan)            2 softplus(ℓ_f − ℓ_r) for one pair               Jolicoeur-Martineau 2018
+/// ralsgan                   2 (ℓ_r − ℓ_f − 1)² for one pair                  Jolicoeur-Martineau 2018
+/// rahinge                   2 max(0, 1 − ℓ_r + ℓ_f) for one pair             Jolicoeur-Martineau 2018
+/// fgan-…                    −g_f(ℓ_r) + f*(g_f(ℓ_f))                         Nowozin et al. 2016
 /// ```
+/// The relativistic games' batch forms compare each sample with the other side's mean
+/// (``RelativisticGame``).
 extension GeneratorLoss {
     /// The discriminator's loss in this game, with the targets of `parameters` (the real target t
     /// for the BCE games, a and b for lsgan).
@@ -20,7 +26,7 @@ extension GeneratorLoss {
         case .lssigmoid: .leastSquaresSigmoid
         case .wgan: .wasserstein
         case .hinge: .hinge
-        case .ragan: .ragan
+        case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: .relativistic(relativistic!)
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: .fDivergence(fDivergence!)
         }
     }
@@ -30,7 +36,8 @@ extension GeneratorLoss {
     public var hasValueFunction: Bool {
         switch self {
         case .minimax, .nonsat, .maxlik: true
-        case .lsgan, .lssigmoid, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: false
+        case .lsgan, .lssigmoid, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
+             .rsgan, .rasgan, .ralsgan, .rahinge: false
         }
     }
 }

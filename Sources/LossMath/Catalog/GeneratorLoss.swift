@@ -19,7 +19,8 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     case wgan
     /// The hinge-GAN generator loss: `L = −ℓ`.
     case hinge
-    /// The relativistic average GAN, for one real/fake pair: `L = 2 softplus(ℓ_r − ℓ)`.
+    /// The relativistic average GAN, for one real/fake pair: `L = 2 softplus(ℓ_r − ℓ)`; the game
+    /// ``rasgan`` under the id it had before the relativistic family joined the catalog.
     case ragan
     /// f-GAN with the Kullback–Leibler divergence: `L = −f*(g_f(ℓ)) = −e^(ℓ−1)` on the raw output.
     case fganKL = "fgan-kl"
@@ -33,6 +34,14 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     case fganJS = "fgan-js"
     /// f-GAN with the GAN divergence: `L = −softplus(ℓ)` (the minimax loss).
     case fganGAN = "fgan-gan"
+    /// The relativistic standard GAN (RSGAN), for one pair: `L = softplus(ℓ_r − ℓ)`.
+    case rsgan
+    /// The relativistic average GAN (RaSGAN), for one pair: `L = 2 softplus(ℓ_r − ℓ)`.
+    case rasgan
+    /// The relativistic average least-squares GAN (RaLSGAN), for one pair: `L = 2 (ℓ − ℓ_r − 1)²`.
+    case ralsgan
+    /// The relativistic average hinge GAN (RaHingeGAN), for one pair: `L = 2 max(0, 1 + ℓ_r − ℓ)`.
+    case rahinge
 
     /// The canonical id, as used on the command line and in file names.
     public var id: String { rawValue }
@@ -49,6 +58,10 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
         case .hinge: []
         case .ragan: ["relativistic", "relativistic-average"]
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: []
+        case .rsgan: ["relativistic-standard"]
+        case .rasgan: []
+        case .ralsgan: ["ra-lsgan"]
+        case .rahinge: ["rahingegan", "ra-hinge"]
         }
     }
 
@@ -61,7 +74,19 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
         case .fganHellinger: .hellinger
         case .fganJS: .js
         case .fganGAN: .gan
-        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge, .ragan: nil
+        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge, .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: nil
+        }
+    }
+
+    /// The relativistic game (``RelativisticGame``); nil for the other losses. `ragan` is RaSGAN.
+    public var relativistic: RelativisticGame? {
+        switch self {
+        case .rsgan: .rsgan
+        case .ragan, .rasgan: .rasgan
+        case .ralsgan: .ralsgan
+        case .rahinge: .rahinge
+        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge,
+             .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
         }
     }
 
@@ -78,7 +103,8 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     public var isDefinedThroughD: Bool {
         switch self {
         case .minimax, .nonsat, .maxlik, .lssigmoid: true
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: false
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
+             .rsgan, .rasgan, .ralsgan, .rahinge: false
         }
     }
 }

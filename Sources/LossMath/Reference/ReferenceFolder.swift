@@ -40,9 +40,10 @@ struct ReferenceFolder: Sendable {
         self.isOverride = isOverride
     }
 
-    /// The path of `loss`'s file; throws if there is none.
+    /// The path of `loss`'s file; throws if there is none. `rasgan` is the game `ragan` under its
+    /// paper's name, and they share `ragan.ref`.
     func file(for loss: GeneratorLoss) throws -> String {
-        try file(named: loss.id)
+        try file(named: loss == .rasgan ? GeneratorLoss.ragan.id : loss.id)
     }
 
     /// The path of the file `<name>.ref`; throws if there is none.

@@ -1,10 +1,10 @@
 import ArgumentParser
 import LossMath
 
-/// `--real-logit`, `--ls-target` and `--ls-targets`: the parameters of ragan and lsgan.
+/// `--real-logit`, `--ls-target` and `--ls-targets`: the parameters of the relativistic games and lsgan.
 struct LossParameterOptions: ParsableArguments {
     @Option(name: .customLong("real-logit"), parsing: .unconditional,
-            help: ArgumentHelp("The real-sample logit ℓ_r: one value for ragan's generator; with --player d, comma-separated logits ℓ_r, one per pair.", valueName: "x,..."),
+            help: ArgumentHelp("The real-sample logit ℓ_r: one value for a relativistic generator (rsgan, rasgan, ralsgan, rahinge, ragan); with --player d, comma-separated logits ℓ_r, one per pair.", valueName: "x,..."),
             transform: { try NumberList.parse($0, name: "--real-logit") })
     var realLogits: [Double] = [0]
 
@@ -31,7 +31,7 @@ struct LossParameterOptions: ParsableArguments {
     /// ℓ_r as one number, for the generator side; throws for a list.
     func singleRealLogit() throws -> Double {
         guard realLogits.count == 1 else {
-            throw ValidationError("--real-logit takes one value for the generator (ragan's ℓ_r); lists of real logits are for --player d")
+            throw ValidationError("--real-logit takes one value for the generator (a relativistic game's ℓ_r); lists of real logits are for --player d")
         }
         return realLogits[0]
     }

@@ -8,7 +8,7 @@ struct LossSelection: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Comma-separated loss ids or aliases, or all: \(GeneratorLoss.allCases.map(\.id).joined(separator: ", ")).",
+            "Comma-separated loss ids or aliases, or all (every game once): \(GeneratorLoss.allCases.map(\.id).joined(separator: ", ")).",
             discussion: "Aliases such as mm, ns, modified, ls, wasserstein are accepted; case is ignored.",
             valueName: "ids"),
         transform: LossSelection.parse)
@@ -23,7 +23,8 @@ struct LossSelection: ParsableArguments {
         var losses: [GeneratorLoss] = []
         for name in names {
             if name.trimmingSpaces.lowercased() == "all" {
-                losses += GeneratorLoss.allCases.filter { !losses.contains($0) }
+                // Every game once: ragan is rasgan under its first id.
+                losses += GeneratorLoss.allCases.filter { $0 != .ragan && !losses.contains($0) }
                 continue
             }
             guard let loss = GeneratorLoss(id: name) else {

@@ -238,7 +238,7 @@ struct AuditReportText {
             case .leastSquaresSigmoid: "least-squares-sigmoid"
             case .wasserstein: "wasserstein"
             case .hinge: "hinge"
-            case .ragan: "ragan"
+            case .relativistic(let game): game.rawValue
             case .fDivergence(let d): d.id
             }
         }

@@ -62,11 +62,13 @@ struct CatalogTables {
     }
 
     /// L_D and L_G of each game as expectations: real samples x ~ P, generated x̃ ~ Q, ℓ the
-    /// logit on each; WGAN-GP adds its penalty at the interpolates x̂.
+    /// logit on each; WGAN-GP adds its penalty at the interpolates x̂; the relativistic games
+    /// compare with the other side's mean logit ℓ̄ (RSGAN: pairs). `ragan` is `rasgan`'s row.
     static var games: Sheet {
         func expectation(_ sample: String, _ term: String) -> String { #"\mathbb{E}_{"# + sample + "}[" + term + "]" }
         let generated = #"\tilde x"#
-        var rows: [[Cell]] = GeneratorLoss.allCases.filter { $0 != .ragan }.map { game in
+        let classic = GeneratorLoss.allCases.filter { $0.fDivergence == nil && $0.relativistic == nil }
+        var rows: [[Cell]] = classic.map { game in
             let d = game.discriminatorLoss()
             return [.code(game.id),
                     .math(expectation("x", d.latexRealTerm(symbolic: true)) + " + " + expectation(generated, d.latexFakeTerm(symbolic: true))),
@@ -85,7 +87,21 @@ struct CatalogTables {
                     .math(expectation("x", inLogit(f.latexRealTerm)) + " + " + expectation(generated, inLogit(f.latexFakeTerm))),
                     .math(expectation(generated, inLogit(f.latexGeneratorLoss)))]
         }
-        return Sheet(title: "Each game's losses, minimized (the style of Lucic et al. 2018, Table 1): x ~ P real, x̃ ~ Q generated, ℓ the discriminator's logit on each",
+        rows += RelativisticGame.allCases.map { game in
+            let (real, fake) = (#"\ell(x)"#, #"\ell(\tilde x)"#)
+            guard game.comparesWithMean else {
+                let pairs = #"x,\tilde x"#
+                return [.code(game.rawValue), .math(expectation(pairs, game.latexTerm(real, minus: fake, coefficient: ""))),
+                        .math(expectation(pairs, game.latexTerm(fake, minus: real, coefficient: "")))]
+            }
+            let (meanReal, meanFake) = (#"\bar\ell_r"#, #"\bar\ell_f"#)
+            return [.code(game.rawValue),
+                    .math(expectation("x", game.latexTerm(#"\ell"#, minus: meanFake, coefficient: "")) + " + "
+                          + expectation(generated, game.latexTerm(meanReal, minus: #"\ell"#, coefficient: ""))),
+                    .math(expectation(generated, game.latexTerm(#"\ell"#, minus: meanReal, coefficient: "")) + " + "
+                          + expectation("x", game.latexTerm(meanFake, minus: #"\ell"#, coefficient: "")))]
+        }
+        return Sheet(title: "Each game's losses, minimized (the style of Lucic et al. 2018, Table 1): x ~ P real, x̃ ~ Q generated, ℓ the discriminator's logit on each, ℓ̄_r and ℓ̄_f its means over the real and the generated samples",
                      headers: [.text("game"), .math("L_D"), .math("L_G")], rows: rows)
     }
 
