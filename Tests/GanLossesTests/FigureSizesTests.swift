@@ -42,7 +42,8 @@ struct FigureSizesTests {
         // 2.5 in of height: the error names the height at which each fits at 3.3 in wide.
         .column: [.gradientVsD, .allGeneratorLosses, .discriminatorLosses, .stabilityFloatVsDouble,
                   .leastSquaresRawVsSigmoid, .wassersteinVsJS, .optimalDVsCritic, .gradientPenalty, .lipschitz,
-                  .diracVectorFields, .generatorGradientDecay, .modeCollapse, .earthMoversDistance, .fganGeneratorGradients],
+                  .diracVectorFields, .generatorGradientDecay, .modeCollapse, .earthMoversDistance, .fganGeneratorGradients,
+                  .relativisticLosses],
         // Two rows of four panels, three panels with three legends, nine phase portraits, twelve
         // histograms, two stacked panels: more than 3 in of height.
         .doubleColumn: [.allGeneratorLosses, .gradientPenalty, .diracVectorFields, .modeCollapse, .generatorGradientDecay],

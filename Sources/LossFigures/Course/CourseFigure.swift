@@ -12,6 +12,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
     case allGeneratorLosses = "all-generator-losses"
     case discriminatorLosses = "discriminator-losses"
     case fganGeneratorGradients = "fgan-generator-gradients"
+    case relativisticLosses = "relativistic-losses"
     case labelSmoothing = "label-smoothing"
     case stabilityFloatVsDouble = "stability-float-vs-double"
     case leastSquaresRawVsSigmoid = "least-squares-raw-vs-sigmoid"
@@ -45,6 +46,8 @@ public enum CourseFigure: String, CaseIterable, Sendable {
             "Every generator loss of the catalog and its logit derivative, on the same axes."
         case .fganGeneratorGradients:
             FGANFigure.summary()
+        case .relativisticLosses:
+            RelativisticFigure.summary()
         case .discriminatorLosses:
             "BCE, hinge, least squares and Wasserstein on a real and on a fake logit, with their derivatives."
         case .labelSmoothing:
@@ -100,6 +103,7 @@ public enum CourseFigure: String, CaseIterable, Sendable {
         case .allGeneratorLosses: CatalogFigures.allGeneratorLosses(theme: theme)
         case .discriminatorLosses: CatalogFigures.discriminatorLosses(theme: theme)
         case .fganGeneratorGradients: FGANFigure.figure(theme: theme)
+        case .relativisticLosses: RelativisticFigure.figure(theme: theme)
         case .labelSmoothing: CatalogFigures.labelSmoothing(theme: theme)
         case .stabilityFloatVsDouble: StabilityFigure.figure(theme: theme)
         case .leastSquaresRawVsSigmoid: CatalogFigures.leastSquares(theme: theme)
