@@ -7,7 +7,7 @@ import Testing
 /// hand, over the whole axis and not only at the points the summary quotes.
 @Suite("Relativistic losses figure")
 struct RelativisticFigureTests {
-    static let sigma = { (x: Double) in 1 / (1 + exp(-x)) }
+    static func sigma(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
     static let axis = stride(from: -4.0, through: 8.0, by: 0.0625)
 
     @Test("∂L_G/∂ℓ_f at ℓ_r = 2: RSGAN is nonsat moved by 2, RaSGAN twice it, RaLSGAN and RaHinge stop at 3")
