@@ -154,7 +154,9 @@ struct DiscriminatorTableDocsTests {
         let cases: [(prefix: String, loss: DiscriminatorLoss)] = [
             ("| `minimax`, `nonsat`, `maxlik` (BCE)", .bce), ("| BCE, real target $t$", .bceSmoothed(target: 0.9)),
             ("| `lsgan` ($a", .leastSquares), ("| `lssigmoid` |", .leastSquaresSigmoid), ("| `wgan` (critic)", .wasserstein),
-            ("| `hinge` (critic)", .hinge), ("| `ragan` (one pair)", .ragan),
+            ("| `hinge` (critic)", .hinge), ("| `ragan`, `rasgan` (one pair)", .ragan),
+            ("| `rsgan` (one pair)", .relativistic(.rsgan)), ("| `ralsgan` (one pair)", .relativistic(.ralsgan)),
+            ("| `rahinge` (one pair)", .relativistic(.rahinge)),
         ]
         for (prefix, loss) in cases {
             let row = try #require(lines.first { $0.hasPrefix(prefix) && $0.contains("$") && $0.contains("ell_") }, "\(prefix)")
