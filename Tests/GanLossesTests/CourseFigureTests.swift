@@ -61,7 +61,7 @@ struct CourseFigureTests {
             #expect(CourseFigure(name: figure.name) == figure)
         }
         for figure in CourseFigure.testable { #expect(!figure.summary.isEmpty) }
-        #expect(CourseFigure.allCases.count == 18)
+        #expect(CourseFigure.allCases.count == 19)
     }
 
     @Test("rendering twice gives the same SVG and PDF bytes", arguments: [CourseFigure.gradientMagnitudeLog, .allGeneratorLosses, .stabilityFloatVsDouble])
