@@ -196,7 +196,7 @@ public struct RingGAN: Sendable {
             let scale: Double
             switch penalty {
             case .r1(let gamma), .r2(let gamma): scale = gamma
-            case .twoSided, .oneSided: scale = norm > 0 ? penalty.derivative(gradientNorm: norm) / norm : 0
+            case .twoSided, .oneSided, .dragan: scale = norm > 0 ? penalty.derivative(gradientNorm: norm) / norm : 0
             }
             p[2 * b] = Float(scale * Double(gx) / Double(a.batch))
             p[2 * b + 1] = Float(scale * Double(gy) / Double(a.batch))

@@ -62,14 +62,14 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print a grid of logits (a CSV column 'logit') dense near 0 and reaching the tails where naive code breaks, for --precision (default float).")
     var grid = false
 
-    @Option(help: ArgumentHelp("Audit a gradient penalty instead: wgan-gp, one-sided, r1 or r2.", valueName: "kind"))
+    @Option(help: ArgumentHelp("Audit a gradient penalty instead: wgan-gp, one-sided, r1, r2 or dragan.", valueName: "kind"))
     var penalty: PenaltyCommand.Kind?
 
     @Option(parsing: .unconditional, help: ArgumentHelp("With --penalty: your penalty's value over the batch.", valueName: "P"),
             transform: { try NumberList.parseOne($0, name: "--value") })
     var value: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("With --penalty wgan-gp or one-sided: λ (default 10).", valueName: "λ"),
+    @Option(parsing: .unconditional, help: ArgumentHelp("With --penalty wgan-gp, one-sided or dragan: λ (default 10).", valueName: "λ"),
             transform: { try NumberList.parseOne($0, name: "--lambda") })
     var lambda: Double?
 
@@ -99,8 +99,8 @@ struct AuditCommand: ParsableCommand {
             }
             guard let value, value.isFinite else { throw ValidationError("--penalty needs your penalty's value over the batch, finite, such as --value 0.8123") }
             switch penalty {
-            case .wganGP, .oneSided: if gamma != nil { throw ValidationError("--gamma is the weight of r1 and r2; \(penalty.rawValue) takes --lambda") }
-            case .r1, .r2: if lambda != nil { throw ValidationError("--lambda is the weight of wgan-gp and one-sided; \(penalty.rawValue) takes --gamma") }
+            case .wganGP, .oneSided, .dragan: if gamma != nil { throw ValidationError("--gamma is the weight of r1 and r2; \(penalty.rawValue) takes --lambda") }
+            case .r1, .r2: if lambda != nil { throw ValidationError("--lambda is the weight of wgan-gp, one-sided and dragan; \(penalty.rawValue) takes --gamma") }
             }
             for (name, weight) in [("--lambda", lambda), ("--gamma", gamma)] {
                 if let weight, !(weight.isFinite && weight > 0) { throw ValidationError("\(name) \(NumberText.compact(weight)) must be a finite number > 0") }

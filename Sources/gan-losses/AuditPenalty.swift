@@ -19,6 +19,7 @@ extension AuditCommand {
         case .oneSided: .oneSided(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
         case .r1: .r1(gamma: gamma ?? PenaltyCommand.defaultGamma)
         case .r2: .r2(gamma: gamma ?? PenaltyCommand.defaultGamma)
+        case .dragan: .dragan(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
         }
         let rows = try GradientRows.parse("@" + file, name: "audit")
         var accumulator = GradientPenaltyAccumulator(penalty: penalty)
@@ -38,7 +39,7 @@ extension AuditCommand {
         }
         let matching = forms.first { relative($0) <= tolerance }
         let weight: (name: String, value: Double) = switch kind {
-        case .wganGP, .oneSided: ("λ", lambda ?? PenaltyCommand.defaultLambda)
+        case .wganGP, .oneSided, .dragan: ("λ", lambda ?? PenaltyCommand.defaultLambda)
         case .r1, .r2: ("γ", gamma ?? PenaltyCommand.defaultGamma)
         }
         let verdict: String

@@ -6,7 +6,7 @@ import LossMath
 struct PenaltyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "penalty",
-        abstract: "Evaluate a gradient penalty over a batch (WGAN-GP, one-sided, R1, R2), and the whole-batch-norm mistake.",
+        abstract: "Evaluate a gradient penalty over a batch (WGAN-GP, one-sided, R1, R2, DRAGAN), and the whole-batch-norm mistake.",
         discussion: """
             A gradient penalty is a function of g = ‖∇ₓ c(x)‖, the norm of the critic's (or \
             discriminator's) gradient with respect to its input x, one norm per sample:
@@ -15,12 +15,17 @@ struct PenaltyCommand: ParsableCommand {
               one-sided  λ max(0, g − k)²   d/dg = 2λ max(0, g − k)   at interpolates x̂
               r1         (γ/2) g²           d/dg = γ g                at real samples x
               r2         (γ/2) g²           d/dg = γ g                at generated x̃ = G(z)
+              dragan     λ (g − k)²         d/dg = 2λ (g − k)         at perturbed real x̂ = x + δ
 
             WGAN-GP (Gulrajani et al. 2017) takes the gradient at x̂ = εx + (1 − ε)x̃, ε ~ U[0, 1] \
             drawn per sample, between a real x and a generated x̃: the optimal critic has norm 1 \
             on such segments. The one-sided variant charges only norms above k. R1 and R2 \
             (Mescheder et al. 2018, "Which training methods for GANs do actually converge?") pull \
-            the norm toward 0 on the real data and on the generated samples.
+            the norm toward 0 on the real data and on the generated samples. DRAGAN (Kodali et \
+            al. 2017) is WGAN-GP's function of g taken near the data: in the authors' code \
+            x̂ = x + α·½·std(x)·u, u ~ U[0, 1)ᵈ, α ~ U[0, 1], with λ = 10 and k = 1; compare_gan \
+            takes x + std(x)·(u − ½) clipped to [0, 1], with λ = 1 by default (LossMath's \
+            DRAGANPerturbation draws both).
 
             Defaults: λ = 10 and k = 1, as in Algorithm 1 of Gulrajani et al. (2017); γ = 10, the \
             weight in Mescheder et al.'s released configurations (LMescheder/GAN_stability, \
@@ -48,6 +53,7 @@ struct PenaltyCommand: ParsableCommand {
               gan-losses penalty --kind r1 --gamma 1 --norms @norms.csv:g --reduction sum
               gan-losses penalty --gradients @gradients.csv --format json
               gan-losses penalty --kind r2 --gradients @fake.csv --per-sample --format csv
+              gan-losses penalty --kind dragan --norms 0.2,1,1.7
             """)
 
     /// λ of WGAN-GP and the one-sided penalty: Gulrajani et al. (2017), Algorithm 1.
@@ -60,19 +66,19 @@ struct PenaltyCommand: ParsableCommand {
     enum Kind: String, NamedArgument {
         case wganGP = "wgan-gp"
         case oneSided = "one-sided"
-        case r1, r2
+        case r1, r2, dragan
     }
 
-    @Option(help: ArgumentHelp("The penalty: wgan-gp (two-sided), one-sided, r1 or r2.", valueName: "kind"))
+    @Option(help: ArgumentHelp("The penalty: wgan-gp (two-sided), one-sided, r1, r2 or dragan.", valueName: "kind"))
     var kind: Kind = .wganGP
 
     @Option(parsing: .unconditional,
-            help: ArgumentHelp("wgan-gp and one-sided: the weight λ ≥ 0 (default 10).", valueName: "λ"),
+            help: ArgumentHelp("wgan-gp, one-sided and dragan: the weight λ ≥ 0 (default 10).", valueName: "λ"),
             transform: { try NumberList.parseOne($0, name: "--lambda") })
     var lambda: Double?
 
     @Option(parsing: .unconditional,
-            help: ArgumentHelp("wgan-gp and one-sided: the target norm k > 0 (default 1).", valueName: "k"),
+            help: ArgumentHelp("wgan-gp, one-sided and dragan: the target norm k > 0 (default 1).", valueName: "k"),
             transform: { try NumberList.parseOne($0, name: "--target") })
     var target: Double?
 
@@ -110,13 +116,13 @@ struct PenaltyCommand: ParsableCommand {
             break
         }
         switch kind {
-        case .wganGP, .oneSided:
+        case .wganGP, .oneSided, .dragan:
             guard gamma == nil else {
                 throw ValidationError("--gamma is the weight of r1 and r2; \(kind.rawValue) takes --lambda and --target")
             }
         case .r1, .r2:
             guard lambda == nil, target == nil else {
-                throw ValidationError("--lambda and --target are for wgan-gp and one-sided; \(kind.rawValue) takes --gamma (and pulls the norm toward 0)")
+                throw ValidationError("--lambda and --target are for wgan-gp, one-sided and dragan; \(kind.rawValue) takes --gamma (and pulls the norm toward 0)")
             }
         }
         for (name, weight) in [("--lambda", lambda), ("--gamma", gamma)] {
@@ -136,6 +142,7 @@ struct PenaltyCommand: ParsableCommand {
         case .oneSided: .oneSided(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
         case .r1: .r1(gamma: gamma ?? Self.defaultGamma)
         case .r2: .r2(gamma: gamma ?? Self.defaultGamma)
+        case .dragan: .dragan(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
         }
     }
 
@@ -206,7 +213,7 @@ struct PenaltyCommand: ParsableCommand {
         let parameters: String
         let mistake: String
         switch penalty {
-        case .twoSided(let lambda, let k):
+        case .twoSided(let lambda, let k), .dragan(let lambda, let k):
             let (k, root) = Self.target(k)
             parameters = "λ = \(NumberText.compact(lambda)), k = \(k)"
             mistake = "For n samples each of norm \(k), G = \(root), so the penalty pushes each norm toward \(k)/√n instead of \(k)."

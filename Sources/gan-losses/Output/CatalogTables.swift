@@ -62,7 +62,8 @@ struct CatalogTables {
     }
 
     /// L_D and L_G of each game as expectations: real samples x ~ P, generated x̃ ~ Q, ℓ the
-    /// logit on each; WGAN-GP adds its penalty at the interpolates x̂; the relativistic games
+    /// logit on each; WGAN-GP adds its penalty at the interpolates x̂, DRAGAN the same penalty to the
+    /// non-saturating game at real samples moved by noise (``DRAGANPerturbation``); the relativistic games
     /// compare with the other side's mean logit ℓ̄ (RSGAN: pairs). `ragan` is `rasgan`'s row.
     static var games: Sheet {
         func expectation(_ sample: String, _ term: String) -> String { #"\mathbb{E}_{"# + sample + "}[" + term + "]" }
@@ -81,6 +82,14 @@ struct CatalogTables {
                            + " + " + expectation(#"\hat x"#, penalty)),
                      .math(expectation(generated, GeneratorLoss.wgan.latexFormula(parameters: nil)))],
                     at: GeneratorLoss.allCases.firstIndex(of: .wgan)! + 1)
+        // DRAGAN: the non-saturating game with its penalty at real samples moved by noise.
+        let bce = DiscriminatorLoss.bce
+        let dragan = GradientPenalty.dragan(lambda: 10, target: 1).latexFormula.replacing("g", with: #"\|\nabla\ell(\hat x)\|"#)
+        rows.insert([.code("dragan"),
+                     .math(expectation("x", bce.latexRealTerm()) + " + " + expectation(generated, bce.latexFakeTerm())
+                           + " + " + expectation(#"\hat x = x + \delta"#, dragan)),
+                     .math(expectation(generated, GeneratorLoss.nonsat.latexFormula(parameters: nil)))],
+                    at: GeneratorLoss.allCases.firstIndex(of: .hinge)! + 2)
         rows += FDivergence.allCases.map { f in
             func inLogit(_ s: String) -> String { s.replacing("v", with: #"\ell"#) }
             return [.code(f.id),
