@@ -99,6 +99,7 @@ struct AuditCommand: ParsableCommand {
             }
             guard let value, value.isFinite else { throw ValidationError("--penalty needs your penalty's value over the batch, finite, such as --value 0.8123") }
             switch penalty {
+            case .lecam: throw Self.noLeCam
             case .wganGP, .oneSided, .dragan: if gamma != nil { throw ValidationError("--gamma is the weight of r1 and r2; \(penalty.rawValue) takes --lambda") }
             case .r1, .r2: if lambda != nil { throw ValidationError("--lambda is the weight of wgan-gp, one-sided and dragan; \(penalty.rawValue) takes --gamma") }
             }

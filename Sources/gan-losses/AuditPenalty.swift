@@ -13,13 +13,18 @@ extension AuditCommand {
         var isPrescribed: Bool
     }
 
+    /// `--penalty lecam`: not a gradient penalty.
+    static let noLeCam = ValidationError("--penalty lecam: the audit checks a gradient penalty from per-sample gradients; LeCam regularizes the outputs: compute it with gan-losses penalty --kind lecam")
+
     func auditPenalty(_ kind: PenaltyCommand.Kind, file: String) throws {
-        let penalty: GradientPenalty = switch kind {
-        case .wganGP: .twoSided(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
-        case .oneSided: .oneSided(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
-        case .r1: .r1(gamma: gamma ?? PenaltyCommand.defaultGamma)
-        case .r2: .r2(gamma: gamma ?? PenaltyCommand.defaultGamma)
-        case .dragan: .dragan(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
+        let penalty: GradientPenalty
+        switch kind {
+        case .wganGP: penalty = .twoSided(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
+        case .oneSided: penalty = .oneSided(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
+        case .r1: penalty = .r1(gamma: gamma ?? PenaltyCommand.defaultGamma)
+        case .r2: penalty = .r2(gamma: gamma ?? PenaltyCommand.defaultGamma)
+        case .dragan: penalty = .dragan(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
+        case .lecam: throw AuditCommand.noLeCam
         }
         let rows = try GradientRows.parse("@" + file, name: "audit")
         var accumulator = GradientPenaltyAccumulator(penalty: penalty)
@@ -41,6 +46,7 @@ extension AuditCommand {
         let weight: (name: String, value: Double) = switch kind {
         case .wganGP, .oneSided, .dragan: ("λ", lambda ?? PenaltyCommand.defaultLambda)
         case .r1, .r2: ("γ", gamma ?? PenaltyCommand.defaultGamma)
+        case .lecam: throw AuditCommand.noLeCam
         }
         let verdict: String
         switch matching {

@@ -58,7 +58,17 @@ struct GanLosses: ParsableCommand {
         for argument in Set(echoed).filter(InputText.needsEscaping).sorted(by: { $0.count > $1.count }) {
             message = message.replacing(argument, with: InputText.shown(argument))
         }
-        let firstLine = message.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? message
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        var firstLine = lines.first ?? message
+        // ArgumentParser lists more than a few values one per line ("one of the following:",
+        // then "- 'a'" lines): they are joined into the one line, as it writes a short list.
+        if firstLine.hasSuffix("one of the following:") {
+            let values = lines.dropFirst().map { $0.drop { $0 == " " } }.prefix { $0.hasPrefix("- ") }
+                .map { value in value.dropFirst(2).hasPrefix("'") ? String(value.dropFirst(2)) : "'\(value.dropFirst(2))'" }
+            if let last = values.last {
+                firstLine = String(firstLine.dropLast("the following:".count)) + values.dropLast().joined(separator: ", ") + " or " + last
+            }
+        }
         Output.error(firstLine.hasPrefix("Error:") ? firstLine : "Error: \(firstLine)")
     }
 }

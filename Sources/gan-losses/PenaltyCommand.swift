@@ -6,7 +6,7 @@ import LossMath
 struct PenaltyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "penalty",
-        abstract: "Evaluate a gradient penalty over a batch (WGAN-GP, one-sided, R1, R2, DRAGAN), and the whole-batch-norm mistake.",
+        abstract: "Evaluate a gradient penalty over a batch (WGAN-GP, one-sided, R1, R2, DRAGAN) and the whole-batch-norm mistake, or LeCam regularization of the outputs.",
         discussion: """
             A gradient penalty is a function of g = ‖∇ₓ c(x)‖, the norm of the critic's (or \
             discriminator's) gradient with respect to its input x, one norm per sample:
@@ -47,6 +47,12 @@ struct PenaltyCommand: ParsableCommand {
             the per-sample sum. --per-sample prints each sample's g, penalty(g), d(penalty)/dg \
             and ∂P/∂gᵢ (the slope weighted by 1/n for the mean) instead.
 
+            --kind lecam is not a gradient penalty: LeCam regularization (Tseng et al. 2021) \
+            holds the discriminator's outputs near moving averages of the other side's, \
+            R = mean max(0, ℓ_r − α_F)² + mean max(0, α_R − ℓ_f)² in the released code \
+            (--two-sided: the paper's mean (ℓ_r − α_F)² + mean (ℓ_f − α_R)²), added to L_D as λR \
+            with λ = 0.3 (BigGAN CIFAR). It takes --real-logits, --fake-logits and --anchors α_R,α_F.
+
             Examples:
               gan-losses penalty --norms 0.5,1,2
               gan-losses penalty --kind one-sided --target 2 --norms 0.5,1,3 --per-sample
@@ -54,6 +60,7 @@ struct PenaltyCommand: ParsableCommand {
               gan-losses penalty --gradients @gradients.csv --format json
               gan-losses penalty --kind r2 --gradients @fake.csv --per-sample --format csv
               gan-losses penalty --kind dragan --norms 0.2,1,1.7
+              gan-losses penalty --kind lecam --real-logits 2 --fake-logits 0 --anchors 1,0
             """)
 
     /// λ of WGAN-GP and the one-sided penalty: Gulrajani et al. (2017), Algorithm 1.
@@ -66,14 +73,14 @@ struct PenaltyCommand: ParsableCommand {
     enum Kind: String, NamedArgument {
         case wganGP = "wgan-gp"
         case oneSided = "one-sided"
-        case r1, r2, dragan
+        case r1, r2, dragan, lecam
     }
 
-    @Option(help: ArgumentHelp("The penalty: wgan-gp (two-sided), one-sided, r1, r2 or dragan.", valueName: "kind"))
+    @Option(help: ArgumentHelp("The penalty: wgan-gp (two-sided), one-sided, r1, r2, dragan, or lecam (on the outputs, not the gradients).", valueName: "kind"))
     var kind: Kind = .wganGP
 
     @Option(parsing: .unconditional,
-            help: ArgumentHelp("wgan-gp, one-sided and dragan: the weight λ ≥ 0 (default 10).", valueName: "λ"),
+            help: ArgumentHelp("wgan-gp, one-sided and dragan: the weight λ ≥ 0 (default 10); lecam: λ (default 0.3).", valueName: "λ"),
             transform: { try NumberList.parseOne($0, name: "--lambda") })
     var lambda: Double?
 
@@ -97,6 +104,24 @@ struct PenaltyCommand: ParsableCommand {
             transform: { try GradientRows.parse($0, name: "--gradients") })
     var gradients: GradientRows?
 
+    @Option(name: .customLong("real-logits"), parsing: .unconditional,
+            help: ArgumentHelp("lecam: the discriminator's outputs on real samples, a list or @file.csv[:column].", valueName: "x,...|@file"),
+            transform: { try LogitSource.parse($0, name: "--real-logits") })
+    var realLogits: LogitSource?
+
+    @Option(name: .customLong("fake-logits"), parsing: .unconditional,
+            help: ArgumentHelp("lecam: the outputs on generated samples, a list or @file.csv[:column].", valueName: "x,...|@file"),
+            transform: { try LogitSource.parse($0, name: "--fake-logits") })
+    var fakeLogits: LogitSource?
+
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("lecam: the anchors α_R,α_F, the moving averages of the mean output on real and on generated samples.", valueName: "αR,αF"),
+            transform: { try NumberList.parse($0, name: "--anchors") })
+    var anchors: [Double]?
+
+    @Flag(name: .customLong("two-sided"), help: "lecam: charge every deviation from the anchors (the paper's formula) instead of the released code's one-sided form.")
+    var twoSided = false
+
     @Option(help: ArgumentHelp("Combine the per-sample penalties by their mean or sum.", valueName: "mean|sum"))
     var reduction: ReductionName = .mean
 
@@ -107,6 +132,10 @@ struct PenaltyCommand: ParsableCommand {
     var format: OutputFormat = .table
 
     func validate() throws {
+        if kind == .lecam { return try validateLeCam() }
+        guard realLogits == nil, fakeLogits == nil, anchors == nil, !twoSided else {
+            throw ValidationError("--real-logits, --fake-logits, --anchors and --two-sided are for --kind lecam, which regularizes the outputs; \(kind.rawValue) takes --norms or --gradients")
+        }
         switch (norms, gradients) {
         case (nil, nil):
             throw ValidationError("give the per-sample gradient norms with --norms g,... or the gradients with --gradients @file.csv, such as --norms 0.5,1,2")
@@ -116,6 +145,7 @@ struct PenaltyCommand: ParsableCommand {
             break
         }
         switch kind {
+        case .lecam: break
         case .wganGP, .oneSided, .dragan:
             guard gamma == nil else {
                 throw ValidationError("--gamma is the weight of r1 and r2; \(kind.rawValue) takes --lambda and --target")
@@ -135,19 +165,21 @@ struct PenaltyCommand: ParsableCommand {
         }
     }
 
-    /// The penalty of --kind with its parameters.
-    var penalty: GradientPenalty {
+    /// The gradient penalty of --kind with its parameters; nil for lecam, which regularizes the
+    /// outputs (``runLeCam()``).
+    var penalty: GradientPenalty? {
         switch kind {
         case .wganGP: .twoSided(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
         case .oneSided: .oneSided(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
         case .r1: .r1(gamma: gamma ?? Self.defaultGamma)
         case .r2: .r2(gamma: gamma ?? Self.defaultGamma)
         case .dragan: .dragan(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
+        case .lecam: nil
         }
     }
 
     func run() throws {
-        let penalty = penalty
+        guard let penalty else { return try runLeCam() }
         let reduction = reduction.reduction
         // A first pass checks every sample before anything is printed.
         var accumulator = GradientPenaltyAccumulator(penalty: penalty)

@@ -115,7 +115,7 @@ struct PenaltyCLITests {
         #expect(help.stdout.contains("λ (g − k)²") && help.stdout.contains("(γ/2) g²") && help.stdout.contains("x̂ = εx + (1 − ε)x̃"))
         let examples = help.stdout.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { $0.hasPrefix("gan-losses penalty ") }
-        #expect(examples.count >= 3 && examples.count <= 5)
+        #expect(examples.count >= 3 && examples.count <= 7)   // one or two per kind
         let folder = try Self.folder([("norms.csv", "g\n0.5\n1.5\n"), ("gradients.csv", "1,0\n0,2\n"), ("fake.csv", "0.3,0.4\n")])
         defer { try? FileManager.default.removeItem(at: folder) }
         for example in examples {
@@ -123,6 +123,31 @@ struct PenaltyCLITests {
             #expect(r.status == 0, "\(example): \(r.stderr)")
             #expect(!r.stdout.isEmpty, "\(example)")
         }
+    }
+
+    @Test("dragan is WGAN-GP's function of the norm at its own site; lecam regularizes outputs, one-sided or two-sided")
+    func draganAndLeCam() throws {
+        let dragan: [[String]] = csvRows(try Tool.run(["penalty", "--kind", "dragan", "--norms", "0.5,1,2", "--format", "csv"]).stdout)
+        let wgan: [[String]] = csvRows(try Tool.run(["penalty", "--norms", "0.5,1,2", "--format", "csv"]).stdout)
+        #expect(dragan.count == 2 && dragan[1][0] == "dragan")
+        let draganValues: [String] = Array(dragan[1].dropFirst()), wganValues: [String] = Array(wgan[1].dropFirst())
+        #expect(draganValues == wganValues)
+        let text = try Tool.run(["penalty", "--kind", "dragan", "--norms", "1"]).stdout
+        #expect(text.contains("perturbed real samples") && text.contains("compare_gan"))
+        let base = ["penalty", "--kind", "lecam", "--real-logits", "1.2,0.4,2", "--fake-logits=-1,0.3", "--anchors", "0.8,-0.6", "--format", "csv"]
+        let one = csvRows(try Tool.run(base).stdout)
+        #expect(one.first == ["kind", "real", "fake", "regularizer", "weighted"])
+        let r: Double = try #require(Double(one[1][3])), weighted: Double = try #require(Double(one[1][4]))
+        let expected: Double = (3.24 + 1 + 6.76) / 3 + (3.24 + 0.25) / 2
+        #expect(abs(r - expected) < 1e-14)
+        #expect(abs(weighted - 0.3 * r) < 1e-15)
+        let far = ["penalty", "--kind", "lecam", "--real-logits", "1.2,0.4,2", "--fake-logits=-1,0.3", "--anchors=-5,5", "--format", "csv"]
+        #expect(Double(csvRows(try Tool.run(far).stdout)[1][3]) == 0)
+        #expect((Double(csvRows(try Tool.run(far + ["--two-sided"]).stdout)[1][3]) ?? 0) > 10)
+        let rows = csvRows(try Tool.run(base + ["--per-sample"]).stdout)
+        #expect(rows.count == 1 + 5 && rows[1][0] == "real" && rows[4][0] == "fake")
+        let first: Double = Double(rows[1][3]) ?? 0
+        #expect(abs(first - 2 * 1.8 / 3) < 1e-15)
     }
 
     @Test("bad input: one line, exit 64 (1 for a file that cannot be read), nothing printed", arguments: [
@@ -149,9 +174,15 @@ struct PenaltyCLITests {
         (["penalty", "--norms", "1", "--target", "0"], "--target 0 must be a finite number > 0", 64),
         (["penalty", "--norms", "1", "--target", "-1"], "--target -1 must be a finite number > 0", 64),
         (["penalty", "--norms", "1", "--target", "nan"], "--target nan must be a finite number > 0", 64),
-        (["penalty", "--kind", "r1", "--norms", "1", "--lambda", "10"], "--lambda and --target are for wgan-gp and one-sided", 64),
+        (["penalty", "--kind", "r1", "--norms", "1", "--lambda", "10"], "--lambda and --target are for wgan-gp, one-sided and dragan", 64),
         (["penalty", "--norms", "1", "--gamma", "10"], "--gamma is the weight of r1 and r2", 64),
-        (["penalty", "--kind", "wgan", "--norms", "1"], "Please provide one of 'wgan-gp', 'one-sided', 'r1' or 'r2'", 64),
+        (["penalty", "--kind", "wgan", "--norms", "1"], "Please provide one of 'wgan-gp', 'one-sided', 'r1', 'r2', 'dragan' or 'lecam'", 64),
+        (["penalty", "--kind", "lecam", "--norms", "1"], "--kind lecam regularizes the outputs", 64),
+        (["penalty", "--kind", "lecam", "--real-logits", "1"], "--kind lecam needs the outputs on both sides", 64),
+        (["penalty", "--kind", "lecam", "--real-logits", "1", "--fake-logits", "0"], "--anchors takes two finite numbers", 64),
+        (["penalty", "--kind", "lecam", "--real-logits", "1", "--fake-logits", "0", "--anchors", "1,nan"], "--anchors takes two finite numbers", 64),
+        (["penalty", "--kind", "lecam", "--real-logits", "1,inf", "--fake-logits", "0", "--anchors", "1,0"], "--real-logits: item 2 is inf", 64),
+        (["penalty", "--kind", "dragan", "--norms", "1", "--anchors", "1,0"], "are for --kind lecam", 64),
         (["penalty", "--norms", "1", "--reduction", "max"], "'max' is invalid for '--reduction", 64),
     ])
     func badInput(arguments: [String], message: String, status: Int32) throws {
