@@ -114,6 +114,10 @@ def gen_ralsgan(l):
     return 2 * (l - 1) ** 2, 4 * (l - 1), None
 
 
+def gen_ebgan(l):         # the energy itself
+    return l, mpf(1), None
+
+
 def gen_rahinge(l):       # the subgradient of the catalog: 0 at the kink l = 1
     return 2 * max(mpf(0), 1 - l), mpf(-2) if l < 1 else mpf(0), None
 
@@ -155,7 +159,7 @@ def fgan_generator(name):
 LOSSES = {
     "minimax": gen_minimax, "nonsat": gen_nonsat, "maxlik": gen_maxlik, "lsgan": gen_lsgan,
     "lssigmoid": gen_lssigmoid, "wgan": gen_wgan, "hinge": gen_hinge, "ragan": gen_ragan,
-    "rsgan": gen_rsgan, "ralsgan": gen_ralsgan, "rahinge": gen_rahinge,
+    "rsgan": gen_rsgan, "ralsgan": gen_ralsgan, "rahinge": gen_rahinge, "ebgan": gen_ebgan,
 }
 for _name in FGAN_GENERATORS:
     LOSSES["fgan-" + _name] = fgan_generator(_name)
@@ -174,6 +178,7 @@ LIMITS = {
     "rsgan": {-INF: (INF, -1.0, None), INF: (0.0, -0.0, None)},
     "ralsgan": {-INF: (INF, -INF, None), INF: (INF, INF, None)},
     "rahinge": {-INF: (INF, -2.0, None), INF: (0.0, 0.0, None)},
+    "ebgan": {-INF: (-INF, 1.0, None), INF: (INF, 1.0, None)},
     "fgan-kl": {-INF: (-0.0, -0.0, None), INF: (-INF, -INF, None)},
     "fgan-rkl": {-INF: (INF, -1.0, None), INF: (-INF, -1.0, None)},
     "fgan-pearson": {-INF: (-INF, INF, None), INF: (-INF, -INF, None)},
@@ -342,6 +347,11 @@ def disc_ralsgan(r, f):    # one pair: 2 (l_r - l_f - 1)^2
         return (+(2 * u ** 2), +(4 * u), +(-4 * u), None, None)
 
 
+def disc_ebgan(r, f):      # margin m = 1: l_r + max(0, 1 - l_f), the sum at 700 digits
+    with mp.workdps(700):
+        return (+(mpf(r) + max(mpf(0), 1 - mpf(f))), mpf(1), mpf(-1) if f < 1 else mpf(0), None, None)
+
+
 def disc_rahinge(r, f):    # one pair: 2 max(0, 1 - l_r + l_f), subgradient 0 at the kink
     with mp.workdps(700):
         v = 1 - mpf(r) + mpf(f)
@@ -376,7 +386,7 @@ def disc_fgan(name):
 DISCRIMINATORS = {
     "bce": disc_bce, "bce-smoothed": disc_bce_smoothed, "lsgan": disc_lsgan, "lssigmoid": disc_lssigmoid,
     "wgan": disc_wgan, "hinge": disc_hinge, "ragan": disc_ragan,
-    "rsgan": disc_rsgan, "ralsgan": disc_ralsgan, "rahinge": disc_rahinge,
+    "rsgan": disc_rsgan, "ralsgan": disc_ralsgan, "rahinge": disc_rahinge, "ebgan": disc_ebgan,
 }
 for _name in FGAN_TERMS:
     DISCRIMINATORS["fgan-" + _name] = disc_fgan(_name)

@@ -49,19 +49,19 @@ public enum AuditSubject: Sendable, Hashable {
             case .maxlik: .odds
             case .lssigmoid: .halfSquare(target: 1)
             case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
-                 .rsgan, .rasgan, .ralsgan, .rahinge: nil
+                 .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: nil
             }
         case .discriminatorReal(let loss):
             switch loss {
             case .bce: .log(coefficient: -1, ofOneMinusD: false)
             case .leastSquaresSigmoid: .halfSquare(target: 1)
-            case .bceSmoothed, .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+            case .bceSmoothed, .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
             }
         case .discriminatorFake(let loss):
             switch loss {
             case .bce, .bceSmoothed: .log(coefficient: -1, ofOneMinusD: true)
             case .leastSquaresSigmoid: .halfSquare(target: 0)
-            case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+            case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
             }
         }
     }
@@ -97,6 +97,7 @@ public enum AuditSubject: Sendable, Hashable {
         case .generator(.lssigmoid): "0.5 * torch.sigmoid(-l)**2  (½(D − 1)² = ½σ(−ℓ)²)"
         case .generator(.lsgan): "0.5 * (l - c)**2 on the raw output"
         case .generator(.wgan), .generator(.hinge): "-l"
+        case .generator(.ebgan): "l  (the energy of the generated sample)"
         case .generator(let loss) where loss.relativistic != nil: Self.torch(loss.relativistic!, term: .generator)
         case .generator(let loss) where loss.fDivergence != nil: Self.torch(loss.fDivergence!, term: .generator)
         case .generator: "the catalog's form"
@@ -115,6 +116,8 @@ public enum AuditSubject: Sendable, Hashable {
         case .discriminatorFake(.wasserstein): "l"
         case .discriminatorReal(.hinge): "F.relu(1 - l)"
         case .discriminatorFake(.hinge): "F.relu(1 + l)"
+        case .discriminatorReal(.energy): "l  (the energy of the real sample)"
+        case .discriminatorFake(.energy(let m)): "F.relu(\(m) - l)"
         case .discriminatorReal(.relativistic(let game)): Self.torch(game, term: .real)
         case .discriminatorFake(.relativistic(let game)): Self.torch(game, term: .fake)
         }

@@ -105,7 +105,7 @@ struct CheckCommand: ParsableCommand {
             case .wgan: ["wgan"]
             case .hinge: ["hinge"]
             case .ragan, .rasgan: ["ragan"]
-            case .rsgan, .ralsgan, .rahinge: [game.id]
+            case .rsgan, .ralsgan, .rahinge, .ebgan: [game.id]
             case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: [game.id]
             }
         }

@@ -178,6 +178,8 @@ struct EvalCommand: ParsableCommand {
         switch loss {
         case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
             "\(loss.id) has no D of its own: it compares a critic's raw outputs, ℓ − ℓ_r; give --logit"
+        case .ebgan:
+            "ebgan's discriminator outputs an energy (lower is more real), not a probability D; give --logit with the energies"
         default:
             "\(loss.id) is a loss on a critic's raw output, with no sigmoid and no D = σ(ℓ) (a critic is not a probability); give --logit"
         }

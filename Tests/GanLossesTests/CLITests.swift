@@ -148,12 +148,12 @@ struct ListCheckCLITests {
         #expect(r.status == 0, "\(r.stderr)")
         let rows = csvRows(r.stdout)
         #expect(rows.first == ["loss", "quantity", "type", "points", "max_ulp", "correctly_rounded", "ok"])
-        // 40 generator quantities (20 of the classic eight, 2 for each of f-GAN's six and of the
-        // four relativistic games) and 54 discriminator ones (16 losses; 5 quantities where D
-        // exists, else 3; rasgan shares ragan's), in two types.
+        // 42 generator quantities (20 of the classic eight, 2 for each of f-GAN's six, of the
+        // four relativistic games and of ebgan) and 57 discriminator ones (17 losses; 5
+        // quantities where D exists, else 3; rasgan shares ragan's), in two types.
         let generator = rows.dropFirst().filter { !$0[0].hasPrefix("d:") }
         let discriminator = rows.dropFirst().filter { $0[0].hasPrefix("d:") }
-        #expect(generator.count == 2 * 40 && discriminator.count == 2 * 54)
+        #expect(generator.count == 2 * 42 && discriminator.count == 2 * 57)
         #expect(Set(rows.dropFirst().map { $0[2] }) == ["Double", "Float"])
         #expect(generator.allSatisfy { (Int($0[3]) ?? 0) > 20_000 && (Double($0[4]) ?? 9) < 1 })
         #expect(generator.allSatisfy { (Double($0[5]) ?? 0) > 0.98 && $0[6] == "ok" })

@@ -156,7 +156,7 @@ struct DiscriminatorTableDocsTests {
             ("| `lsgan` ($a", .leastSquares), ("| `lssigmoid` |", .leastSquaresSigmoid), ("| `wgan` (critic)", .wasserstein),
             ("| `hinge` (critic)", .hinge), ("| `ragan`, `rasgan` (one pair)", .ragan),
             ("| `rsgan` (one pair)", .relativistic(.rsgan)), ("| `ralsgan` (one pair)", .relativistic(.ralsgan)),
-            ("| `rahinge` (one pair)", .relativistic(.rahinge)),
+            ("| `rahinge` (one pair)", .relativistic(.rahinge)), ("| `ebgan` (energies", .energy(margin: 1)),
         ]
         for (prefix, loss) in cases {
             let row = try #require(lines.first { $0.hasPrefix(prefix) && $0.contains("$") && $0.contains("ell_") }, "\(prefix)")

@@ -67,6 +67,7 @@ struct CatalogTests {
         case .rsgan: (#"\mathrm{softplus}(\ell_r-\ell)"#, nil, #"-\sigma(\ell_r-\ell)"#)
         case .ralsgan: (#"2(\ell-\ell_r-1)^2"#, nil, #"4(\ell-\ell_r-1)"#)
         case .rahinge: (#"2\max(0,1+\ell_r-\ell)"#, nil, #"-2[\ell-\ell_r<1]"#)
+        case .ebgan: (#"\ell"#, nil, "1")
         case .fganKL: (#"-e^{\ell - 1}"#, nil, #"-e^{\ell - 1}"#)
         case .fganRKL: (#"1 - \ell"#, nil, "-1")
         case .fganPearson: (#"-\frac{1}{4}\ell^2 - \ell"#, nil, #"-\frac{\ell}{2} - 1"#)

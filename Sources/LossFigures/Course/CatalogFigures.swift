@@ -7,14 +7,20 @@ enum CatalogFigures {
     static let logitLabel = #"logit $\ell$"#
     static let zeroLine = Mark.horizontalLine(ReferenceLine(at: 0, color: Color(hex: 0x999999), dash: .solid, width: 0.6))
 
+    /// The eight games of the classic catalog, minimax to ragan, in the catalog's order.
+    static let classicGames = GeneratorLoss.allCases.filter {
+        $0.fDivergence == nil && ($0.relativistic == nil || $0 == .ragan) && $0 != .ebgan
+    }
+
     /// Small multiples: one panel per generator loss, L and ∂L/∂ℓ against ℓ on the same axes.
     static func allGeneratorLosses(theme: Theme) -> Figure {
         let blue = SeriesStyle(color: theme.palette[0], dash: .solid)
         let red = SeriesStyle(color: theme.palette[1], dash: .dashed)
         var panels: [Panel] = []
         // The classic catalog (with RaSGAN as ragan); f-GAN's games and the other relativistic ones
-        // have figures of their own (fgan-generator-gradients, relativistic-losses).
-        for loss in GeneratorLoss.allCases where loss.fDivergence == nil && (loss.relativistic == nil || loss == .ragan) {
+        // have figures of their own (fgan-generator-gradients, relativistic-losses), and EBGAN's
+        // generator loss is the energy itself.
+        for loss in CatalogFigures.classicGames {
             let marks: [Mark] = [
                 zeroLine,
                 .function(FunctionCurve(label: "$L$", style: blue) { loss.value(atLogit: $0) }),

@@ -12,6 +12,7 @@ extension GeneratorLoss {
             gradient(at: l) { l in Textbook.lsgan(l, target: parameters.leastSquaresTarget) }
         case .lssigmoid: gradient(at: l, of: Textbook.lssigmoid)
         case .wgan, .hinge: gradient(at: l, of: Textbook.negated)
+        case .ebgan: gradient(at: l, of: Textbook.identity)
         case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
             gradient(at: l) { [game = relativistic!] l in Textbook.relativisticGenerator(l, realLogit: parameters.realLogit, game: game) }
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN:
@@ -28,7 +29,7 @@ extension GeneratorLoss {
         case .maxlik: gradient(at: d, of: Textbook.maxlikInD)
         case .lssigmoid: gradient(at: d, of: Textbook.lssigmoidInD)
         case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
-             .rsgan, .rasgan, .ralsgan, .rahinge: nil
+             .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: nil
         }
     }
 }
@@ -54,6 +55,8 @@ extension DiscriminatorLoss {
             g = gradient(at: r, f) { r, f in Textbook.discriminatorRelativistic(real: r, fake: f, game: game) }
         case .fDivergence(let d):
             g = gradient(at: r, f) { r, f in Textbook.discriminatorFGAN(real: r, fake: f, divergence: d) }
+        case .energy(let m):
+            g = gradient(at: r, f) { r, f in Textbook.discriminatorEnergy(real: r, fake: f, margin: m) }
         }
         return (g.0, g.1)
     }
@@ -67,7 +70,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             g = gradient(at: dr, df) { dr, df in Textbook.discriminatorBCEInD(real: dr, fake: df, target: t) }
         case .leastSquaresSigmoid: g = gradient(at: dr, df, of: Textbook.discriminatorLeastSquaresSigmoidInD)
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: return nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: return nil
         }
         return (g.0, g.1)
     }

@@ -51,6 +51,10 @@ public enum Textbook {
     @differentiable(reverse)
     public static func negated(_ l: Double) -> Double { -l }
 
+    /// `ℓ`, EBGAN's generator loss: the energy of the generated sample.
+    @differentiable(reverse)
+    public static func identity(_ l: Double) -> Double { l }
+
     /// A relativistic game's generator loss for one pair, 2ᵖ φ(ℓ − ℓ_r) (``RelativisticGame``):
     /// RSGAN `−log σ(ℓ − ℓ_r)`; RaSGAN `−log σ(ℓ − ℓ_r) − log(1 − σ(ℓ_r − ℓ))`; RaLSGAN
     /// `(ℓ − ℓ_r − 1)² + (ℓ_r − ℓ + 1)²`; RaHingeGAN `max(0, 1 − (ℓ − ℓ_r)) + max(0, 1 + (ℓ_r − ℓ))`.
@@ -119,6 +123,12 @@ public enum Textbook {
     @differentiable(reverse)
     public static func discriminatorHinge(real r: Double, fake f: Double) -> Double {
         (1 - r > 0 ? 1 - r : 0) + (1 + f > 0 ? 1 + f : 0)
+    }
+
+    /// EBGAN's margin loss on energies, `ℓ_r + max(0, m − ℓ_f)`.
+    @differentiable(reverse, wrt: (r, f))
+    public static func discriminatorEnergy(real r: Double, fake f: Double, margin m: Double) -> Double {
+        r + (m - f > 0 ? m - f : 0)
     }
 
     /// A relativistic game's discriminator loss for one pair, 2ᵖ φ(ℓ_r − ℓ_f): RaSGAN

@@ -8,6 +8,7 @@
 /// on σ           real = ½ σ(−ℓ_r)²                                fake = ½ σ(ℓ_f)²
 /// Wasserstein    real = −ℓ_r                                      fake = ℓ_f
 /// hinge          real = max(0, 1 − ℓ_r)                           fake = max(0, 1 + ℓ_f)
+/// energy         real = ℓ_r                                       fake = max(0, m − ℓ_f)
 /// relativistic   real = φ(ℓ_r − F̄)                                fake = φ(R̄ − ℓ_f)
 /// RSGAN          real = ½ φ(ℓ_r − ℓ_f)                            fake = ½ φ(ℓ_r − ℓ_f)
 /// ```
@@ -28,6 +29,7 @@ extension DiscriminatorLoss {
         case .wasserstein: -r
         case .hinge: Self.positivePart(1 - r)
         case .relativistic(let game): game.realTerm(r, other: fakeMean).value
+        case .energy: r
         case .fDivergence(let d): d.realValue(r)
         }
     }
@@ -41,6 +43,7 @@ extension DiscriminatorLoss {
         case .wasserstein: f
         case .hinge: Self.positivePart(1 + f)
         case .relativistic(let game): game.fakeTerm(f, other: realMean).value
+        case .energy(let m): Self.positivePart(m - f)
         case .fDivergence(let d): d.fakeValue(f)
         }
     }
@@ -57,6 +60,7 @@ extension DiscriminatorLoss {
         case .wasserstein: gradient = r.isNaN ? r : -1
         case .hinge: gradient = r.isNaN ? r : (r < 1 ? -1 : 0)
         case .relativistic(let game): gradient = game.realTerm(r, other: fakeMean).derivative
+        case .energy: gradient = r.isNaN ? r : 1
         case .fDivergence(let d): gradient = d.realGradient(r)
         }
         return (realValue(r, fakeMean: fakeMean), gradient)
@@ -73,6 +77,7 @@ extension DiscriminatorLoss {
         case .wasserstein: gradient = f.isNaN ? f : 1
         case .hinge: gradient = f.isNaN ? f : (f > -1 ? 1 : 0)
         case .relativistic(let game): gradient = game.fakeTerm(f, other: realMean).derivative
+        case .energy(let m): gradient = f.isNaN ? f : (f < m ? -1 : 0)
         case .fDivergence(let d): gradient = d.fakeGradient(f)
         }
         return (fakeValue(f, realMean: realMean), gradient)

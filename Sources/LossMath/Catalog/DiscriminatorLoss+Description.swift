@@ -12,6 +12,7 @@ extension DiscriminatorLoss {
         case .hinge: "hinge"
         case .relativistic(let game): game == .rasgan ? "relativistic average (one pair)" : "relativistic, " + game.title
         case .fDivergence(let d): "f-GAN, " + d.title
+        case .energy: "energy margin (EBGAN)"
         }
     }
 
@@ -20,7 +21,7 @@ extension DiscriminatorLoss {
     public var hasProbability: Bool {
         switch self {
         case .bce, .bceSmoothed, .leastSquaresSigmoid: true
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: false
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: false
         }
     }
 
@@ -40,6 +41,7 @@ extension DiscriminatorLoss {
         case .relativistic(let game): game.latexTerm(#"\ell_r"#, minus: #"\ell_f"#, coefficient: game.latexPairCoefficient)
         case .fDivergence(let d):
             d.latexRealTerm.replacing("v", with: #"\ell_r"#) + "+" + d.latexFakeTerm.replacing("v", with: #"\ell_f"#)
+        case .energy(let m): #"\ell_r+\max(0,"# + Self.number(m, "m", symbolic) + #"-\ell_f)"#
         }
     }
 
@@ -50,7 +52,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + #"\log D_r-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D_r)-\log(1-D_f)"#
         case .leastSquaresSigmoid: #"(D_r-1)^2/2+D_f^2/2"#
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
         }
     }
 
@@ -65,6 +67,7 @@ extension DiscriminatorLoss {
         case .hinge: #"-[\ell_r<1]"#
         case .relativistic(let game): game.latexDerivative(#"\ell_r"#, minus: #"\ell_f"#, coefficient: game.latexPairCoefficient)
         case .fDivergence(let d): Self.derivative(of: d, real: true).replacing("v", with: #"\ell_r"#)
+        case .energy: "1"
         }
     }
 
@@ -79,6 +82,7 @@ extension DiscriminatorLoss {
         case .relativistic(let game):
             game.latexDerivative(#"\ell_r"#, minus: #"\ell_f"#, coefficient: game.latexPairCoefficient, negated: true)
         case .fDivergence(let d): Self.derivative(of: d, real: false).replacing("v", with: #"\ell_f"#)
+        case .energy(let m): #"-[\ell_f<"# + Self.number(m, "m", symbolic) + "]"
         }
     }
 
@@ -95,6 +99,7 @@ extension DiscriminatorLoss {
         case .hinge: #"\max(0,1-\ell)"#
         case .relativistic(let game): game.latexTerm(#"\ell"#, minus: nil, coefficient: Self.latexHalf(game))
         case .fDivergence(let d): d.latexRealTerm.replacing("v", with: #"\ell"#)
+        case .energy: #"\ell"#
         }
     }
 
@@ -109,6 +114,7 @@ extension DiscriminatorLoss {
         case .wasserstein: #"\ell"#
         case .hinge: #"\max(0,1+\ell)"#
         case .fDivergence(let d): d.latexFakeTerm.replacing("v", with: #"\ell"#)
+        case .energy(let m): #"\max(0,"# + Self.number(m, "m", symbolic) + #"-\ell)"#
         }
     }
 
@@ -123,6 +129,7 @@ extension DiscriminatorLoss {
         case .wasserstein: "-1"
         case .hinge: #"-[\ell<1]"#
         case .fDivergence(let d): Self.derivative(of: d, real: true).replacing("v", with: #"\ell"#)
+        case .energy: "1"
         }
     }
 
@@ -136,6 +143,7 @@ extension DiscriminatorLoss {
         case .wasserstein: "1"
         case .hinge: #"[\ell>-1]"#
         case .fDivergence(let d): Self.derivative(of: d, real: false).replacing("v", with: #"\ell"#)
+        case .energy(let m): #"-[\ell<"# + Self.number(m, "m", symbolic) + "]"
         }
     }
 
@@ -146,7 +154,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + #"\log D-(1-"# + Self.number(t, "t", symbolic) + #")\log(1-D)"#
         case .leastSquaresSigmoid: "(D-1)^2/2"
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
         }
     }
 
@@ -155,7 +163,7 @@ extension DiscriminatorLoss {
         switch self {
         case .bce, .bceSmoothed: #"-\log(1-D)"#
         case .leastSquaresSigmoid: "D^2/2"
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
         }
     }
 
@@ -166,7 +174,7 @@ extension DiscriminatorLoss {
         case .bceSmoothed(let t):
             "-" + Self.number(t, "t", symbolic) + "/D+(1-" + Self.number(t, "t", symbolic) + ")/(1-D)"
         case .leastSquaresSigmoid: "D-1"
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
         }
     }
 
@@ -175,7 +183,7 @@ extension DiscriminatorLoss {
         switch self {
         case .bce, .bceSmoothed: "1/(1-D)"
         case .leastSquaresSigmoid: "D"
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
         }
     }
 
@@ -191,12 +199,13 @@ extension DiscriminatorLoss {
     /// hinge         any ℓ in [−1, 1] (0)   2
     /// relativistic  ℓ_f = ℓ_r (0)          2ᵖ φ(0): log 2 (RSGAN), 2 log 2 (RaSGAN), 2 (RaLSGAN, RaHinge)
     /// f-GAN         g_f⁻¹(f′(1)): 1 (KL), 0   −f(1): 0, log 4 (GAN)
+    /// energy        any ℓ in [0, m] (0)    m
     /// ```
     /// Each ℓ* minimizes L_D(ℓ, ℓ): for target t, ∂/∂ℓ = −t σ(−ℓ) + (2 − t) σ(ℓ) = 0 gives σ(ℓ*) = t/2.
     public var equilibrium: (logit: Double, value: Double) {
         let l: Double
         switch self {
-        case .bce, .leastSquaresSigmoid, .wasserstein, .hinge, .relativistic: l = 0
+        case .bce, .leastSquaresSigmoid, .wasserstein, .hinge, .relativistic, .energy: l = 0
         case .bceSmoothed(let t): l = Double.logit(t / 2)
         case .leastSquares(let a, let b): l = a / 2 + b / 2
         case .fDivergence(let d): l = d.optimalOutput(densityRatio: 1)

@@ -12,6 +12,7 @@
 /// relativistic     2ᵖ φ(ℓ_r − ℓ_f), one pair                         ∂/∂ℓ_r = 2ᵖ φ′           ∂/∂ℓ_f = −2ᵖ φ′
 ///                    (``RelativisticGame``; RaSGAN: 2 softplus(ℓ_f − ℓ_r), ∂/∂ℓ_r = −2σ(ℓ_f − ℓ_r))
 /// f-GAN            −g_f(ℓ_r) + f*(g_f(ℓ_f))                         (``FDivergence``)
+/// energy, margin m ℓ_r + max(0, m − ℓ_f)  (EBGAN, on energies)     ∂/∂ℓ_r = 1               ∂/∂ℓ_f = −[ℓ_f < m]
 /// ```
 /// BCE is shared by the minimax, non-saturating and maximum-likelihood generators. One-sided
 /// label smoothing replaces the real target 1 by t: the cross-entropy −t log σ(ℓ_r) −
@@ -34,6 +35,9 @@ public enum DiscriminatorLoss: Sendable, Hashable {
     case relativistic(RelativisticGame)
     /// An f-GAN's discriminator (variational function) on the raw outputs: −g_f(ℓ_r) + f*(g_f(ℓ_f)).
     case fDivergence(FDivergence)
+    /// EBGAN's margin loss on energies (lower is more real): ℓ_r + max(0, m − ℓ_f) (Zhao, Mathieu
+    /// and LeCun 2017).
+    case energy(margin: Double)
 
     /// The plain least-squares discriminator, a = 0 and b = 1.
     public static let leastSquares = DiscriminatorLoss.leastSquares(fakeTarget: 0, realTarget: 1)
@@ -50,7 +54,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
             let pair = game.discriminatorPair(realLogit: r, fakeLogit: f)
             return DiscriminatorEvaluation(value: pair.value, gradientReal: pair.gradientReal,
                                            gradientFake: 0 - pair.gradientReal)   // +0, not −0, where the hinge is flat
-        case .bce, .bceSmoothed, .leastSquares, .leastSquaresSigmoid, .wasserstein, .hinge, .fDivergence:
+        case .bce, .bceSmoothed, .leastSquares, .leastSquaresSigmoid, .wasserstein, .hinge, .fDivergence, .energy:
             // A term per sample (``realTerm(_:fakeMean:)``, ``fakeTerm(_:realMean:)``).
             let real = realTerm(r), fake = fakeTerm(f)
             return DiscriminatorEvaluation(value: value(realLogit: r, fakeLogit: f), gradientReal: real.gradient,
@@ -78,6 +82,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
                                                            Self.scaledPair(GeneratorLoss.lsSigmoidValueUnscaled(-f)))
         case .hinge: Compensated.sum(Self.positivePart(Compensated.twoSum(1, -r)), Self.positivePart(Compensated.twoSum(1, f)))
         case .relativistic(let game): game.discriminatorPair(realLogit: r, fakeLogit: f).value
+        case .energy(let m): Compensated.sum((r, 0), Self.positivePart(Compensated.twoSum(m, -f)))
         case .fDivergence(let d): d.discriminatorValue(realLogit: r, fakeLogit: f)
         case .wasserstein: realValue(r) + fakeValue(f)
         }
@@ -106,7 +111,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .bce: (r.isNaN ? r : -OnePlusExp(-r).rounded, f.isNaN ? f : OnePlusExp(f).rounded)
         case .bceSmoothed(let t): (r.isNaN ? r : Self.smoothedRealGradientD(r, target: t), f.isNaN ? f : OnePlusExp(f).rounded)
         case .leastSquaresSigmoid: (-Double.sigmoid(-r), Double.sigmoid(f))
-        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence: nil
+        case .leastSquares, .wasserstein, .hinge, .relativistic, .fDivergence, .energy: nil
         }
     }
 
@@ -133,6 +138,7 @@ public enum DiscriminatorLoss: Sendable, Hashable {
         case .leastSquares(_, let b): b
         case .leastSquaresSigmoid: .infinity
         case .fDivergence: .infinity
+        case .energy: 0   // energies are ≥ 0, and the real term is the energy itself
         case .wasserstein, .hinge, .relativistic: nil
         }
     }

@@ -36,7 +36,7 @@ extension GeneratorLoss {
             return LossEvaluation(value: 0.5 * oneMinusD * oneMinusD, gradientLogit: -d * oneMinusD * oneMinusD,
                                   gradientD: -oneMinusD)
         case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
-             .rsgan, .rasgan, .ralsgan, .rahinge:
+             .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan:
             preconditionFailure("raw-output losses are evaluated at logit(D)")
         }
     }

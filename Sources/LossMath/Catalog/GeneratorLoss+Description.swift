@@ -14,6 +14,7 @@ extension GeneratorLoss {
         case .ragan: "relativistic average (one pair)"
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: "f-GAN, " + fDivergence!.title
         case .rsgan, .rasgan, .ralsgan, .rahinge: "relativistic, " + relativistic!.title
+        case .ebgan: "energy-based (EBGAN)"
         }
     }
 
@@ -31,6 +32,7 @@ extension GeneratorLoss {
         case .lsgan: #"(\ell-"# + Self.latexTarget(parameters) + ")^2/2"
         case .lssigmoid: #"\sigma(-\ell)^2/2"#
         case .wgan, .hinge: #"-\ell"#
+        case .ebgan: #"\ell"#
         case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
             relativistic!.latexTerm(#"\ell"#, minus: #"\ell_r"#, coefficient: relativistic!.latexPairCoefficient)
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.latexGeneratorLoss.replacing("v", with: #"\ell"#)
@@ -45,7 +47,7 @@ extension GeneratorLoss {
         case .nonsat: #"-\log D"#
         case .maxlik: #"-D/(1-D)"#
         case .lssigmoid: #"(D-1)^2/2"#
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN, .rsgan, .rasgan, .ralsgan, .rahinge: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN, .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: nil
         }
     }
 
@@ -57,7 +59,7 @@ extension GeneratorLoss {
         case .nonsat: #"-1/D"#
         case .maxlik: #"-1/(1-D)^2"#
         case .lssigmoid: #"D-1"#
-        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN, .rsgan, .rasgan, .ralsgan, .rahinge: nil
+        case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN, .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: nil
         }
     }
 
@@ -70,6 +72,7 @@ extension GeneratorLoss {
         case .lsgan: #"\ell-"# + Self.latexTarget(parameters)
         case .lssigmoid: #"-\sigma(\ell)\,\sigma(-\ell)^2"#
         case .wgan, .hinge: "-1"
+        case .ebgan: "1"
         case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge:
             relativistic!.latexDerivative(#"\ell"#, minus: #"\ell_r"#, coefficient: relativistic!.latexPairCoefficient)
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.latexGeneratorGradient.replacing("v", with: #"\ell"#)
@@ -100,6 +103,7 @@ extension GeneratorLoss {
         case .rsgan: Limit(-1, "→ −1 (for fixed ℓ_r)")
         case .ralsgan: Limit(-.infinity, "→ −∞: grows linearly, 4 (ℓ − ℓ_r − 1)")
         case .rahinge: Limit(-2, "−2: constant while ℓ < 1 + ℓ_r")
+        case .ebgan: Limit(1, "1: constant (ℓ is an energy, lower is more real)")
         case .fganKL: Limit(-0.0, "→ 0: vanishes like −e^(ℓ−1) (saturates)")
         case .fganRKL: Limit(-1, "−1: constant")
         case .fganPearson: Limit(.infinity, "→ +∞: grows like −ℓ/2 (the loss falls without bound)")
@@ -123,6 +127,7 @@ extension GeneratorLoss {
         case .ragan, .rasgan, .rsgan: Limit(-0.0, "→ 0 (for fixed ℓ_r)")
         case .ralsgan: Limit(.infinity, "→ +∞: 0 at ℓ = ℓ_r + 1, then pulls back")
         case .rahinge: Limit(0, "0 from ℓ = 1 + ℓ_r on")
+        case .ebgan: Limit(1, "1: constant")
         case .fganKL: Limit(-.infinity, "→ −∞: grows like −e^(ℓ−1)")
         case .fganRKL: Limit(-1, "−1: constant")
         case .fganPearson: Limit(-.infinity, "→ −∞: grows like −ℓ/2")

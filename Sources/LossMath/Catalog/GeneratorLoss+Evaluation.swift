@@ -16,6 +16,7 @@
 /// rasgan     L = 2 softplus(ℓ_r − ℓ)           ∂L/∂ℓ = −2σ(ℓ_r − ℓ)
 /// ralsgan    L = 2 (ℓ − ℓ_r − 1)²              ∂L/∂ℓ = 4 (ℓ − ℓ_r − 1)
 /// rahinge    L = 2 max(0, 1 + ℓ_r − ℓ)         ∂L/∂ℓ = −2 [ℓ < 1 + ℓ_r]  (``RelativisticGame``)
+/// ebgan      L = ℓ (an energy)                 ∂L/∂ℓ = 1
 /// ```
 /// Derivations: `docs/losses.md`. Each is checked against automatic differentiation and a
 /// 60-digit reference (`gan-losses check`, `swift test`).
@@ -29,6 +30,7 @@ extension GeneratorLoss {
         case .lsgan: halfSquare(l, minus: parameters.leastSquaresTarget)
         case .lssigmoid: Self.lsSigmoidValue(l)
         case .wgan, .hinge: -l
+        case .ebgan: l
         case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: relativistic!.generatorPair(logit: l, realLogit: parameters.realLogit).value
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: fDivergence!.generatorValue(l)
         }
@@ -43,6 +45,7 @@ extension GeneratorLoss {
         case .lsgan: l - parameters.leastSquaresTarget
         case .lssigmoid: Self.lsSigmoidGradientLogit(l)
         case .wgan, .hinge: l.isNaN ? l : -1
+        case .ebgan: l.isNaN ? l : 1
         case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: relativistic!.generatorPair(logit: l, realLogit: parameters.realLogit).gradient
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: -fDivergence!.fakeGradient(l)
         }
@@ -57,7 +60,7 @@ extension GeneratorLoss {
         case .maxlik: l.isNaN ? l : -OnePlusExp(l).squareRounded
         case .lssigmoid: -Double.sigmoid(-l)
         case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
-             .rsgan, .rasgan, .ralsgan, .rahinge: nil
+             .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: nil
         }
     }
 

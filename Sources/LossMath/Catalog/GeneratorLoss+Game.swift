@@ -12,6 +12,7 @@
 /// ralsgan                   2 (ℓ_r − ℓ_f − 1)² for one pair                  Jolicoeur-Martineau 2018
 /// rahinge                   2 max(0, 1 − ℓ_r + ℓ_f) for one pair             Jolicoeur-Martineau 2018
 /// fgan-…                    −g_f(ℓ_r) + f*(g_f(ℓ_f))                         Nowozin et al. 2016
+/// ebgan                     ℓ_r + max(0, m − ℓ_f) on energies                Zhao, Mathieu & LeCun 2017
 /// ```
 /// The relativistic games' batch forms compare each sample with the other side's mean
 /// (``RelativisticGame``).
@@ -27,6 +28,7 @@ extension GeneratorLoss {
         case .wgan: .wasserstein
         case .hinge: .hinge
         case .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: .relativistic(relativistic!)
+        case .ebgan: .energy(margin: parameters.margin)
         case .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: .fDivergence(fDivergence!)
         }
     }
@@ -37,7 +39,7 @@ extension GeneratorLoss {
         switch self {
         case .minimax, .nonsat, .maxlik: true
         case .lsgan, .lssigmoid, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
-             .rsgan, .rasgan, .ralsgan, .rahinge: false
+             .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: false
         }
     }
 }

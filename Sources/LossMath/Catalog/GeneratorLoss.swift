@@ -42,6 +42,9 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
     case ralsgan
     /// The relativistic average hinge GAN (RaHingeGAN), for one pair: `L = 2 max(0, 1 + ℓ_r − ℓ)`.
     case rahinge
+    /// The energy-based GAN (EBGAN): `L = ℓ`, the energy the discriminator gives a generated sample
+    /// (lower is more real; its discriminator's margin loss is ``DiscriminatorLoss/energy(margin:)``).
+    case ebgan
 
     /// The canonical id, as used on the command line and in file names.
     public var id: String { rawValue }
@@ -62,6 +65,7 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
         case .rasgan: []
         case .ralsgan: ["ra-lsgan"]
         case .rahinge: ["rahingegan", "ra-hinge"]
+        case .ebgan: ["energy", "energy-based"]
         }
     }
 
@@ -74,7 +78,7 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
         case .fganHellinger: .hellinger
         case .fganJS: .js
         case .fganGAN: .gan
-        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge, .ragan, .rsgan, .rasgan, .ralsgan, .rahinge: nil
+        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge, .ragan, .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: nil
         }
     }
 
@@ -85,7 +89,7 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
         case .ragan, .rasgan: .rasgan
         case .ralsgan: .ralsgan
         case .rahinge: .rahinge
-        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge,
+        case .minimax, .nonsat, .maxlik, .lsgan, .lssigmoid, .wgan, .hinge, .ebgan,
              .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN: nil
         }
     }
@@ -104,7 +108,7 @@ public enum GeneratorLoss: String, CaseIterable, Sendable, Hashable {
         switch self {
         case .minimax, .nonsat, .maxlik, .lssigmoid: true
         case .lsgan, .wgan, .hinge, .ragan, .fganKL, .fganRKL, .fganPearson, .fganHellinger, .fganJS, .fganGAN,
-             .rsgan, .rasgan, .ralsgan, .rahinge: false
+             .rsgan, .rasgan, .ralsgan, .rahinge, .ebgan: false
         }
     }
 }

@@ -1,4 +1,4 @@
-/// LeCam regularization (Tseng, Jiang, Lu, Yang, Yang, "Regularizing Generative Adversarial
+/// LeCam regularization (Tseng, Jiang, Liu, Yang, Yang, "Regularizing Generative Adversarial
 /// Networks under Limited Data", CVPR 2021): the discriminator's outputs on real samples are held
 /// near a moving average α_F of its outputs on generated ones, and the other way round:
 /// ```

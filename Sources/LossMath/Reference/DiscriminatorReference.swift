@@ -17,11 +17,12 @@ public struct DiscriminatorReference: Sendable {
     /// The losses with a reference file, each as the catalog evaluates it: BCE, BCE with real target
     /// t = 0.9, least squares with a = 0 and b = 1, least squares on σ, the Wasserstein critic, hinge,
     /// the relativistic pairs (`ragan` is RaSGAN's, shared by the games `ragan` and `rasgan`; `rsgan`,
-    /// `ralsgan`, `rahinge`), and f-GAN's six (`fgan-kl`, …).
+    /// `ralsgan`, `rahinge`), EBGAN's margin loss with m = 1, and f-GAN's six (`fgan-kl`, …).
     public static let losses: [(name: String, loss: DiscriminatorLoss)] = [
         ("bce", .bce), ("bce-smoothed", .bceSmoothed(target: 0.9)), ("lsgan", .leastSquares),
         ("lssigmoid", .leastSquaresSigmoid), ("wgan", .wasserstein), ("hinge", .hinge), ("ragan", .ragan),
         ("rsgan", .relativistic(.rsgan)), ("ralsgan", .relativistic(.ralsgan)), ("rahinge", .relativistic(.rahinge)),
+        ("ebgan", .energy(margin: 1)),
     ] + FDivergence.allCases.map { ("fgan-" + $0.rawValue, .fDivergence($0)) }
 
     /// The name of the loss, such as "bce-smoothed" (its file is `d-<name>.ref`).

@@ -1,7 +1,8 @@
 import ArgumentParser
 import LossMath
 
-/// `--real-logit`, `--ls-target` and `--ls-targets`: the parameters of the relativistic games and lsgan.
+/// `--real-logit`, `--ls-target`, `--ls-targets` and `--margin`: the parameters of the relativistic
+/// games, lsgan and ebgan.
 struct LossParameterOptions: ParsableArguments {
     @Option(name: .customLong("real-logit"), parsing: .unconditional,
             help: ArgumentHelp("The real-sample logit ℓ_r: one value for a relativistic generator (rsgan, rasgan, ralsgan, rahinge, ragan); with --player d, comma-separated logits ℓ_r, one per pair.", valueName: "x,..."),
@@ -18,10 +19,18 @@ struct LossParameterOptions: ParsableArguments {
             transform: { try NumberList.parse($0, name: "--ls-targets") })
     var discriminatorTargets: [Double] = [0, 1]
 
+    @Option(name: .customLong("margin"), parsing: .unconditional,
+            help: ArgumentHelp("EBGAN's margin m > 0: its discriminator charges generated samples with energy below m, max(0, m − ℓ_f) (default 1).", valueName: "m"),
+            transform: { try NumberList.parseOne($0, name: "--margin") })
+    var margin: Double = 1
+
     func validate() throws {
         guard !realLogits.contains(where: \.isNaN) else { throw ValidationError("--real-logit must be a number, not nan") }
         guard leastSquaresTarget.isFinite else {
             throw ValidationError("--ls-target must be a finite number, such as --ls-target 1")
+        }
+        guard margin.isFinite && margin > 0 else {
+            throw ValidationError("--margin \(NumberText.compact(margin)) must be a finite number > 0 (EBGAN's margin m), such as --margin 1")
         }
         guard discriminatorTargets.count == 2, discriminatorTargets.allSatisfy(\.isFinite) else {
             throw ValidationError("--ls-targets takes two finite numbers a,b (fake and real targets), such as --ls-targets 0,1")
@@ -40,6 +49,6 @@ struct LossParameterOptions: ParsableArguments {
     func parameters(realLabel: Double = 1) -> LossParameters {
         LossParameters(leastSquaresTarget: leastSquaresTarget, realLogit: realLogits[0],
                        leastSquaresFakeTarget: discriminatorTargets[0], leastSquaresRealTarget: discriminatorTargets[1],
-                       realLabel: realLabel)
+                       realLabel: realLabel, margin: margin)
     }
 }

@@ -239,6 +239,7 @@ struct AuditReportText {
             case .wasserstein: "wasserstein"
             case .hinge: "hinge"
             case .relativistic(let game): game.rawValue
+            case .energy: "energy"
             case .fDivergence(let d): d.id
             }
         }
