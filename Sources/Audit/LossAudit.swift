@@ -48,8 +48,9 @@ public struct LossAudit: Sendable {
     }
 
     /// The catalog's generator losses an audit may find instead of the one asked for (the
-    /// relativistic ones need the real logits, and are left out).
-    static let generatorCandidates: [GeneratorLoss] = GeneratorLoss.allCases.filter { $0.relativistic == nil }
+    /// relativistic ones need the real logits, and EBGAN's is the energy itself, ℓ, not a loss of
+    /// a logit: they are left out).
+    static let generatorCandidates: [GeneratorLoss] = GeneratorLoss.allCases.filter { $0.relativistic == nil && $0 != .ebgan }
     /// The catalog's discriminator losses, likewise.
     static let discriminatorCandidates: [DiscriminatorLoss] = [
         .bce, .leastSquares(fakeTarget: 0, realTarget: 1), .leastSquaresSigmoid, .wasserstein, .hinge,
