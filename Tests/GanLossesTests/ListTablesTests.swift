@@ -16,6 +16,7 @@ struct ListTablesTests {
         for loss in GeneratorLoss.allCases {
             let row = try #require(lines.first { $0.hasPrefix("| `\(loss.id)` |") })
             #expect(row.contains("$\(loss.latexGradientLogitFormula(parameters: nil))$"))
+            #expect(row.hasSuffix("| \(loss.citation) |"))   // every game with its source
         }
         for f in FDivergence.allCases {
             let table2 = try #require(lines.first { $0.hasPrefix("| \(f.title) | $\(f.latexActivation)$") }, "\(f)")

@@ -23,12 +23,13 @@ struct CatalogTables {
 
     static var generators: Sheet {
         Sheet(title: "Generator losses, per generated sample, in the discriminator's logit ℓ (D = σ(ℓ))",
-              headers: [.text("id"), .text("name"), .math("L"), .math(#"\partial L/\partial\ell"#), .math(#"\partial L/\partial D"#)],
+              headers: [.text("id"), .text("name"), .math("L"), .math(#"\partial L/\partial\ell"#), .math(#"\partial L/\partial D"#),
+                        .text("source")],
               rows: GeneratorLoss.allCases.map { loss in
                   [.code(loss.id), .text(loss.title),
                    .math([loss.latexFormulaInD, loss.latexFormula(parameters: nil)].compactMap { $0 }.joined(separator: " = ")),
                    .math(loss.latexGradientLogitFormula(parameters: nil)),
-                   loss.latexGradientDFormula.map(Cell.math) ?? .text("—")]
+                   loss.latexGradientDFormula.map(Cell.math) ?? .text("—"), .text(loss.citation)]
               })
     }
 
