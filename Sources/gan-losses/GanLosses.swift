@@ -50,6 +50,13 @@ struct GanLosses: ParsableCommand {
     /// The error's first line on standard error, every argument that needs it shown escaped and
     /// bounded (ArgumentParser's messages quote arguments whole).
     static func report(_ error: Error, arguments: [String]) {
+        let line = message(for: error, arguments: arguments)
+        Output.error(line.hasPrefix("Error:") ? line : "Error: \(line)")
+    }
+
+    /// The error's first line as ``report(_:arguments:)`` prints it, without its "Error: ": what
+    /// the command line and the explorer (HTTP 400) say of bad input.
+    static func message(for error: Error, arguments: [String]) -> String {
         var message = fullMessage(for: error)
         let echoed = arguments.flatMap { argument -> [String] in
             guard let equals = argument.firstIndex(of: "="), argument.hasPrefix("-") else { return [argument] }
@@ -69,6 +76,6 @@ struct GanLosses: ParsableCommand {
                 firstLine = String(firstLine.dropLast("the following:".count)) + values.dropLast().joined(separator: ", ") + " or " + last
             }
         }
-        Output.error(firstLine.hasPrefix("Error:") ? firstLine : "Error: \(firstLine)")
+        return firstLine.hasPrefix("Error: ") ? String(firstLine.dropFirst("Error: ".count)) : firstLine
     }
 }

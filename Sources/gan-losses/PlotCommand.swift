@@ -213,17 +213,22 @@ struct PlotCommand: ParsableCommand {
         } catch {
             throw ValidationError("\(error)")
         }
-        let spec = specification
+        try AtomicFile.write(try render(format), to: path)
+        if output == nil { try Output.write(defaultFileName + "\n") }
+    }
+
+    /// The bytes of the figure in `format`: what `run()` writes, and what the explorer serves for
+    /// the same options (``FigureQuery``). A figure that cannot be laid out is a usage error.
+    func render(_ format: ImageFormat) throws -> [UInt8] {
         let figure: Figure
         do {
-            figure = try spec.figure()
+            figure = try specification.figure()
         } catch let error as FigureError {
             throw ValidationError("\(error)")
         } catch let error as LossCurveFigure.Problem {
             throw ValidationError("\(error)")
         }
-        try AtomicFile.write(try FigureExport.render(figure, formats: [format], dpi: dpi, svgText: typography.svgText)[0], to: path)
-        if output == nil { try Output.write(defaultFileName + "\n") }
+        return try FigureExport.render(figure, formats: [format], dpi: dpi, svgText: typography.svgText)[0]
     }
 
     var defaultFileName: String {
