@@ -91,8 +91,9 @@ public enum RelativisticGame: String, CaseIterable, Sendable, Hashable {
     /// hinge     v = (1 − d) − δ as a pair s + t:  max(0, s + t),  −[s > 0]
     /// ```
     /// Carrying δ matters: in softplus's tail its rounding error would be multiplied by |a − b|
-    /// (490 ULP at a − b = 557). The last step of squares is ``halfSquare(_:minus:)``'s, which does
-    /// not overflow before the end. NaN propagates; ±∞ give the limits, and ∞ − ∞ is NaN.
+    /// (490 ULP at a − b = 557). The square is scaled before its fma rounds, and from |s| = 2⁵¹² on,
+    /// where it overflows, it is taken alone (2st could overflow to −∞ beside it). NaN propagates;
+    /// ±∞ give the limits, and ∞ − ∞ is NaN.
     static func term(_ kind: Term, _ a: Double, minus b: Double, timesPowerOfTwo p: Double) -> (value: Double, derivative: Double) {
         let scale = PowerOfTwo.scale(1, by: p)
         switch kind {
@@ -116,8 +117,8 @@ public enum RelativisticGame: String, CaseIterable, Sendable, Hashable {
 
     /// a − b + c as an unevaluated pair high + low, renormalized (high the rounded sum, so its sign
     /// is the sum's), to about 2⁻¹⁰⁵ of the result: a − b = d + δ exactly, d + c = s + e exactly,
-    /// then twoSum(s, e + δ). Where d + c cancels exactly (a − b = 1 + 10⁻³⁰⁰ − … gives s = 0),
-    /// the sum is δ itself. Not finite: the plain sum.
+    /// then twoSum(s, e + δ). Where d + c cancels exactly (a = 10⁻³⁰⁰, b = −1, c = −1 gives
+    /// s = 0), the sum is δ itself. Not finite: the plain sum.
     static func shifted(_ a: Double, minus b: Double, plus c: Double) -> (high: Double, low: Double) {
         let d = Compensated.twoSum(a, -b)
         guard d.high.isFinite else { return (d.high + c, 0) }
