@@ -17,15 +17,7 @@ extension AuditCommand {
     static let noLeCam = ValidationError("--penalty lecam: the audit checks a gradient penalty from per-sample gradients; LeCam regularizes the outputs: compute it with gan-losses penalty --kind lecam")
 
     func auditPenalty(_ kind: PenaltyCommand.Kind, file: String) throws {
-        let penalty: GradientPenalty
-        switch kind {
-        case .wganGP: penalty = .twoSided(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
-        case .oneSided: penalty = .oneSided(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
-        case .r1: penalty = .r1(gamma: gamma ?? PenaltyCommand.defaultGamma)
-        case .r2: penalty = .r2(gamma: gamma ?? PenaltyCommand.defaultGamma)
-        case .dragan: penalty = .dragan(lambda: lambda ?? PenaltyCommand.defaultLambda, target: 1)
-        case .lecam: throw AuditCommand.noLeCam
-        }
+        guard let penalty = kind.penalty(lambda: lambda, target: nil, gamma: gamma) else { throw AuditCommand.noLeCam }
         let rows = try GradientRows.parse("@" + file, name: "audit")
         var accumulator = GradientPenaltyAccumulator(penalty: penalty)
         let shape = try rows.forEach { gradient, _ in _ = accumulator.add(gradient: gradient) }

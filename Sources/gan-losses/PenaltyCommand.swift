@@ -74,6 +74,20 @@ struct PenaltyCommand: ParsableCommand {
         case wganGP = "wgan-gp"
         case oneSided = "one-sided"
         case r1, r2, dragan, lecam
+
+        /// The gradient penalty of this kind with the weights given (the defaults where nil); nil
+        /// for lecam, which regularizes the outputs.
+        func penalty(lambda: Double?, target: Double?, gamma: Double?) -> GradientPenalty? {
+            let (lambda, target, gamma) = (lambda ?? defaultLambda, target ?? defaultTarget, gamma ?? defaultGamma)
+            return switch self {
+            case .wganGP: .twoSided(lambda: lambda, target: target)
+            case .oneSided: .oneSided(lambda: lambda, target: target)
+            case .r1: .r1(gamma: gamma)
+            case .r2: .r2(gamma: gamma)
+            case .dragan: .dragan(lambda: lambda, target: target)
+            case .lecam: nil
+            }
+        }
     }
 
     @Option(help: ArgumentHelp("The penalty: wgan-gp (two-sided), one-sided, r1, r2, dragan, or lecam (on the outputs, not the gradients).", valueName: "kind"))
@@ -167,16 +181,7 @@ struct PenaltyCommand: ParsableCommand {
 
     /// The gradient penalty of --kind with its parameters; nil for lecam, which regularizes the
     /// outputs (``runLeCam()``).
-    var penalty: GradientPenalty? {
-        switch kind {
-        case .wganGP: .twoSided(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
-        case .oneSided: .oneSided(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
-        case .r1: .r1(gamma: gamma ?? Self.defaultGamma)
-        case .r2: .r2(gamma: gamma ?? Self.defaultGamma)
-        case .dragan: .dragan(lambda: lambda ?? Self.defaultLambda, target: target ?? Self.defaultTarget)
-        case .lecam: nil
-        }
-    }
+    var penalty: GradientPenalty? { kind.penalty(lambda: lambda, target: target, gamma: gamma) }
 
     func run() throws {
         guard let penalty else { return try runLeCam() }
