@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // The explorer's HTTP server (`gan-losses serve`): no SwiftNIO, 15 s to build (bench/RESULTS.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The losses, their derivatives, the reference vectors and the accuracy check.
@@ -54,6 +56,7 @@ let package = Package(
             dependencies: [
                 "LossMath", "Dynamics", "Audit", "LossPlot", "LossPlotCairo", "LossFigures", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             swiftSettings: settings
         ),

@@ -17,7 +17,7 @@ struct GanLosses: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ListCommand.self, EvalCommand.self, PenaltyCommand.self, CheckCommand.self, AuditCommand.self, PlotCommand.self,
-                      FiguresCommand.self, SimulateCommand.self, BenchCommand.self]
+                      FiguresCommand.self, SimulateCommand.self, ServeCommand.self, BenchCommand.self]
     )
 
     /// Runs the command. Help and version go to standard output (a failed write is an error like

@@ -171,20 +171,44 @@ struct SimulateCommand: ParsableCommand {
         var ffmpeg: String?
         if case .video = destination {
             // Before any work: without ffmpeg there will be no video.
-            guard let found = VideoExport.ffmpeg(searchPath: getenv("PATH").map { String(cString: $0) }) else {
+            guard let found = VideoExport.ffmpeg(searchPath: SearchPath.environment) else {
                 throw VideoExport.missing(RawPath(argument: output!))
             }
             ffmpeg = found
         }
         if output != nil { try typography.checkInstalled() }
         let theme = typography.applied(to: .paper)
-        let outcome: Outcome
+        let outcome = try outcome(theme: theme)
+        if csv == nil && output == nil { try Output.write(outcome.table().renderCSV()) }
+        if let csv { try AtomicFile.write(Array(outcome.table().renderCSV().utf8), to: RawPath(argument: csv)) }
+        if let output, let destination {
+            let path = RawPath(argument: output)
+            let exporter = AnimationExporter(dpi: SimulationOutput.dpi, framesPerSecond: fps ?? SimulationOutput.defaultFPS)
+            switch destination {
+            case .figure(let format):
+                try AtomicFile.write(try FigureExport.render(outcome.figure(), formats: [format], dpi: SimulationOutput.figureDPI, svgText: typography.svgText)[0], to: path)
+            case .animation(let format, let frames):
+                let animation = Self.reportingProgress(outcome.animation(frames), label: "frames")
+                let bytes = try FigureExport.withPolicy(fontFamily: theme.fontFamily) { try exporter.render(animation, format: format) }
+                try AtomicFile.write(bytes, to: path)
+            case .video(let frames):
+                let animation = Self.reportingProgress(outcome.animation(frames), label: "frames")
+                try FigureExport.withPolicy(fontFamily: theme.fontFamily) {
+                    try VideoExport.write(animation, exporter: exporter, to: path, ffmpeg: ffmpeg!)
+                }
+            }
+        }
+        for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(argument: path)) }
+    }
+
+    /// The run of the chosen model with its table, figure and animation (`theme` for the figures).
+    func outcome(theme: Theme) throws -> Outcome {
         switch model {
         case .dirac:
             let experiment = DiracRuns(games: try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases,
                                        steps: steps ?? DiracRuns.defaultSteps, learningRate: lr ?? DiracRuns.defaultLearningRate)
             let runs = experiment.run()
-            outcome = Outcome(table: {
+            return Outcome(table: {
                 var t = Table(columns: ["game", "schedule", "step", "theta", "psi"])
                 for run in runs {
                     for (step, point) in run.path.enumerated() {
@@ -207,7 +231,7 @@ struct SimulateCommand: ParsableCommand {
             let summaries = decay.run(steps: steps ?? GradientDecay.defaultSteps) { progress.update($0) }
             progress.finish()
             let runCount = decay.runs
-            outcome = Outcome(table: {
+            return Outcome(table: {
                 var t = Table(columns: ["step", "discriminator_loss", "minimax_grad_norm", "nonsat_grad_norm",
                                         "minimax_grad_norm_min", "minimax_grad_norm_max", "nonsat_grad_norm_min", "nonsat_grad_norm_max"])
                 for s in summaries {
@@ -226,7 +250,7 @@ struct SimulateCommand: ParsableCommand {
             let progress = ProgressBar(label: "ring")
             let trainings = experiment.run { progress.update($0) }
             progress.finish()
-            outcome = Outcome(table: {
+            return Outcome(table: {
                 let modes = experiment.data.centers.count
                 var t = Table(columns: ["objective", "step", "modes_covered", "share_near_modes"] + (1...modes).map { "mode\($0)_samples" })
                 for training in trainings {
@@ -244,26 +268,13 @@ struct SimulateCommand: ParsableCommand {
                 DynamicsFigures.modeCollapseAnimation(theme: theme, trainings: trainings, frames: frames)
             })
         }
-        if csv == nil && output == nil { try Output.write(outcome.table().renderCSV()) }
-        if let csv { try AtomicFile.write(Array(outcome.table().renderCSV().utf8), to: RawPath(argument: csv)) }
-        if let output, let destination {
-            let path = RawPath(argument: output)
-            let exporter = AnimationExporter(dpi: SimulationOutput.dpi, framesPerSecond: fps ?? SimulationOutput.defaultFPS)
-            switch destination {
-            case .figure(let format):
-                try AtomicFile.write(try FigureExport.render(outcome.figure(), formats: [format], dpi: 150, svgText: typography.svgText)[0], to: path)
-            case .animation(let format, let frames):
-                let animation = Self.reportingProgress(outcome.animation(frames), label: "frames")
-                let bytes = try FigureExport.withPolicy(fontFamily: theme.fontFamily) { try exporter.render(animation, format: format) }
-                try AtomicFile.write(bytes, to: path)
-            case .video(let frames):
-                let animation = Self.reportingProgress(outcome.animation(frames), label: "frames")
-                try FigureExport.withPolicy(fontFamily: theme.fontFamily) {
-                    try VideoExport.write(animation, exporter: exporter, to: path, ffmpeg: ffmpeg!)
-                }
-            }
-        }
-        for path in [csv, output].compactMap({ $0 }) { try Output.write(line: RawPath(argument: path)) }
+    }
+
+    /// The figure of this run in `format`: what `-o f.svg` writes, and what the explorer serves for
+    /// the same options (`/dirac.svg?…`, ``CommandQuery``).
+    func renderFigure(_ format: ImageFormat) throws -> [UInt8] {
+        let theme = typography.applied(to: .paper)
+        return try FigureExport.render(try outcome(theme: theme).figure(), formats: [format], dpi: SimulationOutput.figureDPI, svgText: typography.svgText)[0]
     }
 
     /// `animation`, with a progress bar (on a terminal, after a second) as its frames are made.

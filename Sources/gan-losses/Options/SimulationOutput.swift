@@ -24,6 +24,8 @@ enum SimulationOutput: Equatable {
     static let defaultFPS = 10.0
     /// GIF and video frames are drawn at this resolution: 1200 pixels across a 12-inch figure.
     static let dpi = 100.0
+    /// A still figure's PNG resolution, as `plot`'s default.
+    static let figureDPI = 150.0
 
     /// The extensions `-o` takes, for messages.
     static let extensions = ".png, .svg, .pdf, .gif or .mp4"

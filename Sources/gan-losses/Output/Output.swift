@@ -1,5 +1,6 @@
 import LossPlotCairo
 import Glibc
+import Synchronization
 
 /// Standard output and standard error, written with `write(2)`.
 ///
@@ -46,7 +47,27 @@ enum Output {
         try write(bytes: path.bytes + [UInt8(ascii: "\n")])
     }
 
+    /// The text a command writes while ``capture(_:)`` runs in this task, instead of standard
+    /// output: how the explorer serves a command's output (`eval`'s JSON) as that command prints it.
+    final class Capture: Sendable {
+        let bytes = Mutex<[UInt8]>([])
+    }
+
+    @TaskLocal private static var capture: Capture?
+
+    /// What `body` writes to standard output, kept instead of written (in this task only; other
+    /// tasks and threads still write to standard output).
+    static func capture(_ body: () throws -> Void) rethrows -> [UInt8] {
+        let kept = Capture()
+        try $capture.withValue(kept) { try body() }
+        return kept.bytes.withLock { $0 }
+    }
+
     private static func write(bytes: [UInt8]) throws {
+        if let capture {
+            capture.bytes.withLock { $0 += bytes }
+            return
+        }
         guard !readerGone else { return }
         switch write(bytes, to: STDOUT_FILENO) {
         case 0: return

@@ -22,13 +22,8 @@ enum VideoExport {
     }
 
     /// The ffmpeg executable the search path `path` (PATH's value) finds, or nil.
-    static func ffmpeg(searchPath path: String?) -> String? {
-        for folder in (path ?? "").split(separator: ":", omittingEmptySubsequences: false) {
-            let candidate = (folder.isEmpty ? "." : String(folder)) + "/ffmpeg"
-            var info = stat()
-            if stat(candidate, &info) == 0, info.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
-        }
-        return nil
+    static func ffmpeg(searchPath path: SearchPath) -> String? {
+        path.executable(named: "ffmpeg")
     }
 
     /// The message when ffmpeg is not on PATH.

@@ -1,0 +1,3 @@
+enum ExplorerPage {
+    static let html = "<!doctype html><title>x</title>"
+}

@@ -1,0 +1,62 @@
+import FlyingFox
+import FlyingSocks
+import FoundationEssentials
+
+/// The explorer on a socket: FlyingFox reads each request and sends what ``ExplorerRoutes``
+/// answers, with the time it took to make in a `Server-Timing` header (`render;dur=` in
+/// milliseconds), which the load test reads.
+struct ExplorerServer {
+    /// Seconds a request may take, reading it included, before the connection is dropped.
+    static let requestTimeout = 10.0
+
+    let address: any SocketAddress
+
+    /// Listens, calls `listening` with the address bound (the port chosen, for `--port 0`), and
+    /// serves until the task is cancelled.
+    func run(listening: @escaping @Sendable (Socket.Address) -> Void) async throws {
+        let server = HTTPServer(address: address, timeout: Self.requestTimeout, logger: .disabled, handler: Handler())
+        async let serving: Void = server.run()
+        try await server.waitUntilListening()
+        if let bound = await server.listeningAddress { listening(bound) }
+        try await serving
+    }
+
+    /// Every request, whatever its path, goes to ``ExplorerRoutes``.
+    struct Handler: HTTPHandler {
+        func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+            let clock = ContinuousClock()
+            let start = clock.now
+            let bodyLength = request.headers[.transferEncoding] != nil ? Int.max
+                : Int(request.headers[.contentLength] ?? "0") ?? Int.max
+            let answer = ExplorerRoutes.respond(method: request.method.rawValue, target: request.target.rawValue, bodyLength: bodyLength)
+            let elapsed = clock.now - start
+            let milliseconds = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) * 1e-15
+            var headers: HTTPHeaders = [
+                .contentType: answer.contentType,
+                .cacheControl: "no-store",
+                HTTPHeader("Server-Timing"): "render;dur=\(NumberText.shortest((milliseconds * 1000).rounded() / 1000))",
+                HTTPHeader("X-Content-Type-Options"): "nosniff",
+            ]
+            if answer.contentType.hasPrefix("text/html") {
+                // The page runs its own script only, and loads nothing from elsewhere.
+                headers[HTTPHeader("Content-Security-Policy")] = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'"
+            }
+            for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
+            let body = request.method == .HEAD ? Data() : Data(answer.body)
+            return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: ExplorerServer.phrase(answer.status)), headers: headers, body: body)
+        }
+    }
+
+    /// The reason phrase of each status the explorer sends.
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 400: "Bad Request"
+        case 404: "Not Found"
+        case 405: "Method Not Allowed"
+        case 413: "Content Too Large"
+        case 414: "URI Too Long"
+        default: "Error"
+        }
+    }
+}
