@@ -112,6 +112,11 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var lossParameters: LossParameterOptions
 
+    @Option(parsing: .unconditional,
+            help: ArgumentHelp("With --player d: one-sided label smoothing of the BCE discriminator's real half, t·softplus(−ℓ) + (1 − t)·softplus(ℓ): a real target t, tfgan:ls or torchgan:ls.", valueName: "t|lib:ls"),
+            transform: SmoothingArgument.parse)
+    var smoothing: LabelSmoothing?
+
     @OptionGroup var typography: TypographyOptions
 
     enum ThemeName: String, NamedArgument {
@@ -128,6 +133,12 @@ struct PlotCommand: ParsableCommand {
 
     func validate() throws {
         _ = try lossParameters.singleRealLogit()
+        if smoothing != nil {
+            guard player == .d else { throw ValidationError("--smoothing smooths the discriminator's real target: add --player d") }
+            if let other = selection.loss.first(where: { !$0.hasValueFunction }) {
+                throw ValidationError("--smoothing sets the BCE discriminator's real target (minimax, nonsat, maxlik); \(other.id) has no labels to smooth")
+            }
+        }
         if x.showsD, let loss = selection.loss.first(where: { !$0.isDefinedThroughD }) {
             throw ValidationError("--x \(x.rawValue): \(loss.id) is a loss on a critic's raw output, with no sigmoid and no D = σ(ℓ) (a critic is not a probability); draw it against the output with --x logit")
         }
@@ -187,7 +198,7 @@ struct PlotCommand: ParsableCommand {
     var specification: LossCurveFigure {
         var figure = LossCurveFigure(losses: selection.loss, x: x, quantity: y, xRange: xRange, yRange: yRange,
                                      yScale: effectiveYScale, theme: typography.applied(to: theme.theme), title: title,
-                                     width: width, height: height, parameters: lossParameters.parameters())
+                                     width: width, height: height, parameters: lossParameters.parameters(realLabel: smoothing?.realLabel ?? 1))
         figure.legend = legend.placement
         figure.xLabel = xLabel
         figure.yLabel = yLabel

@@ -1,3 +1,31 @@
+import Dynamics
+import LossMath
+
+/// The explorer's page, `GET /`: HTML, its style and its script, all of the project's own, in
+/// one response of about 21 KB that loads nothing from elsewhere (it works offline). The script
+/// asks the server for each figure and value (``CommandQuery``) and keeps the whole view in the
+/// address bar's query, so that a link reproduces it.
+///
+/// The catalog the page offers (the losses and the DiracGAN games) is written into it from
+/// LossMath and Dynamics, so that the page and the tool cannot disagree.
 enum ExplorerPage {
-    static let html = "<!doctype html><title>x</title>"
+    static let html = markup
+        .replacing("/*STYLE*/", with: style)
+        .replacing("/*CATALOG*/", with: catalog)
+        .replacing("/*SCRIPT*/", with: script)
+
+    /// `{"losses": [{"id", "label", "relativistic", "bce"}], "games": [{"id", "label"}]}`: every
+    /// game once (`ragan` is `rasgan`'s), and every DiracGAN game.
+    static var catalog: String {
+        let losses = GeneratorLoss.allCases.filter { $0 != .ragan }.map { loss in
+            #"{"id": \#(json(loss.id)), "label": \#(json(loss.title)), "relativistic": \#(loss.relativistic != nil), "bce": \#(loss.hasValueFunction)}"#
+        }
+        let games = DiracGAN.Game.allCases.map { game in #"{"id": \#(json(game.rawValue)), "label": \#(json(game.title))}"# }
+        return #"{"losses": [\#(losses.joined(separator: ", "))], "games": [\#(games.joined(separator: ", "))]}"#
+    }
+
+    /// `text` as a JSON string that cannot close the page's script (`<` escaped).
+    static func json(_ text: String) -> String {
+        JSONText.string(text).replacing("<", with: "\\u003c")
+    }
 }

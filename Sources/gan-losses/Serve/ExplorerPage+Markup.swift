@@ -1,0 +1,150 @@
+extension ExplorerPage {
+    /// The page's HTML: the two views (losses, DiracGAN), each a form of labelled controls beside
+    /// the figure, its values, its command line and its downloads.
+    static let markup = #"""
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>gan-losses explorer</title>
+<link rel="icon" href="data:,">
+<style>/*STYLE*/</style>
+</head>
+<body data-busy="0">
+<header>
+  <h1>gan-losses <span>explorer</span></h1>
+  <nav role="tablist" aria-label="Views">
+    <button role="tab" id="tab-losses" aria-controls="losses" data-view="losses">Losses</button>
+    <button role="tab" id="tab-dirac" aria-controls="dirac" data-view="dirac">DiracGAN</button>
+  </nav>
+  <button id="copy-link" type="button" title="Copy a link to this exact view">Copy link</button>
+</header>
+
+<main>
+<section id="losses" role="tabpanel" aria-labelledby="tab-losses">
+  <form class="controls" id="losses-form" aria-label="Losses view controls">
+    <fieldset>
+      <legend>Player</legend>
+      <label><input type="radio" name="player" value="g"> generator L<sub>G</sub></label>
+      <label><input type="radio" name="player" value="d"> discriminator L<sub>D</sub>, each half</label>
+    </fieldset>
+    <fieldset>
+      <legend>Losses</legend>
+      <div id="loss-list" class="checks"></div>
+    </fieldset>
+    <fieldset>
+      <legend>Axes</legend>
+      <label for="x">x axis</label>
+      <select id="x" name="x">
+        <option value="logit">logit ℓ</option>
+        <option value="d">D(G(z)) = σ(ℓ)</option>
+        <option value="log-d">D on a log axis</option>
+        <option value="logit-d">D on a logit axis</option>
+      </select>
+      <label for="y">quantity</label>
+      <select id="y" name="y">
+        <option value="loss">L</option>
+        <option value="grad">∂L/∂ℓ</option>
+        <option value="grad-d">∂L/∂D</option>
+        <option value="loggrad">log |∂L/∂ℓ|</option>
+        <option value="both">L and ∂L/∂ℓ</option>
+      </select>
+    </fieldset>
+    <fieldset>
+      <legend>Parameters</legend>
+      <label for="real-logit">real logit ℓ<sub>r</sub> <output for="real-logit"></output></label>
+      <input type="range" id="real-logit" name="real-logit" min="-5" max="5" step="0.1">
+      <small id="real-logit-note">for the relativistic generators</small>
+      <label for="ls-target">least-squares target c <output for="ls-target"></output></label>
+      <input type="range" id="ls-target" name="ls-target" min="-1" max="2" step="0.05">
+      <small id="ls-target-note">for lsgan's generator, ½(ℓ − c)²</small>
+      <label for="smoothing">real label t <output for="smoothing"></output></label>
+      <input type="range" id="smoothing" name="smoothing" min="0.5" max="1" step="0.01">
+      <small id="smoothing-note">label smoothing of the BCE discriminator</small>
+    </fieldset>
+    <fieldset>
+      <legend>Probe</legend>
+      <label for="probe">ℓ <output for="probe"></output></label>
+      <input type="range" id="probe" name="probe" min="-40" max="40" step="0.5">
+      <label for="precision">arithmetic</label>
+      <select id="precision" name="precision">
+        <option value="double">Double (binary64)</option>
+        <option value="float">Float (binary32)</option>
+      </select>
+    </fieldset>
+    <fieldset>
+      <legend>Figure</legend>
+      <label for="size">size</label>
+      <select id="size" name="size">
+        <option value="page">page, 6.4 × 4.8 in</option>
+        <option value="column">journal column, 3.3 × 2.5 in</option>
+        <option value="slides">4:3 slide</option>
+        <option value="slides-wide">16:9 slide</option>
+      </select>
+      <label for="font">font</label>
+      <select id="font" name="font">
+        <option value="sans">sans (DejaVu Sans)</option>
+        <option value="serif">serif (Latin Modern)</option>
+      </select>
+    </fieldset>
+  </form>
+  <div class="result">
+    <figure>
+      <img id="losses-figure" alt="">
+      <figcaption id="losses-caption"></figcaption>
+    </figure>
+    <p class="error" id="losses-error" role="alert"></p>
+    <div class="values" aria-live="polite">
+      <table id="probe-table"><caption id="probe-title"></caption><thead></thead><tbody></tbody></table>
+    </div>
+    <div class="command">
+      <p>The same figure from the command line:</p>
+      <code id="losses-command"></code>
+      <p>The values at the probe: <code id="losses-eval"></code></p>
+      <p class="export">Download: <a id="losses-png" download>PNG</a> <a id="losses-svg" download>SVG</a> <a id="losses-pdf" download>PDF</a></p>
+    </div>
+  </div>
+</section>
+
+<section id="dirac" role="tabpanel" aria-labelledby="tab-dirac" hidden>
+  <form class="controls" id="dirac-form" aria-label="DiracGAN view controls">
+    <fieldset>
+      <legend>Games</legend>
+      <div id="game-list" class="checks"></div>
+    </fieldset>
+    <fieldset>
+      <legend>Gradient steps from (θ, ψ) = (1, 1)</legend>
+      <label for="lr">step size h <output for="lr"></output></label>
+      <input type="range" id="lr" name="lr" min="0.01" max="1" step="0.01">
+      <label for="steps">steps <output for="steps"></output></label>
+      <input type="range" id="steps" name="steps" min="10" max="2000" step="10">
+    </fieldset>
+  </form>
+  <div class="result">
+    <figure>
+      <img id="dirac-figure" alt="">
+      <figcaption>Each game's vector field on (θ, ψ), with the simultaneous and the alternating trajectory.</figcaption>
+    </figure>
+    <p class="error" id="dirac-error" role="alert"></p>
+    <div class="values" aria-live="polite">
+      <table id="eigen-table"><caption>At the equilibrium (0, 0): the Jacobian's eigenvalues and the spectral radius of one step of size h (&gt; 1 spirals out, 1 circles, &lt; 1 converges)</caption><thead></thead><tbody></tbody></table>
+    </div>
+    <div class="command">
+      <p>The same figure from the command line:</p>
+      <code id="dirac-command"></code>
+      <p>The eigenvalues: <code id="dirac-eigen"></code></p>
+      <p class="export">Download: <a id="dirac-png" download>PNG</a> <a id="dirac-svg" download>SVG</a> <a id="dirac-pdf" download>PDF</a></p>
+    </div>
+  </div>
+</section>
+</main>
+<footer><p>Every figure and value here is made by <code>gan-losses</code> itself; the address bar holds the whole view.</p></footer>
+<script>
+const CATALOG = /*CATALOG*/;
+/*SCRIPT*/
+</script>
+</body>
+</html>
+"""#
+}

@@ -1,0 +1,258 @@
+extension ExplorerPage {
+    /// The page's script: state ⇄ controls ⇄ address bar, and the requests for figures and
+    /// values (one at a time per target; the newest state replaces any waiting one).
+    static let script = #"""
+"use strict";
+// The view's whole state, as the address bar's query holds it (defaults left out).
+const DEFAULTS = {
+  view: "losses", loss: "minimax,nonsat", player: "g", x: "logit", y: "grad", "real-logit": "0", "ls-target": "1",
+  smoothing: "1", probe: "-2", precision: "double", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1",
+};
+const state = { ...DEFAULTS };
+for (const [k, v] of new URLSearchParams(location.search)) if (k in DEFAULTS) state[k] = v;
+
+const $ = (id) => document.getElementById(id);
+const byId = Object.fromEntries(CATALOG.losses.map((l) => [l.id, l]));
+const chosen = () => state.loss.split(",").filter((id) => id in byId).map((id) => byId[id]);
+const chosenGames = () => state.games.split(",").filter((id) => CATALOG.games.some((g) => g.id === id));
+
+// ---- What the server is asked for, as (name, value) pairs of the command's options.
+function plotOptions() {
+  const p = [["loss", state.loss]], L = chosen();
+  if (state.player === "d") p.push(["player", "d"]);
+  p.push(["x", state.x]);
+  if (state.y === "loggrad") p.push(["y", "grad"], ["y-scale", "log"]); else p.push(["y", state.y]);
+  if (relevant("real-logit") && state["real-logit"] !== "0") p.push(["real-logit", state["real-logit"]]);
+  if (relevant("ls-target") && state["ls-target"] !== "1") p.push(["ls-target", state["ls-target"]]);
+  if (relevant("smoothing") && state.smoothing !== "1") p.push(["smoothing", state.smoothing]);
+  if (state.size === "column") p.push(["width", "3.3"], ["height", "2.5"]);
+  if (state.size === "slides" || state.size === "slides-wide") p.push(["theme", state.size]);
+  if (state.font !== "sans") p.push(["font", state.font]);
+  return p;
+}
+
+function evalOptions() {
+  const p = [["loss", state.loss]];
+  if (state.player === "d") p.push(["player", "d"], ["real-logit", state.probe], ["fake-logit", state.probe]);
+  else p.push(["logit", state.probe]);
+  if (relevant("real-logit") && state["real-logit"] !== "0") p.push(["real-logit", state["real-logit"]]);
+  if (relevant("ls-target") && state["ls-target"] !== "1") p.push(["ls-target", state["ls-target"]]);
+  if (relevant("smoothing") && state.smoothing !== "1") p.push(["smoothing", state.smoothing]);
+  if (state.precision !== "double") p.push(["precision", state.precision]);
+  return p;
+}
+
+function diracOptions() {
+  const p = [["loss", state.games]];
+  if (state.steps !== DEFAULTS.steps) p.push(["steps", state.steps]);
+  if (state.lr !== DEFAULTS.lr) p.push(["lr", state.lr]);
+  return p;
+}
+
+// Whether a parameter's control applies to the losses chosen.
+function relevant(name) {
+  const L = chosen();
+  switch (name) {
+    case "real-logit": return state.player === "g" && L.some((l) => l.relativistic);
+    case "ls-target": return state.player === "g" && L.some((l) => l.id === "lsgan");
+    case "smoothing": return state.player === "d" && L.length > 0 && L.every((l) => l.bce);
+  }
+  return true;
+}
+
+const query = (options) => options.map(([k, v]) => encodeURIComponent(k) + "=" + encodeURIComponent(v)).join("&");
+const shellWord = (w) => (/^[\w.,:=+\/-]+$/.test(w) ? w : "'" + w.replace(/'/g, "'\\''") + "'");
+const command = (words, options) =>
+  ["gan-losses", ...words, ...options.map(([k, v]) => (v.startsWith("-") ? `--${k}=${v}` : `--${k} ${shellWord(v)}`))].join(" ");
+
+// ---- Loading: one request per target at a time; a newer state waits for it and replaces any other waiting.
+const loaders = {};
+function load(name, url, show) {
+  const l = (loaders[name] ||= { busy: false, next: null });
+  l.next = { url, show };
+  if (!l.busy) pump(l);
+  busy();
+}
+async function pump(l) {
+  l.busy = true;
+  while (l.next) {
+    const { url, show } = l.next;
+    l.next = null;
+    try {
+      const r = await fetch(url);
+      if (r.ok) await show(r, url, null); else await show(null, url, (await r.text()).trim());
+    } catch (e) {
+      await show(null, url, "the explorer does not answer: is gan-losses serve still running?");
+    }
+  }
+  l.busy = false;
+  busy();
+}
+const busy = () => (document.body.dataset.busy = Object.values(loaders).some((l) => l.busy || l.next) ? "1" : "0");
+
+function showFigure(img, error) {
+  return async (response, url, message) => {
+    $(error).textContent = message ? "Error: " + message : "";
+    img.classList.toggle("stale", !!message);
+    if (!response) return;
+    const blob = await response.blob();
+    const old = img.src;
+    await new Promise((done) => { img.onload = img.onerror = done; img.src = URL.createObjectURL(blob); });
+    img.dataset.src = url;
+    if (old.startsWith("blob:")) URL.revokeObjectURL(old);
+  };
+}
+
+const number = (v) => (typeof v === "number" ? String(v) : v == null ? "—" : v);
+
+// ---- The losses view.
+function renderLosses() {
+  const opts = plotOptions();
+  const base = state.loss.split(",").join("-") + (state.player === "d" ? "-d" : "") + "-" + (state.y === "loggrad" ? "grad" : state.y) + "-vs-" + state.x;
+  load("losses-figure", "figure.svg?" + query(opts), showFigure($("losses-figure"), "losses-error"));
+  for (const f of ["png", "svg", "pdf"]) {
+    const a = $("losses-" + f);
+    a.href = `figure.${f}?` + query(opts);
+    a.download = `${base}.${f}`;
+  }
+  $("losses-command").textContent = command(["plot"], opts) + ` -o ${base}.svg`;
+  const eopts = evalOptions();
+  $("losses-eval").textContent = command(["eval"], eopts);
+  load("probe", "eval.json?" + query(eopts), showValues);
+}
+
+async function showValues(response, url, message) {
+  const table = $("probe-table"), head = table.tHead, body = table.tBodies[0];
+  head.replaceChildren(); body.replaceChildren();
+  const l = Number(state.probe), d = 1 / (1 + Math.exp(-l));
+  const g = state.player === "g";
+  $("probe-title").textContent = g
+    ? `At the probe ℓ = ${state.probe} (D = ${d.toPrecision(6)}), in ${state.precision}`
+    : `At the probe ℓ_r = ℓ_f = ${state.probe}, in ${state.precision}`;
+  if (!response) { $("losses-caption").textContent = message ? "No values: " + message : ""; return; }
+  const rows = await response.json();
+  const cols = g ? [["value", "L"], ["grad_logit", "∂L/∂ℓ"], ["grad_d", "∂L/∂D"]] : [["value", "L_D"], ["grad_real", "∂L_D/∂ℓ_r"], ["grad_fake", "∂L_D/∂ℓ_f"]];
+  const tr = head.insertRow();
+  for (const t of ["loss", ...cols.map((c) => c[1])]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = t; tr.append(th); }
+  const said = [];
+  for (const row of rows) {
+    const r = body.insertRow();
+    const th = document.createElement("th"); th.scope = "row"; th.textContent = row.loss; r.append(th);
+    for (const [k] of cols) r.insertCell().textContent = number(row[k]);
+    said.push(`${row.loss}: ` + cols.map(([k, t]) => `${t} = ${number(row[k])}`).join(", "));
+  }
+  const what = $("y").selectedOptions[0].textContent, against = $("x").selectedOptions[0].textContent;
+  const text = `${what} of ${state.loss.replaceAll(",", ", ")} (${g ? "generator" : "discriminator"}) against ${against}. ${$("probe-title").textContent}: ${said.join("; ")}.`;
+  $("losses-figure").alt = text;
+  $("losses-caption").textContent = text.slice(0, text.indexOf(". ") + 1);
+}
+
+// ---- The DiracGAN view.
+function renderDirac() {
+  const opts = diracOptions();
+  load("dirac-figure", "dirac.svg?" + query(opts), showFigure($("dirac-figure"), "dirac-error"));
+  for (const f of ["png", "svg", "pdf"]) {
+    const a = $("dirac-" + f);
+    a.href = `dirac.${f}?` + query(opts);
+    a.download = `dirac.${f}`;
+  }
+  $("dirac-command").textContent = command(["simulate", "dirac"], opts) + " -o dirac.svg";
+  const eopts = [["loss", state.games]].concat(state.lr !== DEFAULTS.lr ? [["lr", state.lr]] : []);
+  $("dirac-eigen").textContent = command(["simulate", "dirac", "--eigenvalues"], eopts);
+  load("eigen", "eigenvalues.csv?" + query(eopts), showEigenvalues);
+}
+
+async function showEigenvalues(response, url, message) {
+  const table = $("eigen-table");
+  table.tHead.replaceChildren(); table.tBodies[0].replaceChildren();
+  if (!response) return;
+  const [header, ...rows] = (await response.text()).trim().split("\n").map((l) => l.split(","));
+  const complex = (re, im) => (re === "" ? "—" : Number(im) === 0 ? re : `${re} ${Number(im) < 0 ? "−" : "+"} ${String(Math.abs(Number(im)))}i`);
+  const tr = table.tHead.insertRow();
+  for (const t of ["game", "eigenvalue 1", "eigenvalue 2", "simultaneous step", "alternating step"]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = t; tr.append(th); }
+  for (const c of rows) {
+    const r = table.tBodies[0].insertRow();
+    const th = document.createElement("th"); th.scope = "row"; th.textContent = c[0]; r.append(th);
+    for (const v of [complex(c[1], c[2]), complex(c[3], c[4]), c[5] || "—", c[6] || "—"]) r.insertCell().textContent = v;
+  }
+}
+
+// ---- Controls ⇄ state ⇄ address bar.
+function checkboxes(container, items, key) {
+  for (const item of items) {
+    const label = document.createElement("label"), box = document.createElement("input");
+    box.type = "checkbox"; box.value = item.id; box.name = key;
+    label.append(box, " " + item.id);
+    label.title = item.label;
+    $(container).append(label);
+  }
+}
+
+function syncControls() {
+  for (const form of ["losses-form", "dirac-form"]) {
+    for (const el of $(form).elements) {
+      if (!el.name) continue;
+      if (el.type === "radio") el.checked = state[el.name] === el.value;
+      else if (el.type === "checkbox") el.checked = state[el.name].split(",").includes(el.value);
+      else el.value = state[el.name];
+    }
+    for (const out of $(form).querySelectorAll("output")) out.textContent = state[out.htmlFor.value];
+  }
+  for (const name of ["real-logit", "ls-target", "smoothing"]) {
+    const on = relevant(name);
+    $(name).disabled = !on;
+    for (const el of [$(name), $(name).labels[0], $(name + "-note")]) el.classList.toggle("inactive", !on);
+  }
+  for (const tab of document.querySelectorAll("[role=tab]")) {
+    const on = tab.dataset.view === state.view;
+    tab.setAttribute("aria-selected", on);
+    tab.tabIndex = on ? 0 : -1;
+    $(tab.dataset.view).hidden = !on;
+  }
+}
+
+function writeAddress() {
+  const q = Object.entries(state).filter(([k, v]) => v !== DEFAULTS[k]);
+  history.replaceState(null, "", q.length ? "?" + query(q) : location.pathname);
+}
+
+function update() {
+  syncControls();
+  writeAddress();
+  if (state.view === "losses") renderLosses(); else renderDirac();
+}
+
+function read(event) {
+  const el = event.target;
+  if (!el.name) return;
+  if (el.type === "checkbox") {
+    const boxes = [...el.form.elements].filter((b) => b.name === el.name && b.checked).map((b) => b.value);
+    if (!boxes.length) { el.checked = true; return; } // at least one stays chosen
+    state[el.name] = boxes.join(",");
+  } else state[el.name] = el.value;
+  update();
+}
+
+checkboxes("loss-list", CATALOG.losses, "loss");
+checkboxes("game-list", CATALOG.games, "games");
+for (const form of ["losses-form", "dirac-form"]) {
+  $(form).addEventListener("input", read);
+  $(form).addEventListener("submit", (e) => e.preventDefault());
+}
+for (const tab of document.querySelectorAll("[role=tab]")) {
+  tab.addEventListener("click", () => { state.view = tab.dataset.view; update(); });
+  tab.addEventListener("keydown", (e) => {
+    if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+    const tabs = [...document.querySelectorAll("[role=tab]")], i = tabs.indexOf(tab);
+    const next = tabs[(i + (e.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+    state.view = next.dataset.view; update(); next.focus();
+  });
+}
+$("copy-link").addEventListener("click", async () => {
+  try { await navigator.clipboard.writeText(location.href); $("copy-link").textContent = "Link copied"; }
+  catch { prompt("The link to this view:", location.href); }
+  setTimeout(() => ($("copy-link").textContent = "Copy link"), 1500);
+});
+update();
+"""#
+}
