@@ -24,7 +24,7 @@ TUNE += $(foreach flag,-Xcc -Xclang -Xcc -target-feature -Xcc -Xclang -Xcc -pref
 endif
 endif
 
-.PHONY: all deps build release test test-debug test-release docs figures reference benchmarks compare portable-check clean
+.PHONY: all deps build release test test-debug test-release test-browser explorer-screenshots docs figures reference benchmarks compare portable-check clean
 
 all: build
 
@@ -43,6 +43,7 @@ test: deps
 	$(SWIFT) test
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
+	$(MAKE) test-browser
 	./tools/check-consumer.sh
 	$(MAKE) docs
 
@@ -51,6 +52,16 @@ test-debug: deps
 
 test-release: deps
 	$(SWIFT) test -c release
+
+# The explorer (`gan-losses serve`) in headless Chromium, driven by Playwright for Python
+# (tests/browser/test_explorer.py): each view, sliders by keyboard and mouse, permalinks, downloads.
+test-browser: deps
+	$(SWIFT) build -c release --product gan-losses
+	$$(./tools/browser-venv.sh) tests/browser/test_explorer.py --tool .build/release/gan-losses
+
+# The screenshots of docs/explorer.md and the README, taken by the browser test.
+explorer-screenshots: release
+	$$(./tools/browser-venv.sh) tests/browser/test_explorer.py --tool $(BIN) --screenshots docs
 
 # The DocC documentation of the libraries (swift-docc-plugin), one archive per library in
 # .build/plugins/Swift-DocC/outputs/ (not committed). A documentation warning fails the build:

@@ -98,6 +98,7 @@ function showFigure(img, error) {
     const blob = await response.blob();
     const old = img.src;
     await new Promise((done) => { img.onload = img.onerror = done; img.src = URL.createObjectURL(blob); });
+    img.style.width = img.naturalWidth * 1.6 + "px"; // larger than print size, the sizes in proportion
     img.dataset.src = url;
     if (old.startsWith("blob:")) URL.revokeObjectURL(old);
   };

@@ -12,7 +12,7 @@ nav button, #copy-link { font: inherit; padding: .35rem .9rem; border: 1px solid
 nav button[aria-selected="true"] { background: var(--accent); border-color: var(--accent); color: #fff; }
 #copy-link { margin-left: auto; }
 button:focus-visible, input:focus-visible, select:focus-visible, a:focus-visible { outline: 3px solid #f0a73a; outline-offset: 2px; }
-main section { display: grid; grid-template-columns: minmax(15rem, 19rem) 1fr; gap: 1.2rem; padding: 1rem 1.2rem; }
+main section { display: grid; grid-template-columns: minmax(17rem, 20rem) 1fr; gap: 1.2rem; padding: 1rem 1.2rem; }
 main section[hidden] { display: none; }
 .controls fieldset { border: 1px solid var(--line); border-radius: 4px; margin: 0 0 .7rem; padding: .4rem .7rem .6rem; }
 .controls legend { font-weight: 600; padding: 0 .3rem; }
@@ -25,7 +25,7 @@ main section[hidden] { display: none; }
 .checks label { margin-top: .1rem; white-space: nowrap; }
 output { font-variant-numeric: tabular-nums; font-weight: 600; }
 figure { margin: 0; }
-figure img { width: 100%; max-width: 60rem; height: auto; border: 1px solid var(--line); background: #fff; transition: opacity .15s; }
+figure img { max-width: 100%; height: auto; border: 1px solid var(--line); background: #fff; transition: opacity .15s; }
 body[data-busy="1"] figure img { opacity: .85; }
 figcaption { color: var(--muted); font-size: .9rem; margin-top: .3rem; }
 .error { color: var(--bad); font-weight: 600; min-height: 1.2em; margin: .4rem 0; }

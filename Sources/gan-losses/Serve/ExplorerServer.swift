@@ -39,7 +39,7 @@ struct ExplorerServer {
             ]
             if answer.contentType.hasPrefix("text/html") {
                 // The page runs its own script only, and loads nothing from elsewhere.
-                headers[HTTPHeader("Content-Security-Policy")] = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'"
+                headers[HTTPHeader("Content-Security-Policy")] = "default-src 'self'; img-src 'self' data: blob:; connect-src 'self' blob:; style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'"
             }
             for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
             let body = request.method == .HEAD ? Data() : Data(answer.body)
