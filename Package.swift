@@ -18,12 +18,13 @@ let package = Package(
         .library(name: "LossPlotCairo", targets: ["LossPlotCairo"]),
         .library(name: "LossFigures", targets: ["LossFigures"]),
         .executable(name: "gan-losses", targets: ["gan-losses"]),
+        .executable(name: "gan-losses-explorer", targets: ["gan-losses-explorer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
-        // The explorer's HTTP server (`gan-losses serve`): no SwiftNIO, 15 s to build (bench/RESULTS.md).
+        // The explorer's HTTP server (`gan-losses-explorer`): no SwiftNIO, 15 s to build (bench/RESULTS.md).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -51,10 +52,23 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // glibc's malloc.h (mallopt), for the tool's memory budget under `ulimit -v`.
         .systemLibrary(name: "CMalloc"),
-        .executableTarget(
-            name: "gan-losses",
+        // The tool's commands, options, input and output, and the explorer's routes and page:
+        // everything of `gan-losses` but its entry point, shared with the explorer's server.
+        .target(
+            name: "GanLossesCommands",
             dependencies: [
                 "LossMath", "Dynamics", "Audit", "LossPlot", "LossPlotCairo", "LossFigures", "CMalloc",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(name: "gan-losses", dependencies: ["GanLossesCommands"], swiftSettings: settings),
+        // The explorer's HTTP server, a program of its own: FlyingFox links Foundation's networking,
+        // ICU and libcurl, which `gan-losses` never loads (docs/explorer.md).
+        .executableTarget(
+            name: "gan-losses-explorer",
+            dependencies: [
+                "GanLossesCommands",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ],
@@ -75,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GanLossesTests",
-            dependencies: ["LossMath", "LossPlot", "LossPlotCairo", "LossPlotTesting", "LossFigures", "gan-losses"],
+            dependencies: ["LossMath", "Dynamics", "LossPlot", "LossPlotCairo", "LossPlotTesting", "LossFigures", "GanLossesCommands", "gan-losses"],
             swiftSettings: settings
         ),
     ],

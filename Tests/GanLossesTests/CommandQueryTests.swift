@@ -1,6 +1,6 @@
 import Dynamics
 import Foundation
-@testable import gan_losses
+@testable import GanLossesCommands
 import LossMath
 import Testing
 

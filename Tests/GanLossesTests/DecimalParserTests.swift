@@ -1,7 +1,7 @@
 import Glibc
 import LossMath
 import Testing
-@testable import gan_losses
+@testable import GanLossesCommands
 
 /// The fast decimal parser against `strtod`: the same bits for every text it accepts, and it
 /// accepts the common forms (what `%.17g` and short decimals print).

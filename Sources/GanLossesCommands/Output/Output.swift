@@ -12,7 +12,7 @@ import Synchronization
 /// SIGPIPE is ignored so that it shows up as an error code): the reader has everything it asked
 /// for, so further output is dropped quietly and the command goes on to its own exit status — a
 /// failing `check | head -1` still exits 1.
-enum Output {
+public enum Output {
     /// Why standard output could not be written.
     struct Failure: Error, CustomStringConvertible {
         var reason: String
@@ -38,7 +38,7 @@ enum Output {
     }
 
     /// Writes `text` to standard output, all of it, or throws ``Failure``.
-    static func write(_ text: String) throws {
+    public static func write(_ text: String) throws {
         try write(bytes: Array(text.utf8))
     }
 
@@ -78,7 +78,7 @@ enum Output {
 
     /// One line on standard error (a newline is added if missing, unless `newline` is false).
     /// Errors here are ignored: there is nowhere left to report them.
-    static func error(_ text: String, newline: Bool = true) {
+    public static func error(_ text: String, newline: Bool = true) {
         _ = write(Array((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8), to: STDERR_FILENO)
     }
 

@@ -1,11 +1,10 @@
 import LossPlotCairo
-import ArgumentParser
+public import ArgumentParser
 import Glibc
 
 /// The `gan-losses` command: the root only lists the subcommands.
-@main
-struct GanLosses: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct GanLosses: ParsableCommand {
+    public static let configuration = CommandConfiguration(
         commandName: "gan-losses",
         abstract: "Analyse the loss functions of generative adversarial networks.",
         discussion: """
@@ -20,44 +19,51 @@ struct GanLosses: ParsableCommand {
                       FiguresCommand.self, SimulateCommand.self, ServeCommand.self, BenchCommand.self]
     )
 
-    /// Runs the command. Help and version go to standard output (a failed write is an error like
-    /// any other); an error is one line on standard error, with the user's input in it escaped
-    /// and bounded (``InputText``), and exit status 64 for a usage error, 1 for a failure.
-    static func main() {
+    public init() {}
+
+    /// Runs `gan-losses`.
+    public static func main() { run(GanLosses.self) }
+
+    /// Runs the program whose root command is `root` (`gan-losses`, or the explorer's server).
+    /// Help and version go to standard output (a failed write is an error like any other); an
+    /// error is one line on standard error, with the user's input in it escaped and bounded
+    /// (``InputText``), and exit status 64 for a usage error, 1 for a failure.
+    public static func run(_ root: any ParsableCommand.Type) -> Never {
         Output.occupyClosedStandardDescriptors()
         Output.ignoreBrokenPipe()
         PendingFile.installHandlers()
         MemoryBudget.prepareForLimit()
         let arguments = RawArguments.decoded()
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try root.parseAsRoot(arguments)
             try command.run()
+            Glibc.exit(0)
         } catch {
-            let code = exitCode(for: error)
+            let code = root.exitCode(for: error)
             if code == .success {
-                do { try Output.write(fullMessage(for: error) + "\n") } catch let failure {
-                    report(failure, arguments: arguments)
+                do { try Output.write(root.fullMessage(for: error) + "\n") } catch let failure {
+                    report(failure, arguments: arguments, root: root)
                     Glibc.exit(ExitCode.failure.rawValue)
                 }
                 Glibc.exit(0)
             }
             if error is ExitCode { Glibc.exit(code.rawValue) }  // already reported
-            report(error, arguments: arguments)
+            report(error, arguments: arguments, root: root)
             Glibc.exit(code.rawValue)
         }
     }
 
     /// The error's first line on standard error, every argument that needs it shown escaped and
     /// bounded (ArgumentParser's messages quote arguments whole).
-    static func report(_ error: Error, arguments: [String]) {
-        let line = message(for: error, arguments: arguments)
+    static func report(_ error: Error, arguments: [String], root: any ParsableCommand.Type = GanLosses.self) {
+        let line = message(for: error, arguments: arguments, root: root)
         Output.error(line.hasPrefix("Error:") ? line : "Error: \(line)")
     }
 
-    /// The error's first line as ``report(_:arguments:)`` prints it, without its "Error: ": what
-    /// the command line and the explorer (HTTP 400) say of bad input.
-    static func message(for error: Error, arguments: [String]) -> String {
-        var message = fullMessage(for: error)
+    /// The error's first line as ``report(_:arguments:root:)`` prints it, without its "Error: ":
+    /// what the command line and the explorer (HTTP 400) say of bad input.
+    static func message(for error: Error, arguments: [String], root: any ParsableCommand.Type = GanLosses.self) -> String {
+        var message = root.fullMessage(for: error)
         let echoed = arguments.flatMap { argument -> [String] in
             guard let equals = argument.firstIndex(of: "="), argument.hasPrefix("-") else { return [argument] }
             return [argument, String(argument[argument.index(after: equals)...])]

@@ -1,6 +1,7 @@
 import FlyingFox
 import FlyingSocks
-import FoundationEssentials
+import Foundation
+import GanLossesCommands
 
 /// The explorer on a socket: FlyingFox reads each request and sends what ``ExplorerRoutes``
 /// answers, with the time it took to make in a `Server-Timing` header (`render;dur=` in
@@ -34,7 +35,7 @@ struct ExplorerServer {
             var headers: HTTPHeaders = [
                 .contentType: answer.contentType,
                 .cacheControl: "no-store",
-                HTTPHeader("Server-Timing"): "render;dur=\(NumberText.shortest((milliseconds * 1000).rounded() / 1000))",
+                HTTPHeader("Server-Timing"): "render;dur=\((milliseconds * 1000).rounded() / 1000)",
                 HTTPHeader("X-Content-Type-Options"): "nosniff",
             ]
             if answer.contentType.hasPrefix("text/html") {

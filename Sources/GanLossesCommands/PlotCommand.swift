@@ -229,7 +229,7 @@ struct PlotCommand: ParsableCommand {
     }
 
     /// The bytes of the figure in `format`: what `run()` writes, and what the explorer serves for
-    /// the same options (``FigureQuery``). A figure that cannot be laid out is a usage error.
+    /// the same options (``CommandQuery``). A figure that cannot be laid out is a usage error.
     func render(_ format: ImageFormat) throws -> [UInt8] {
         let figure: Figure
         do {

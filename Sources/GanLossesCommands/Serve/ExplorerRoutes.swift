@@ -1,11 +1,11 @@
 import FoundationEssentials
 
 /// A response of the explorer, before it is sent: status, media type, extra headers and body.
-struct ExplorerResponse: Equatable {
-    var status: Int
-    var contentType: String
-    var headers: [String: String] = [:]
-    var body: [UInt8]
+public struct ExplorerResponse: Equatable, Sendable {
+    public var status: Int
+    public var contentType: String
+    public var headers: [String: String] = [:]
+    public var body: [UInt8]
 
     /// Plain text ending in a newline: what a refusal says.
     static func text(_ status: Int, _ message: String, headers: [String: String] = [:]) -> Self {
@@ -15,19 +15,19 @@ struct ExplorerResponse: Equatable {
 
 /// What the explorer answers to a request, decided from the request line alone: the page at `/`,
 /// a command's output at the paths of ``CommandQuery``, and a refusal with one line of text for
-/// anything else. Nothing here touches the file system or the network; ``ExplorerServer`` sends
-/// the response.
+/// anything else. Nothing here touches the file system or the network; the server sends
+/// the response (the explorer's server, `gan-losses-explorer`).
 ///
 /// Limits: GET and HEAD only (405), no request body (413), a target of at most
 /// ``maximumTargetLength`` bytes (414). A bad option is 400 with the command line's message.
-enum ExplorerRoutes {
+public enum ExplorerRoutes {
     /// The longest request target (path and query) answered: a query of every option at its
     /// longest legitimate value fits many times over.
     static let maximumTargetLength = 8192
 
     /// The response to `method` `target` (the request line's path and query, percent-encoded)
     /// carrying a body of `bodyLength` bytes.
-    static func respond(method: String, target: String, bodyLength: Int) -> ExplorerResponse {
+    public static func respond(method: String, target: String, bodyLength: Int) -> ExplorerResponse {
         guard method == "GET" || method == "HEAD" else {
             return .text(405, "\(InputText.shown(method)): the explorer answers GET and HEAD", headers: ["Allow": "GET, HEAD"])
         }

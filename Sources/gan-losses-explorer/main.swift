@@ -1,0 +1,3 @@
+import GanLossesCommands
+
+GanLosses.run(ExplorerCommand.self)
