@@ -36,7 +36,8 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product gan-losses $(STATIC) $(TUNE)
-	@echo "the tool: $(BIN)"
+	$(SWIFT) build -c release --product gan-losses-explorer $(STATIC) $(TUNE)
+	@echo "the tool: $(BIN), and the explorer's server beside it (gan-losses serve)"
 
 test: deps
 	$(SWIFT) build

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the system packages the build needs when they are missing: cairo's and zlib's development
 # files (the plotting renderer links the system cairo, and zlib for its PNG encoder, through
-# pkg-config) and pkg-config itself; and,
+# pkg-config), libcurl's (the explorer's server, statically linked) and pkg-config itself; and,
 # for the locale-independence test, the de_DE.UTF-8 locale (a decimal comma) when it can; and the
 # fonts and the tools the tests run: DejaVu Sans and Serif (fonts-dejavu-core, as a rule already
 # there with fontconfig), DejaVu Math TeX Gyre for \mathcal (fonts-dejavu-extra), Latin Modern Roman and Latin Modern Math (fonts-lmodern) for
@@ -36,6 +36,11 @@ if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists cairo; then
 fi
 if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists zlib; then
     packages+=(zlib1g-dev)
+fi
+# The explorer's server links Foundation's networking, which links libcurl: the statically linked
+# release build (`make release`) needs its development files.
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcurl; then
+    packages+=(libcurl4-openssl-dev)
 fi
 need_locale=false
 if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\{0,1\}8$'; then

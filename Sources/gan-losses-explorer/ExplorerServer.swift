@@ -15,11 +15,16 @@ struct ExplorerServer {
     /// Listens, calls `listening` with the address bound (the port chosen, for `--port 0`), and
     /// serves until the task is cancelled.
     func run(listening: @escaping @Sendable (Socket.Address) -> Void) async throws {
-        let server = HTTPServer(address: address, timeout: Self.requestTimeout, logger: .disabled, handler: Handler())
-        async let serving: Void = server.run()
-        try await server.waitUntilListening()
-        if let bound = await server.listeningAddress { listening(bound) }
-        try await serving
+        let server = HTTPServer(address: address, timeout: Self.requestTimeout, pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
+                                logger: .disabled, handler: Handler())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }  // throws at once if it cannot bind
+            group.addTask {
+                try await server.waitUntilListening()
+                if let bound = await server.listeningAddress { listening(bound) }
+            }
+            for try await _ in group {}
+        }
     }
 
     /// Every request, whatever its path, goes to ``ExplorerRoutes``.
