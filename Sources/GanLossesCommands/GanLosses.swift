@@ -16,7 +16,7 @@ public struct GanLosses: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [ListCommand.self, EvalCommand.self, PenaltyCommand.self, CheckCommand.self, AuditCommand.self, PlotCommand.self,
-                      FiguresCommand.self, SimulateCommand.self, ServeCommand.self, BenchCommand.self]
+                      FiguresCommand.self, SimulateCommand.self, DistancesCommand.self, ServeCommand.self, BenchCommand.self]
     )
 
     public init() {}

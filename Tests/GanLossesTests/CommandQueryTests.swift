@@ -63,7 +63,7 @@ struct CommandQueryTests {
         return Array(r.stdout.utf8)
     }
 
-    @Test("/dirac.* is simulate dirac's figure, /eval.json eval's JSON, /eigenvalues.csv its table")
+    @Test("/dirac.* is simulate dirac's figure, /eval.json eval's JSON, /eigenvalues.csv its table, /distances.* distances'")
     func otherCommands() throws {
         let folder = try Tool.temporaryFolder("command-query")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -77,6 +77,13 @@ struct CommandQueryTests {
         #expect(try eval.respond() == Self.printed(["eval"] + eval.arguments + ["--format", "json"]))
         let d = try CommandQuery(path: "/eval.json", query: "player=d&loss=ns&real-logit=2&fake-logit=-1&smoothing=0.9")
         #expect(try d.respond() == Self.printed(["eval"] + d.arguments + ["--format", "json"]))
+
+        let lines = try CommandQuery(path: "/distances.pdf", query: "theta=-0.35")
+        let d2 = try Tool.run(["distances"] + lines.arguments + ["-o", "p.pdf"], in: folder)
+        #expect(d2.status == 0, "\(d2.stderr)")
+        #expect(try lines.respond() == Array(try Data(contentsOf: folder.appendingPathComponent("p.pdf"))))
+        let values = try CommandQuery(path: "/distances.json", query: "theta=0.25")
+        #expect(try values.respond() == Self.printed(["distances", "--theta=0.25", "--format", "json"]))
 
         let eigen = try CommandQuery(path: "/eigenvalues.csv", query: "loss=minimax,r1-strong&lr=0.25")
         #expect(try eigen.respond() == Self.printed(["simulate", "dirac", "--eigenvalues"] + eigen.arguments))

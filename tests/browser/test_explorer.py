@@ -15,7 +15,8 @@ It starts the explorer on a free port and, as a user would:
 
     tests/browser/test_explorer.py [--tool PATH] [--screenshots FOLDER]
 
---screenshots writes a screenshot of each view (explorer-losses.png, explorer-dirac.png), as
+--screenshots writes a screenshot of each view (explorer-losses.png, explorer-dirac.png,
+explorer-distances.png), as
 docs/explorer.md and the README show them.
 """
 import argparse, base64, concurrent.futures, os, shlex, subprocess, sys, tempfile, urllib.error, urllib.parse, urllib.request
@@ -47,6 +48,11 @@ class Explorer:
     def close(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+
+
+def same(shown, printed):
+    """Whether a number the page shows (JavaScript's shortest form, — for none) is the one the tool printed."""
+    return shown == printed or (shown == "—" and printed == "") or (shown != "—" and printed != "" and float(shown) == float(printed))
 
 
 def settle(page):
@@ -120,7 +126,7 @@ def main():
             expected = subprocess.run([tool, "eval", "--loss", "minimax,nonsat", "--logit=-2", "--format", "csv"], capture_output=True, text=True, check=True).stdout
             for row, line in zip(rows, expected.strip().splitlines()[1:], strict=True):
                 loss, logit, d, value, grad, grad_d = line.split(",")
-                assert row == [loss, value, grad, grad_d], (row, line)
+                assert row[0] == loss and all(map(same, row[1:], [value, grad, grad_d])), (row, line)
             alt = page.get_attribute("#losses-figure", "alt")
             assert "ℓ = -2" in alt and rows[0][1] in alt and rows[1][2] in alt, alt
             ok("the values at the probe are eval's, and the figure's text alternative carries them")
@@ -217,12 +223,36 @@ def main():
             assert radius == [line.split(",")[5] for line in csv], (radius, csv)
             ok("the DiracGAN view draws the server's figure, its step size moves with the keyboard, and the eigenvalues follow")
 
+            # The distances view: θ by keyboard, the values and the figure follow.
+            page.click("#tab-distances")
+            settle(page)
+            first = check_figure(page, base, "distances-figure")
+            command = page.text_content("#distances-command")
+            assert command == "gan-losses distances --theta 0.5 -o parallel-lines.svg", command
+            assert command_output(tool, command, "svg", folder) == get(base + first)[1]
+            if args.screenshots:
+                page.screenshot(path=os.path.join(args.screenshots, "explorer-distances.png"), full_page=True)
+            page.focus("#theta")
+            page.keyboard.press("ArrowLeft")
+            page.keyboard.press("ArrowLeft")
+            settle(page)
+            assert page.input_value("#theta") == "0.4", page.input_value("#theta")
+            second = check_figure(page, base, "distances-figure")
+            assert second != first and "theta=0.4" in second and "theta=0.4" in page.url, second
+            rows = page.eval_on_selector_all("#distances-table tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+            expected = subprocess.run([tool, "distances", "--theta", "0.4", "--format", "csv"], capture_output=True, text=True, check=True).stdout
+            for row, line in zip(rows, expected.strip().splitlines()[1:], strict=True):
+                name, _, value, derivative = line.split(",")
+                assert row[0] == name and same(row[1], value) and same(row[2], derivative), (row, line)
+            assert "W = 0.4" in page.get_attribute("#distances-figure", "alt")
+            ok("the distances view: θ moves with the keyboard; the figure and the values are the tool's")
+
             # Accessibility: every control labelled and reachable by Tab; the tabs by arrow keys.
             unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select')]
                 .filter(e => e.labels.length === 0 && !e.closest('label')).map(e => e.id || e.name)""")
             assert unlabelled == [], unlabelled
-            page.focus("#tab-dirac")
-            page.keyboard.press("ArrowLeft")
+            page.focus("#tab-distances")
+            page.keyboard.press("ArrowRight")
             settle(page)
             assert page.get_attribute("#tab-losses", "aria-selected") == "true" and page.is_visible("#losses-form")
             ok("every control has a label, and the tabs switch with the arrow keys")

@@ -15,6 +15,8 @@ import LossPlot
 /// | `/dirac.svg`, `.png`, `.pdf` | `gan-losses simulate dirac … -o f.svg` |
 /// | `/eval.json` | `gan-losses eval … --format json` |
 /// | `/eigenvalues.csv` | `gan-losses simulate dirac --eigenvalues …` |
+/// | `/distances.svg`, `.png`, `.pdf` | `gan-losses distances … -o f.svg` |
+/// | `/distances.json` | `gan-losses distances … --format json` |
 ///
 /// A request names no file: `o`, `output` and `csv` are refused, and so is any option that is
 /// not the command's.
@@ -25,6 +27,8 @@ struct CommandQuery {
         case dirac(ImageFormat)
         case eval
         case eigenvalues
+        case distances(ImageFormat)
+        case distanceValues
 
         /// The endpoint of `path`, or nil.
         init?(path: String) {
@@ -35,6 +39,8 @@ struct CommandQuery {
             case ("/dirac", let ext): guard let f = ImageFormat(pathExtension: String(ext)) else { return nil }; self = .dirac(f)
             case ("/eval", "json"): self = .eval
             case ("/eigenvalues", "csv"): self = .eigenvalues
+            case ("/distances", "json"): self = .distanceValues
+            case ("/distances", let ext): guard let f = ImageFormat(pathExtension: String(ext)) else { return nil }; self = .distances(f)
             default: return nil
             }
         }
@@ -42,8 +48,8 @@ struct CommandQuery {
         /// The response's media type.
         var contentType: String {
             switch self {
-            case .figure(let format), .dirac(let format): format.mediaType
-            case .eval: "application/json"
+            case .figure(let format), .dirac(let format), .distances(let format): format.mediaType
+            case .eval, .distanceValues: "application/json"
             case .eigenvalues: "text/csv; charset=utf-8"
             }
         }
@@ -60,7 +66,7 @@ struct CommandQuery {
     let arguments: [String]
 
     /// The paths there are, for messages.
-    static let paths = "/figure.svg|png|pdf, /dirac.svg|png|pdf, /eval.json or /eigenvalues.csv"
+    static let paths = "/figure.svg|png|pdf, /dirac.svg|png|pdf, /eval.json, /eigenvalues.csv, /distances.svg|png|pdf or /distances.json"
 
     /// The query of `path` (`/figure.svg`) and its query string (without the `?`).
     init(path: String, query: String) throws(Refusal) {
@@ -105,6 +111,12 @@ struct CommandQuery {
                 return try Output.capture { try command.run() }
             case .eigenvalues:
                 let command = try SimulateCommand.parse(["dirac", "--eigenvalues"] + arguments)
+                return try Output.capture { try command.run() }
+            case .distances(let format):
+                return try DistancesCommand.parse(arguments).renderFigure(format)
+            case .distanceValues:
+                try refuse("format", "the values are JSON (--format json)")
+                let command = try DistancesCommand.parse(arguments + ["--format=json"])
                 return try Output.capture { try command.run() }
             }
         } catch let refusal as Refusal {
@@ -163,6 +175,7 @@ extension CommandQuery.Endpoint {
         case .figure: "plot"
         case .dirac, .eigenvalues: "simulate dirac"
         case .eval: "eval"
+        case .distances, .distanceValues: "distances"
         }
     }
 }

@@ -17,6 +17,7 @@ extension ExplorerPage {
   <nav role="tablist" aria-label="Views">
     <button role="tab" id="tab-losses" aria-controls="losses" data-view="losses">Losses</button>
     <button role="tab" id="tab-dirac" aria-controls="dirac" data-view="dirac">DiracGAN</button>
+    <button role="tab" id="tab-distances" aria-controls="distances" data-view="distances">Distances</button>
   </nav>
   <button id="copy-link" type="button" title="Copy a link to this exact view">Copy link</button>
 </header>
@@ -135,6 +136,33 @@ extension ExplorerPage {
       <code id="dirac-command"></code>
       <p>The eigenvalues: <code id="dirac-eigen"></code></p>
       <p class="export">Download: <a id="dirac-png" download>PNG</a> <a id="dirac-svg" download>SVG</a> <a id="dirac-pdf" download>PDF</a></p>
+    </div>
+  </div>
+</section>
+
+<section id="distances" role="tabpanel" aria-labelledby="tab-distances" hidden>
+  <form class="controls" id="distances-form" aria-label="Distances view controls">
+    <fieldset>
+      <legend>Two parallel lines</legend>
+      <p>P<sub>0</sub> is uniform on {0} × [0, 1], P<sub>θ</sub> on {θ} × [0, 1] (the WGAN paper's Example 1).</p>
+      <label for="theta">θ <output for="theta"></output></label>
+      <input type="range" id="theta" name="theta" min="-1" max="1" step="0.05">
+    </fieldset>
+  </form>
+  <div class="result">
+    <figure>
+      <img id="distances-figure" alt="">
+      <figcaption id="distances-caption"></figcaption>
+    </figure>
+    <p class="error" id="distances-error" role="alert"></p>
+    <div class="values" aria-live="polite">
+      <table id="distances-table"><caption>The distances at θ and their derivatives in θ (none at θ = 0, where W has a kink and the others jump)</caption><thead></thead><tbody></tbody></table>
+    </div>
+    <div class="command">
+      <p>The same figure from the command line:</p>
+      <code id="distances-command"></code>
+      <p>The values: <code id="distances-values"></code></p>
+      <p class="export">Download: <a id="distances-png" download>PNG</a> <a id="distances-svg" download>SVG</a> <a id="distances-pdf" download>PDF</a></p>
     </div>
   </div>
 </section>

@@ -6,7 +6,7 @@ extension ExplorerPage {
 // The view's whole state, as the address bar's query holds it (defaults left out).
 const DEFAULTS = {
   view: "losses", loss: "minimax,nonsat", player: "g", x: "logit", y: "grad", "real-logit": "0", "ls-target": "1",
-  smoothing: "1", probe: "-2", precision: "double", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1",
+  smoothing: "1", probe: "-2", precision: "double", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", theta: "0.5",
 };
 const state = { ...DEFAULTS };
 for (const [k, v] of new URLSearchParams(location.search)) if (k in DEFAULTS) state[k] = v;
@@ -178,6 +178,38 @@ async function showEigenvalues(response, url, message) {
   }
 }
 
+// ---- The distances view.
+function renderDistances() {
+  const opts = [["theta", state.theta]];
+  load("distances-figure", "distances.svg?" + query(opts), showFigure($("distances-figure"), "distances-error"));
+  for (const f of ["png", "svg", "pdf"]) {
+    const a = $("distances-" + f);
+    a.href = `distances.${f}?` + query(opts);
+    a.download = `parallel-lines.${f}`;
+  }
+  $("distances-command").textContent = command(["distances"], opts) + " -o parallel-lines.svg";
+  $("distances-values").textContent = command(["distances"], opts);
+  load("distance-values", "distances.json?" + query(opts), showDistances);
+}
+
+async function showDistances(response) {
+  const table = $("distances-table");
+  table.tHead.replaceChildren(); table.tBodies[0].replaceChildren();
+  if (!response) return;
+  const rows = await response.json();
+  const tr = table.tHead.insertRow();
+  for (const t of ["distance", "value", "d/dθ"]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = t; tr.append(th); }
+  for (const row of rows) {
+    const r = table.tBodies[0].insertRow();
+    const th = document.createElement("th"); th.scope = "row"; th.textContent = row.distance; r.append(th);
+    r.insertCell().textContent = number(row.value);
+    r.insertCell().textContent = number(row.derivative);
+  }
+  const text = `Two parallel lines θ = ${state.theta} apart: ` + rows.map((r) => `${r.distance} = ${number(r.value)}, d/dθ = ${number(r.derivative)}`).join("; ") + ".";
+  $("distances-figure").alt = text;
+  $("distances-caption").textContent = text;
+}
+
 // ---- Controls ⇄ state ⇄ address bar.
 function checkboxes(container, items, key) {
   for (const item of items) {
@@ -190,7 +222,7 @@ function checkboxes(container, items, key) {
 }
 
 function syncControls() {
-  for (const form of ["losses-form", "dirac-form"]) {
+  for (const form of ["losses-form", "dirac-form", "distances-form"]) {
     for (const el of $(form).elements) {
       if (!el.name) continue;
       if (el.type === "radio") el.checked = state[el.name] === el.value;
@@ -220,7 +252,9 @@ function writeAddress() {
 function update() {
   syncControls();
   writeAddress();
-  if (state.view === "losses") renderLosses(); else renderDirac();
+  if (state.view === "losses") renderLosses();
+  else if (state.view === "dirac") renderDirac();
+  else renderDistances();
 }
 
 function read(event) {
@@ -236,7 +270,7 @@ function read(event) {
 
 checkboxes("loss-list", CATALOG.losses, "loss");
 checkboxes("game-list", CATALOG.games, "games");
-for (const form of ["losses-form", "dirac-form"]) {
+for (const form of ["losses-form", "dirac-form", "distances-form"]) {
   $(form).addEventListener("input", read);
   $(form).addEventListener("submit", (e) => e.preventDefault());
 }

@@ -13,10 +13,11 @@ struct ServeCommand: ParsableCommand {
         abstract: "Serve the explorer: the losses, the DiracGAN and their figures, live in a browser.",
         discussion: """
             Starts a local web server and prints its address; open it in a browser (--open does). \
-            The page has two views. Losses: pick either player's losses, the axis and the quantity, \
-            move ℓ_r, c, the label smoothing t and the probe ℓ, and read the exact values at the \
-            probe in Double or Float. DiracGAN: the games' vector fields and trajectories for a step \
-            size and a number of steps, and the eigenvalues at the equilibrium. Every control is in \
+            The page has three views. Losses: pick either player's losses, the axis and the \
+            quantity, move ℓ_r, c, the label smoothing t and the probe ℓ, and read the exact values \
+            at the probe in Double or Float. DiracGAN: the games' vector fields and trajectories for \
+            a step size and a number of steps, and the eigenvalues at the equilibrium. Distances: \
+            two parallel lines θ apart, with W, JS and TV and their gradients. Every control is in \
             the page's address, so a link reproduces the view, and each view shows the command line \
             that draws its figure: its downloads are the bytes that command writes.
 
@@ -24,7 +25,8 @@ struct ServeCommand: ParsableCommand {
             GET /figure.svg?loss=minimax,nonsat&y=grad&x=logit is `gan-losses plot --loss \
             minimax,nonsat --y grad --x logit -o f.svg`, byte for byte (also .png and .pdf); \
             /dirac.svg is `simulate dirac`; /eval.json is `eval --format json`; \
-            /eigenvalues.csv is `simulate dirac --eigenvalues`. A bad option is HTTP 400 with the \
+            /eigenvalues.csv is `simulate dirac --eigenvalues`; /distances.svg and /distances.json \
+            are `distances`. A bad option is HTTP 400 with the \
             command line's message.
 
             The server binds 127.0.0.1 unless --host says otherwise, reads no file and writes none, \

@@ -19,6 +19,13 @@ enum WassersteinFigures {
 
     /// W, JS, TV (and KL, which is infinite) between P₀ and P_θ against θ, and their derivatives.
     static func wassersteinVsJS(theme: Theme) -> Figure {
+        let (distances, derivatives) = parallelLinesPanels(theme: theme)
+        return Figure(width: 10, height: 4.5, title: "Parallel lines at distance $\\theta$ (WGAN paper, Example 1)",
+                      panels: [distances, derivatives], columns: 2, theme: theme)
+    }
+
+    /// The two panels of ``wassersteinVsJS(theme:)``: the distances against θ, and their derivatives.
+    static func parallelLinesPanels(theme: Theme) -> (distances: Panel, derivatives: Panel) {
         let p = theme.palette
         var distances: [Mark] = [zeroLine,
             .function(FunctionCurve(label: "$W(P_0, P_\\theta) = |\\theta|$", style: SeriesStyle(color: p[0], dash: .solid)) {
@@ -43,13 +50,10 @@ enum WassersteinFigures {
             .annotation(Annotation("JS: no gradient for the generator;\nW: a constant one, toward θ = 0",
                                    at: Point(0.97, 0.3), anchor: Point(1, 0.5))),
         ]
-        return Figure(width: 10, height: 4.5, title: "Parallel lines at distance $\\theta$ (WGAN paper, Example 1)",
-                      panels: [Panel(title: "distance ($KL(P_\\theta\\|P_0) = +\\infty$ for $\\theta \\neq 0$)",
-                                     x: Axis(label: "$\\theta$", range: -1...1), y: Axis(range: -0.1...1.75),
-                                     marks: distances),
-                               Panel(title: "derivative", x: Axis(label: "$\\theta$", range: -1...1), y: Axis(range: -1.3...1.3),
-                                     marks: derivatives)],
-                      columns: 2, theme: theme)
+        return (Panel(title: "distance ($KL(P_\\theta\\|P_0) = +\\infty$ for $\\theta \\neq 0$)",
+                      x: Axis(label: "$\\theta$", range: -1...1), y: Axis(range: -0.1...1.75), marks: distances),
+                Panel(title: "derivative", x: Axis(label: "$\\theta$", range: -1...1), y: Axis(range: -1.3...1.3),
+                      marks: derivatives))
     }
 
     static let farApart = OptimalCritics(data: Normal(mean: -4, standardDeviation: 0.7),
