@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+@testable import GanLossesCommands
 import LossFigures
 import LossMath
 import LossPlot
@@ -122,6 +124,9 @@ struct PlotCLITests {
         (["--loss", "mm", "--x", "p"], "p"),
         (["--loss", "mm", "--height", "-2"], "outside 1 to 40"),
         (["--loss", "lssigmoid", "--y-range", "-1e308:1e308"], "wider than the largest Double"),
+        (["--loss", "ns", "--smoothing", "0.9"], "add --player d"),
+        (["--loss", "ns,wgan", "--player", "d", "--smoothing", "0.9"], "wgan has no labels to smooth"),
+        (["--loss", "ns", "--player", "d", "--smoothing", "1.5"], "outside [0, 1]"),
     ])
     func badInput(arguments: [String], message: String) throws {
         let folder = try Self.temporaryFolder()
@@ -133,5 +138,19 @@ struct PlotCLITests {
         #expect(stderr.contains(message), "\(arguments): \(stderr)")
         #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing written")
+    }
+
+    @Test("--smoothing t draws the smoothed real half, t·softplus(−ℓ) + (1 − t)·softplus(ℓ), from tfgan's setting too")
+    func smoothing() throws {
+        for (setting, t) in [("0.9", 0.9), ("tfgan:0.25", 0.875)] {
+            let command = try PlotCommand.parse(["--player", "d", "--loss", "ns", "--smoothing", setting])
+            let parameters = command.specification.parameters
+            #expect(parameters.realLabel == t)
+            let real = GeneratorLoss.nonsat.discriminatorLoss(parameters: parameters)
+            for l in [-3.0, 0, 2.5] {
+                let expected = t * Double.softplus(-l) + (1 - t) * Double.softplus(l)
+                #expect(abs(real.realValue(l) - expected) <= 1e-15 * expected, "t = \(t), ℓ = \(l)")
+            }
+        }
     }
 }
