@@ -7,8 +7,10 @@ import GanLossesCommands
 /// answers, with the time it took to make in a `Server-Timing` header (`render;dur=` in
 /// milliseconds), which the load test reads.
 struct ExplorerServer {
-    /// Seconds a request may take, reading it included, before the connection is dropped.
-    static let requestTimeout = 10.0
+    /// Seconds a request may take, reading it included, before it is answered 500: more than the
+    /// slowest input the commands accept takes (`simulate dirac --steps 100000` with instance
+    /// noise, about 12 s).
+    static let requestTimeout = 30.0
 
     let address: any SocketAddress
 

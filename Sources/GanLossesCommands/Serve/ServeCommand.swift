@@ -30,8 +30,8 @@ struct ServeCommand: ParsableCommand {
             command line's message.
 
             The server binds 127.0.0.1 unless --host says otherwise, reads no file and writes none, \
-            answers GET only, and refuses request bodies and targets over 8 KiB; a request has \
-            10 s. Ctrl-C stops it. It is the program gan-losses-explorer, found beside gan-losses \
+            answers GET and HEAD only, and refuses request bodies and targets over 8 KiB; a request has \
+            30 s. Ctrl-C stops it. It is the program gan-losses-explorer, found beside gan-losses \
             (`make release` builds both) or on PATH.
 
             Examples:
