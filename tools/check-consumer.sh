@@ -29,5 +29,5 @@ for example in evaluate-batch custom-curve course-figure-pdf mathtext-sheet; do
     echo "--- $example"
     ".build/debug/$example"
 done
-test -s custom-curve.svg && test -s gradient-vs-d.pdf && test -s mathtext-sheet.png
+test -s custom-curve.svg && test -s gradient-vs-d.pdf && test -s parallel-lines.pdf && test -s mathtext-sheet.png
 echo "the examples build against gan-losses 0.1.0 by version and run"
