@@ -104,6 +104,15 @@ function showFigure(img, error) {
   };
 }
 
+// The view's PNG, SVG and PDF links: the server's `path`.ext for `opts`, saved as `name`.ext.
+function exportLinks(view, path, opts, name) {
+  for (const f of ["png", "svg", "pdf"]) {
+    const a = $(`${view}-${f}`);
+    a.href = `${path}.${f}?` + query(opts);
+    a.download = `${name}.${f}`;
+  }
+}
+
 const number = (v) => (typeof v === "number" ? String(v) : v == null ? "—" : v);
 
 // ---- The losses view.
@@ -111,11 +120,7 @@ function renderLosses() {
   const opts = plotOptions();
   const base = state.loss.split(",").join("-") + (state.player === "d" ? "-d" : "") + "-" + (state.y === "loggrad" ? "grad" : state.y) + "-vs-" + state.x;
   load("losses-figure", "figure.svg?" + query(opts), showFigure($("losses-figure"), "losses-error"));
-  for (const f of ["png", "svg", "pdf"]) {
-    const a = $("losses-" + f);
-    a.href = `figure.${f}?` + query(opts);
-    a.download = `${base}.${f}`;
-  }
+  exportLinks("losses", "figure", opts, base);
   $("losses-command").textContent = command(["plot"], opts) + ` -o ${base}.svg`;
   const eopts = evalOptions();
   $("losses-eval").textContent = command(["eval"], eopts);
@@ -152,11 +157,7 @@ async function showValues(response, url, message) {
 function renderDirac() {
   const opts = diracOptions();
   load("dirac-figure", "dirac.svg?" + query(opts), showFigure($("dirac-figure"), "dirac-error"));
-  for (const f of ["png", "svg", "pdf"]) {
-    const a = $("dirac-" + f);
-    a.href = `dirac.${f}?` + query(opts);
-    a.download = `dirac.${f}`;
-  }
+  exportLinks("dirac", "dirac", opts, "dirac");
   $("dirac-command").textContent = command(["simulate", "dirac"], opts) + " -o dirac.svg";
   const eopts = [["loss", state.games]].concat(state.lr !== DEFAULTS.lr ? [["lr", state.lr]] : []);
   $("dirac-eigen").textContent = command(["simulate", "dirac", "--eigenvalues"], eopts);
@@ -182,11 +183,7 @@ async function showEigenvalues(response, url, message) {
 function renderDistances() {
   const opts = [["theta", state.theta]];
   load("distances-figure", "distances.svg?" + query(opts), showFigure($("distances-figure"), "distances-error"));
-  for (const f of ["png", "svg", "pdf"]) {
-    const a = $("distances-" + f);
-    a.href = `distances.${f}?` + query(opts);
-    a.download = `parallel-lines.${f}`;
-  }
+  exportLinks("distances", "distances", opts, "parallel-lines");
   $("distances-command").textContent = command(["distances"], opts) + " -o parallel-lines.svg";
   $("distances-values").textContent = command(["distances"], opts);
   load("distance-values", "distances.json?" + query(opts), showDistances);
