@@ -103,8 +103,16 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Arithmetic: double (binary64) or float (binary32; inputs are rounded to Float first).")
     var precision: Precision = .double
 
+    @Option(help: "The formula: stable (the tool's, from the logit) or naive (the textbook log(1 − σ(ℓ)) and −log σ(ℓ) of minimax and nonsat, values only), to see where naive code breaks, e.g. --precision float --form naive --logit=-100,20.")
+    var form: Form = .stable
+
     @Option(help: "Output format: \(OutputFormat.allValueStrings.joined(separator: ", ")).")
     var format: OutputFormat = .table
+
+    /// `--form`: the tool's stable formulas, or the textbook ones that fail (``Naive``).
+    enum Form: String, NamedArgument {
+        case stable, naive
+    }
 
     enum Player: String, NamedArgument {
         case g, d
@@ -116,6 +124,14 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         let generatorPoints = logits != nil || ds != nil
+        if form == .naive {
+            guard !batch, player == .g, ds == nil else {
+                throw ValidationError("--form naive evaluates the generator's textbook formulas at logits: give --logit, without --batch, --player d or --d")
+            }
+            if let other = selection.loss.first(where: { ![.minimax, .nonsat].contains($0) }) {
+                throw ValidationError("--form naive: the textbook formulas are minimax's log(1 − σ(ℓ)) and nonsat's −log σ(ℓ); \(other.id) has none here")
+            }
+        }
         if batch {
             guard !generatorPoints, fakeLogits == nil else {
                 throw ValidationError("--batch takes --real-logits and --fake-logits (with an s), not --logit, --d or --fake-logit")
@@ -226,6 +242,7 @@ struct EvalCommand: ParsableCommand {
 
     private func row(_ loss: GeneratorLoss, _ point: (logit: Double, d: Double, givenD: Bool),
                      _ parameters: LossParameters) -> [Table.Cell] {
+        if form == .naive { return naiveRow(loss, point.logit) }
         switch precision {
         case .double:
             let e = point.givenD ? loss.evaluate(atD: point.d, parameters: parameters)
@@ -239,6 +256,20 @@ struct EvalCommand: ParsableCommand {
                 : loss.evaluate(atLogit: logit, parameters: parameters)
             return [.text(loss.id), .float(point.givenD ? Float.logit(d) : logit), .float(d), .float(e.value),
                     .float(e.gradientLogit), e.gradientD.map(Table.Cell.float) ?? .absent]
+        }
+    }
+
+    /// The textbook formula's value at `logit` (minimax and nonsat only: validated), in the chosen
+    /// precision, with the naive σ as D; no derivatives.
+    private func naiveRow(_ loss: GeneratorLoss, _ logit: Double) -> [Table.Cell] {
+        let nonsat = loss == .nonsat
+        switch precision {
+        case .double:
+            return [.text(loss.id), .double(logit), .double(Naive.sigmoid(logit)),
+                    .double(nonsat ? Naive.nonsat(logit) : Naive.minimax(logit)), .absent, .absent]
+        case .float:
+            let l = Float(logit)
+            return [.text(loss.id), .float(l), .float(Naive.sigmoid(l)), .float(nonsat ? Naive.nonsat(l) : Naive.minimax(l)), .absent, .absent]
         }
     }
 }

@@ -25,6 +25,23 @@ struct EvalCLITests {
         }
     }
 
+    @Test("--form naive: the textbook formulas' values, where they break in Float, and only where they exist")
+    func naiveForm() throws {
+        let r = try Tool.run(["eval", "--loss", "mm,ns", "--logit=-100,20", "--precision", "float", "--form", "naive", "--format", "csv"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = csvRows(r.stdout).dropFirst().map { [$0[0], $0[1], $0[3], $0[4]] }
+        // log(1 − σ(20)) is −∞ (1 − σ rounds to 0), log(1 − σ(−100)) is 0 (the true −3.8e−44 is lost),
+        // −log σ(−100) is +∞ (σ flushes to 0), −log σ(20) is −0; no derivatives.
+        #expect(rows == [["minimax", "-100.0", "0.0", ""], ["minimax", "20.0", "-inf", ""],
+                         ["nonsat", "-100.0", "inf", ""], ["nonsat", "20.0", "-0.0", ""]], "\(rows)")
+        for (arguments, message) in [(["--loss", "wgan", "--logit", "1"], "wgan has none here"),
+                                     (["--loss", "mm", "--d", "0.5"], "give --logit"),
+                                     (["--player", "d", "--loss", "mm", "--fake-logit", "1"], "give --logit")] {
+            let bad = try Tool.run(["eval", "--form", "naive"] + arguments)
+            #expect(bad.status == 64 && bad.stderr.contains(message) && bad.stderr.split(separator: "\n").count == 1, "\(bad.stderr)")
+        }
+    }
+
     @Test("negative numbers parse as values", arguments: [["--logit", "-1"], ["--logit=-1"], ["--logit", "-1e0"]])
     func negativeNumbers(arguments: [String]) throws {
         let r = try Tool.run(["eval", "--loss", "nonsat", "--format", "csv"] + arguments)

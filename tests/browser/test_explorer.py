@@ -135,6 +135,18 @@ def main():
                 os.makedirs(args.screenshots, exist_ok=True)
                 page.screenshot(path=os.path.join(args.screenshots, "explorer-losses.png"), full_page=True)
 
+            # The textbook formulas in Float beside the stable ones, at ℓ = 20 where log(1 − σ(ℓ)) is −∞.
+            page.goto(base + "?probe=20&precision=float&form=naive")
+            settle(page)
+            rows = page.eval_on_selector_all("#probe-table tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+            naive = subprocess.run([tool, "eval", "--loss", "minimax,nonsat", "--logit", "20", "--precision", "float", "--form", "naive", "--format", "csv"],
+                                   capture_output=True, text=True, check=True).stdout.strip().splitlines()[1:]
+            assert [r[0] for r in rows] == ["minimax", "nonsat", "minimax, textbook log(1 − σ(ℓ))", "nonsat, textbook −log σ(ℓ)"], rows
+            assert rows[0][1] == "-20" and rows[2][1] == "-inf" and same(rows[3][1], naive[1].split(",")[3]), (rows, naive)
+            ok("the textbook formulas in Float show where they break: log(1 − σ(20)) = −inf against −20")
+            page.goto(base)
+            settle(page)
+
             # The keyboard: the probe slider, two steps right.
             page.focus("#probe")
             page.keyboard.press("ArrowRight")

@@ -73,6 +73,11 @@ extension ExplorerPage {
         <option value="double">Double (binary64)</option>
         <option value="float">Float (binary32)</option>
       </select>
+      <label for="form">formula</label>
+      <select id="form" name="form">
+        <option value="stable">stable, from the logit</option>
+        <option value="naive">also the textbook log σ (minimax, nonsat)</option>
+      </select>
     </fieldset>
     <fieldset>
       <legend>Figure</legend>

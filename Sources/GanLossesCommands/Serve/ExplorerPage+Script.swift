@@ -6,7 +6,7 @@ extension ExplorerPage {
 // The view's whole state, as the address bar's query holds it (defaults left out).
 const DEFAULTS = {
   view: "losses", loss: "minimax,nonsat", player: "g", x: "logit", y: "grad", "real-logit": "0", "ls-target": "1",
-  smoothing: "1", probe: "-2", precision: "double", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", theta: "0.5",
+  smoothing: "1", probe: "-2", precision: "double", form: "stable", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", theta: "0.5",
 };
 const state = { ...DEFAULTS };
 for (const [k, v] of new URLSearchParams(location.search)) if (k in DEFAULTS) state[k] = v;
@@ -56,6 +56,7 @@ function relevant(name) {
     case "real-logit": return state.player === "g" && L.some((l) => l.relativistic);
     case "ls-target": return state.player === "g" && L.some((l) => l.id === "lsgan");
     case "smoothing": return state.player === "d" && L.length > 0 && L.every((l) => l.bce);
+    case "form": return state.player === "g" && L.some((l) => l.id === "minimax" || l.id === "nonsat");
   }
   return true;
 }
@@ -123,8 +124,18 @@ function renderLosses() {
   exportLinks("losses", "figure", opts, base);
   $("losses-command").textContent = command(["plot"], opts) + ` -o ${base}.svg`;
   const eopts = evalOptions();
-  $("losses-eval").textContent = command(["eval"], eopts);
+  const naive = naiveOptions();
+  $("losses-eval").textContent = command(["eval"], eopts) + (naive ? "; " + command(["eval"], naive) : "");
   load("probe", "eval.json?" + query(eopts), showValues);
+}
+
+// With the textbook formulas asked for: eval --form naive for the chosen losses that have one.
+function naiveOptions() {
+  const ids = chosen().map((l) => l.id).filter((id) => id === "minimax" || id === "nonsat");
+  if (state.form !== "naive" || state.player !== "g" || !ids.length) return null;
+  const p = [["loss", ids.join(",")], ["logit", state.probe], ["form", "naive"]];
+  if (state.precision !== "double") p.push(["precision", state.precision]);
+  return p;
 }
 
 async function showValues(response, url, message) {
@@ -140,6 +151,11 @@ async function showValues(response, url, message) {
   const cols = g ? [["value", "L"], ["grad_logit", "∂L/∂ℓ"], ["grad_d", "∂L/∂D"]] : [["value", "L_D"], ["grad_real", "∂L_D/∂ℓ_r"], ["grad_fake", "∂L_D/∂ℓ_f"]];
   const tr = head.insertRow();
   for (const t of ["loss", ...cols.map((c) => c[1])]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = t; tr.append(th); }
+  const naive = naiveOptions();
+  if (naive) {
+    const r = await fetch("eval.json?" + query(naive));
+    if (r.ok) for (const row of await r.json()) rows.push({ ...row, loss: `${row.loss}, textbook ${row.loss === "nonsat" ? "−log σ(ℓ)" : "log(1 − σ(ℓ))"}` });
+  }
   const said = [];
   for (const row of rows) {
     const r = body.insertRow();
@@ -228,10 +244,10 @@ function syncControls() {
     }
     for (const out of $(form).querySelectorAll("output")) out.textContent = state[out.htmlFor.value];
   }
-  for (const name of ["real-logit", "ls-target", "smoothing"]) {
+  for (const name of ["real-logit", "ls-target", "smoothing", "form"]) {
     const on = relevant(name);
     $(name).disabled = !on;
-    for (const el of [$(name), $(name).labels[0], $(name + "-note")]) el.classList.toggle("inactive", !on);
+    for (const el of [$(name), $(name).labels[0], $(name + "-note")]) el?.classList.toggle("inactive", !on);
   }
   for (const tab of document.querySelectorAll("[role=tab]")) {
     const on = tab.dataset.view === state.view;
