@@ -2,7 +2,7 @@ import Dynamics
 import LossMath
 
 /// The explorer's page, `GET /`: HTML, its style and its script, all of the project's own, in
-/// one response of about 21 KB that loads nothing from elsewhere (it works offline). The script
+/// one response of about 28 KB that loads nothing from elsewhere (it works offline). The script
 /// asks the server for each figure and value (``CommandQuery``) and keeps the whole view in the
 /// address bar's query, so that a link reproduces it.
 ///
