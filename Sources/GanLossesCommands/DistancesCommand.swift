@@ -23,6 +23,8 @@ struct DistancesCommand: ParsableCommand {
             Examples:
               gan-losses distances --theta 0.4
               gan-losses distances --theta=-0.25 -o parallel-lines.pdf
+              gan-losses distances --theta 0.4 --theme slides-wide -o parallel-lines.png
+              gan-losses distances --theta 0.4 --width 3.3 --height 5 -o column.pdf
             """)
 
     @Option(parsing: .unconditional, help: ArgumentHelp("The distance θ between the lines, in [−1, 1].", valueName: "θ"))
@@ -34,11 +36,25 @@ struct DistancesCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the figure to this file (.png, .svg or .pdf) instead of printing the values.", valueName: "path"))
     var output: String?
 
+    @Option(help: "With -o: sizes for print (paper, 13 × 4.5 in) or projection (a slide).")
+    var theme: PlotCommand.ThemeName = .paper
+
+    @Option(parsing: .unconditional, help: "With -o: the width in inches (1 to 40; default the theme's); the panels reflow where three do not fit.")
+    var width: Double?
+
+    @Option(parsing: .unconditional, help: "With -o: the height in inches (1 to 40; default the theme's).")
+    var height: Double?
+
     @OptionGroup var typography: TypographyOptions
 
     func validate() throws {
         guard theta.isFinite, (-1...1).contains(theta) else {
             throw ValidationError("--theta \(NumberText.shortest(theta)) is outside [−1, 1], the range the figure shows")
+        }
+        for (name, value) in [("--width", width), ("--height", height)] {
+            if let value, !(value.isFinite && (1...40).contains(value)) {
+                throw ValidationError("\(name) \(NumberText.shortest(value)) is outside 1 to 40 inches")
+            }
         }
         if let output {
             let path = RawPath(argument: output)
@@ -57,10 +73,15 @@ struct DistancesCommand: ParsableCommand {
         try Output.write(line: path)
     }
 
-    /// The figure's bytes in `format`: what `-o` writes, and what the explorer serves.
+    /// The figure's bytes in `format`: what `-o` writes, and what the explorer serves. At the
+    /// theme's own size a figure that needs more room is drawn at the least size that holds it,
+    /// as `figures` does, with a note on standard error; at a size given, it fails.
     func renderFigure(_ format: ImageFormat) throws -> [UInt8] {
-        let figure = ParallelLinesFigure.figure(theta: theta, theme: typography.applied(to: .paper))
-        return try FigureExport.render(figure, formats: [format], dpi: SimulationOutput.figureDPI, svgText: typography.svgText)[0]
+        let figure = ParallelLinesFigure.figure(theta: theta, theme: typography.applied(to: theme.theme), width: width, height: height)
+        let drawn = try FigureExport.renderFitting(figure, formats: [format], dpi: SimulationOutput.figureDPI, svgText: typography.svgText,
+                                                   sizeGiven: width != nil || height != nil, name: "parallel-lines")
+        if let note = drawn.note { Output.error("note: \(note)") }
+        return drawn.files[0]
     }
 
     /// Each distance at θ and its derivative in θ; none has one at θ = 0 (W has a kink there, the

@@ -106,19 +106,11 @@ struct FiguresCommand: ParsableCommand {
         // 3. Every file drawn, then 4. written, in the order given.
         let files = BudgetedWork.run(order: order, count: figures.count, cost: { costs[$0] }, budget: budget) { index in
             Result { () throws -> (files: [[UInt8]], note: String?) in
-                var specification = specifications[index]
                 do {
-                    return (try FigureExport.render(specification, formats: formats, dpi: dpi, svgText: svgText), nil)
+                    return try FigureExport.renderFitting(specifications[index], formats: formats, dpi: dpi, svgText: svgText,
+                                                          sizeGiven: width != nil || height != nil, name: figures[index].name)
                 } catch let error as LayoutError {
-                    // At the theme's own size (none given), a figure that needs more room gets the
-                    // least that holds it, and says so; at a size the user chose, it fails.
-                    guard width == nil, height == nil,
-                          let size = FigureRenderer(measurer: CairoBackend()).smallestFittingSize(of: specification) else {
-                        throw FiguresFailure.layout(figure: figures[index].name, error)
-                    }
-                    let note = "\(figures[index].name): drawn at \(NumberText.compact(size.width)) × \(NumberText.compact(size.height)) in, since \(NumberText.compact(specification.width)) × \(NumberText.compact(specification.height)) in cannot hold it (\(error.description.split(separator: ";")[0]))"
-                    (specification.width, specification.height) = size
-                    return (try FigureExport.render(specification, formats: formats, dpi: dpi, svgText: svgText), note)
+                    throw FiguresFailure.layout(figure: figures[index].name, error)
                 }
             }
         }

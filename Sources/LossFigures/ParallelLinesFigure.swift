@@ -8,8 +8,9 @@ import LossMath
 /// explorer's distances view; the course figure `wasserstein-vs-js` is its last two panels without
 /// a θ.
 public enum ParallelLinesFigure {
-    /// The figure at `theta`, in [−1, 1].
-    public static func figure(theta: Double, theme: Theme) -> Figure {
+    /// The figure at `theta`, in [−1, 1]: 13 × 4.5 in on paper, the slide on a slides theme, or
+    /// `width` × `height` inches; its panels reflow into fewer columns where three do not fit.
+    public static func figure(theta: Double, theme: Theme, width: Double? = nil, height: Double? = nil) -> Figure {
         precondition((-1...1).contains(theta), "θ in [−1, 1]")
         let p = theme.palette
         let heights = stride(from: 0.1, through: 0.9, by: 0.2).map { $0 }
@@ -21,7 +22,7 @@ public enum ParallelLinesFigure {
             supports.append(.arrows(ArrowSet(label: nil, points: heights.map { Point(0, $0) }, vectors: heights.map { _ in Point(theta, 0) },
                                              normalized: false)))
         }
-        let (distancePanel, derivativePanel) = WassersteinFigures.parallelLinesPanels(theme: theme)
+        let (distancePanel, derivativePanel) = WassersteinFigures.parallelLinesPanels(theme: theme, annotated: false)
         var distances = distancePanel, derivatives = derivativePanel
         let mark = Mark.verticalLine(ReferenceLine(at: theta, color: Color(hex: 0x333333), dash: .dashed, width: 0.8))
         distances.marks.append(mark)
@@ -32,11 +33,16 @@ public enum ParallelLinesFigure {
         }
         derivatives.marks += [(ParallelLines.wassersteinDerivative(theta), p[0]), (ParallelLines.jensenShannonDerivative(theta), p[1])]
             .map { value, color in .scatter(Scatter(label: nil, x: [theta], y: [value], color: color, size: 7)) }
-        return Figure(width: 13, height: 4.5, title: title(theta),
-                      panels: [Panel(title: "the supports and the optimal plan", x: Axis(label: "$x_1$", range: -1.1...1.1),
-                                     y: Axis(label: "$x_2$", range: -0.1...1.1), marks: supports),
-                               distances, derivatives],
-                      columns: 3, theme: theme)
+        var figure = Figure(width: 13, height: 4.5, title: title(theta),
+                            panels: [Panel(title: "the supports and the optimal plan", x: Axis(label: "$x_1$", range: -1.1...1.1),
+                                           y: Axis(label: "$x_2$", range: -0.1...1.1), marks: supports),
+                                     distances, derivatives],
+                            columns: 3, theme: theme)
+        if theme.isForProjection { (figure.width, figure.height) = (theme.pageWidth, theme.pageHeight) }
+        if let width { figure.width = width }
+        if let height { figure.height = height }
+        figure.reflows = true
+        return figure
     }
 
     /// "Parallel lines at θ = 0.4: W = 0.4, JS = log 2, TV = 1", the values at θ.

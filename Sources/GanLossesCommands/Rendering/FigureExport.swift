@@ -13,6 +13,23 @@ enum FigureExport {
         }
     }
 
+    /// `figure` in `formats`, or, when it cannot be laid out at its size and that size is the
+    /// theme's own (`sizeGiven` false), at the least size that holds it, with a note that says
+    /// so ("drawn at 10 × 8.8 in, since 10 × 7.5 in cannot hold it (…)"); at a size the user
+    /// chose, the layout error is thrown.
+    static func renderFitting(_ figure: Figure, formats: [ImageFormat], dpi: Double, svgText: SVGText, sizeGiven: Bool,
+                              name: String) throws -> (files: [[UInt8]], note: String?) {
+        do {
+            return (try render(figure, formats: formats, dpi: dpi, svgText: svgText), nil)
+        } catch let error as LayoutError {
+            guard !sizeGiven, let size = FigureRenderer(measurer: CairoBackend()).smallestFittingSize(of: figure) else { throw error }
+            let note = "\(name): drawn at \(NumberText.compact(size.width)) × \(NumberText.compact(size.height)) in, since \(NumberText.compact(figure.width)) × \(NumberText.compact(figure.height)) in cannot hold it (\(error.description.split(separator: ";")[0]))"
+            var fitted = figure
+            (fitted.width, fitted.height) = size
+            return (try render(fitted, formats: formats, dpi: dpi, svgText: svgText), note)
+        }
+    }
+
     /// `body`'s result, a `FigureError` turned into a usage error and a `FontError` for the
     /// family of a `--font` choice into that option's message (what to install, what else to use).
     static func withPolicy<T>(fontFamily: String, _ body: () throws -> T) throws -> T {

@@ -24,8 +24,9 @@ enum WassersteinFigures {
                       panels: [distances, derivatives], columns: 2, theme: theme)
     }
 
-    /// The two panels of ``wassersteinVsJS(theme:)``: the distances against θ, and their derivatives.
-    static func parallelLinesPanels(theme: Theme) -> (distances: Panel, derivatives: Panel) {
+    /// The two panels of ``wassersteinVsJS(theme:)``: the distances against θ, and their
+    /// derivatives; `annotated`, with the notes on θ = 0 and on the gradients.
+    static func parallelLinesPanels(theme: Theme, annotated: Bool = true) -> (distances: Panel, derivatives: Panel) {
         let p = theme.palette
         var distances: [Mark] = [zeroLine,
             .function(FunctionCurve(label: "$W(P_0, P_\\theta) = |\\theta|$", style: SeriesStyle(color: p[0], dash: .solid)) {
@@ -38,18 +39,22 @@ enum WassersteinFigures {
         let tv = brokenAtZero("$TV(P_0, P_\\theta) = 1$", value: ParallelLines.totalVariation(1),
                               atZero: ParallelLines.totalVariation(0), range: 1, color: p[2], dash: .dotted, dotSize: 11)
         distances += [js[0], js[1], tv[0], tv[1], tv[2], js[2]]
-        distances.append(.annotation(Annotation("at $\\theta = 0$: $W = JS = TV = 0$", at: Point(0.97, 0.1), anchor: Point(1, 0.5),
-                                                arrowTo: Point(0.02, 0.01))))
+        if annotated {
+            distances.append(.annotation(Annotation("at $\\theta = 0$: $W = JS = TV = 0$", at: Point(0.97, 0.1), anchor: Point(1, 0.5),
+                                                    arrowTo: Point(0.02, 0.01))))
+        }
 
-        let derivatives: [Mark] = [zeroLine,
+        var derivatives: [Mark] = [zeroLine,
             .line(DataLine(label: "$dW/d\\theta = \\mathrm{sign}\\,\\theta$", x: [-1, -1e-9, .nan, 1e-9, 1], y: [-1, -1, .nan, 1, 1],
                            style: SeriesStyle(color: p[0], dash: .solid))),
             .function(FunctionCurve(label: "$dJS/d\\theta = 0$", style: SeriesStyle(color: p[1], dash: .dashed)) {
                 ParallelLines.jensenShannonDerivative($0)
             }),
-            .annotation(Annotation("JS: no gradient for the generator;\nW: a constant one, toward θ = 0",
-                                   at: Point(0.97, 0.3), anchor: Point(1, 0.5))),
         ]
+        if annotated {
+            derivatives.append(.annotation(Annotation("JS: no gradient for the generator;\nW: a constant one, toward θ = 0",
+                                                      at: Point(0.97, 0.3), anchor: Point(1, 0.5))))
+        }
         return (Panel(title: "distance ($KL(P_\\theta\\|P_0) = +\\infty$ for $\\theta \\neq 0$)",
                       x: Axis(label: "$\\theta$", range: -1...1), y: Axis(range: -0.1...1.75), marks: distances),
                 Panel(title: "derivative", x: Axis(label: "$\\theta$", range: -1...1), y: Axis(range: -1.3...1.3),
