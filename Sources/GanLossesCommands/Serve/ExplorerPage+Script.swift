@@ -114,6 +114,18 @@ function exportLinks(view, path, opts, name) {
   }
 }
 
+// `table`'s header row of `titles` and its body of `rows`, each row's first cell its header.
+function fillTable(table, titles, rows) {
+  const cell = (row, text, scope) => { const th = document.createElement("th"); th.scope = scope; th.textContent = text; row.append(th); };
+  const head = table.tHead.insertRow();
+  for (const t of titles) cell(head, t, "col");
+  for (const [name, ...values] of rows) {
+    const r = table.tBodies[0].insertRow();
+    cell(r, name, "row");
+    for (const v of values) r.insertCell().textContent = v;
+  }
+}
+
 const number = (v) => (typeof v === "number" ? String(v) : v == null ? "—" : v);
 
 // ---- The losses view.
@@ -149,20 +161,13 @@ async function showValues(response, url, message) {
   if (!response) { $("losses-caption").textContent = message ? "No values: " + message : ""; return; }
   const rows = await response.json();
   const cols = g ? [["value", "L"], ["grad_logit", "∂L/∂ℓ"], ["grad_d", "∂L/∂D"]] : [["value", "L_D"], ["grad_real", "∂L_D/∂ℓ_r"], ["grad_fake", "∂L_D/∂ℓ_f"]];
-  const tr = head.insertRow();
-  for (const t of ["loss", ...cols.map((c) => c[1])]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = t; tr.append(th); }
   const naive = naiveOptions();
   if (naive) {
     const r = await fetch("eval.json?" + query(naive));
     if (r.ok) for (const row of await r.json()) rows.push({ ...row, loss: `${row.loss}, textbook ${row.loss === "nonsat" ? "−log σ(ℓ)" : "log(1 − σ(ℓ))"}` });
   }
-  const said = [];
-  for (const row of rows) {
-    const r = body.insertRow();
-    const th = document.createElement("th"); th.scope = "row"; th.textContent = row.loss; r.append(th);
-    for (const [k] of cols) r.insertCell().textContent = number(row[k]);
-    said.push(`${row.loss}: ` + cols.map(([k, t]) => `${t} = ${number(row[k])}`).join(", "));
-  }
+  fillTable(table, ["loss", ...cols.map((c) => c[1])], rows.map((row) => [row.loss, ...cols.map(([k]) => number(row[k]))]));
+  const said = rows.map((row) => `${row.loss}: ` + cols.map(([k, t]) => `${t} = ${number(row[k])}`).join(", "));
   const what = $("y").selectedOptions[0].textContent, against = $("x").selectedOptions[0].textContent;
   const text = `${what} of ${state.loss.replaceAll(",", ", ")} (${g ? "generator" : "discriminator"}) against ${against}. ${$("probe-title").textContent}: ${said.join("; ")}.`;
   $("losses-figure").alt = text;
@@ -186,13 +191,8 @@ async function showEigenvalues(response, url, message) {
   if (!response) return;
   const [header, ...rows] = (await response.text()).trim().split("\n").map((l) => l.split(","));
   const complex = (re, im) => (re === "" ? "—" : Number(im) === 0 ? re : `${re} ${Number(im) < 0 ? "−" : "+"} ${String(Math.abs(Number(im)))}i`);
-  const tr = table.tHead.insertRow();
-  for (const t of ["game", "eigenvalue 1", "eigenvalue 2", "simultaneous step", "alternating step"]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = t; tr.append(th); }
-  for (const c of rows) {
-    const r = table.tBodies[0].insertRow();
-    const th = document.createElement("th"); th.scope = "row"; th.textContent = c[0]; r.append(th);
-    for (const v of [complex(c[1], c[2]), complex(c[3], c[4]), c[5] || "—", c[6] || "—"]) r.insertCell().textContent = v;
-  }
+  fillTable(table, ["game", "eigenvalue 1", "eigenvalue 2", "simultaneous step", "alternating step"],
+            rows.map((c) => [c[0], complex(c[1], c[2]), complex(c[3], c[4]), c[5] || "—", c[6] || "—"]));
 }
 
 // ---- The distances view.
@@ -210,14 +210,7 @@ async function showDistances(response) {
   table.tHead.replaceChildren(); table.tBodies[0].replaceChildren();
   if (!response) return;
   const rows = await response.json();
-  const tr = table.tHead.insertRow();
-  for (const t of ["distance", "value", "d/dθ"]) { const th = document.createElement("th"); th.scope = "col"; th.textContent = t; tr.append(th); }
-  for (const row of rows) {
-    const r = table.tBodies[0].insertRow();
-    const th = document.createElement("th"); th.scope = "row"; th.textContent = row.distance; r.append(th);
-    r.insertCell().textContent = number(row.value);
-    r.insertCell().textContent = number(row.derivative);
-  }
+  fillTable(table, ["distance", "value", "d/dθ"], rows.map((row) => [row.distance, number(row.value), number(row.derivative)]));
   const text = `Two parallel lines θ = ${state.theta} apart: ` + rows.map((r) => `${r.distance} = ${number(r.value)}, d/dθ = ${number(r.derivative)}`).join("; ") + ".";
   $("distances-figure").alt = text;
   $("distances-caption").textContent = text;
