@@ -21,9 +21,9 @@ import LossMath
 /// the rotation of the minimax game kept, with a pull toward (0, 0) of rate γ/4 added.
 extension DiracGAN {
     /// ∂/∂θ of L_G + γ·½‖v‖² and ∂/∂ψ of L_D + γ·½‖v‖² for the minimax DiracGAN, γ =
-    /// ``Game/gamma`` (1 when the game has none).
+    /// ``gamma`` (1 when the game has none).
     public func consensusGradients(theta: Double, psi: Double) -> (generator: Double, discriminator: Double) {
-        let gamma = game.gamma ?? 1
+        let gamma = self.gamma ?? 1
         let l = psi * theta
         let s = DiscriminatorLoss.bce.evaluate(realLogit: 0, fakeLogit: l).gradientFake  // σ(ℓ)
         let sPrime = s * -GeneratorLoss.nonsat.gradientLogit(atLogit: l)                // σ(ℓ)σ(−ℓ)

@@ -27,9 +27,9 @@ extension DiracGAN {
     static let noiseRule = GaussHermite(points: 128)
 
     /// The expected ∂L_G/∂θ and ∂L_D/∂ψ under instance noise of standard deviation
-    /// ``Game/noise`` (1 when the game has none), for the game's losses.
+    /// ``noise`` (1 when the game has none), for the game's losses.
     public func noisyGradients(theta: Double, psi: Double) -> (generator: Double, discriminator: Double) {
-        let sigma = game.noise ?? 1
+        let sigma = noise ?? 1
         let rule = Self.noiseRule
         var generator = 0.0, discriminator = 0.0
         for i in rule.nodes.indices {

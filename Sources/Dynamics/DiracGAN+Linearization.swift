@@ -46,16 +46,16 @@ extension DiracGAN {
         case .minimax, .nonsat, .wgan:
             return plain
         case .r1Weak, .r1, .r1Strong:
-            return Matrix2(a: 0, b: plain.b, c: plain.c, d: -(game.gamma ?? 0))
+            return Matrix2(a: 0, b: plain.b, c: plain.c, d: -(gamma ?? 0))
         case .consensus:
-            let gamma = game.gamma ?? 1
+            let gamma = self.gamma ?? 1
             let damping = plain.transposed.times(plain)
             return Matrix2(a: plain.a - gamma * damping.a, b: plain.b - gamma * damping.b,
                            c: plain.c - gamma * damping.c, d: plain.d - gamma * damping.d)
         case .instanceNoise:
             // ∂²L_D/∂ℓ² at 0 for the real and the fake term: σ(0)σ(−0) each for BCE.
             let s = fakeSlope.gradientFake
-            let sigma = game.noise ?? 1
+            let sigma = noise ?? 1
             return Matrix2(a: 0, b: plain.b, c: plain.c, d: -sigma * sigma * 2 * s * (1 - s))
         case .wgangp:
             return nil

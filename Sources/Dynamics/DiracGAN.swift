@@ -19,7 +19,7 @@ public import LossMath
 public struct DiracGAN: Sendable {
     /// The games of the convergence grid: the unregularized GANs, then the regularizers, each
     /// with its weight fixed (``Game/gamma``, ``Game/lambda``, ``Game/noise``), so that an id names
-    /// one field.
+    /// one field; ``init(game:gamma:lambda:)`` gives another weight.
     public enum Game: String, CaseIterable, Sendable {
         /// The minimax GAN: L_G = log(1 − σ(ψθ)), L_D = BCE.
         case minimax
@@ -40,21 +40,10 @@ public struct DiracGAN: Sendable {
         /// The non-saturating GAN with R1, γ = 3: above the critical γ, two real eigenvalues.
         case r1Strong = "r1-strong"
 
-        /// The panel title: the game, or the regularizer and its weight (the game under it is
-        /// ``generatorLoss``: minimax for consensus and instance noise, non-saturating for R1).
-        public var title: String {
-            switch self {
-            case .minimax: "minimax"
-            case .nonsat: "non-saturating"
-            case .wgan: "WGAN"
-            case .wgangp: "WGAN-GP, λ = 1"
-            case .consensus: "consensus, γ = 1"
-            case .instanceNoise: "instance noise, σ = 1"
-            case .r1Weak: "R1, γ = 0.3"
-            case .r1: "R1, γ = 1"
-            case .r1Strong: "R1, γ = 3"
-            }
-        }
+        /// The panel title: the game, or the regularizer and its weight, "R1, γ = 0.3" (the game
+        /// under it is ``generatorLoss``: minimax for consensus and instance noise, non-saturating
+        /// for R1).
+        public var title: String { DiracGAN(game: self).title }
 
         /// The generator's loss of the game (the regularizers keep their base game's).
         public var generatorLoss: GeneratorLoss {
@@ -101,8 +90,41 @@ public struct DiracGAN: Sendable {
     }
 
     public var game: Game
+    /// γ of R1's (γ/2)ψ² or of consensus optimization's γ·½‖v‖²: the game's ``Game/gamma``
+    /// unless another is given; nil for the games without one.
+    public var gamma: Double?
+    /// λ of WGAN-GP's λ(|ψ| − 1)²: the game's ``Game/lambda`` unless another is given; nil for
+    /// the other games.
+    public var lambda: Double?
+    /// σ of the instance noise (``Game/noise``); nil for the other games.
+    public var noise: Double?
 
-    public init(game: Game) { self.game = game }
+    /// The game with its own weights, or with `gamma` and `lambda` in place of them where it has
+    /// them (a weight the game does not have is ignored: `gamma` for WGAN-GP, say).
+    public init(game: Game, gamma: Double? = nil, lambda: Double? = nil) {
+        self.game = game
+        self.gamma = game.gamma.map { gamma ?? $0 }
+        self.lambda = game.lambda.map { lambda ?? $0 }
+        self.noise = game.noise
+    }
+
+    /// The panel title: ``Game/title`` with this field's weight, "R1, γ = 0.5".
+    public var title: String {
+        // The shortest decimal that reads back as the weight, without a trailing ".0".
+        func weight(_ x: Double?) -> String {
+            let x = x ?? .nan
+            return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+        }
+        switch game {
+        case .minimax: return "minimax"
+        case .nonsat: return "non-saturating"
+        case .wgan: return "WGAN"
+        case .wgangp: return "WGAN-GP, λ = \(weight(lambda))"
+        case .consensus: return "consensus, γ = \(weight(gamma))"
+        case .instanceNoise: return "instance noise, σ = \(weight(noise))"
+        case .r1Weak, .r1, .r1Strong: return "R1, γ = \(weight(gamma))"
+        }
+    }
 
     /// ∂L_G/∂θ (for consensus optimization, of L_G + γ·½‖v‖²; with instance noise, its expectation).
     public func generatorGradient(theta: Double, psi: Double) -> Double {
@@ -121,10 +143,10 @@ public struct DiracGAN: Sendable {
         case .minimax, .nonsat, .wgan:
             return fake
         case .r1Weak, .r1, .r1Strong:
-            return fake + (game.gamma ?? 0) * psi
+            return fake + (gamma ?? 0) * psi
         case .wgangp:
             let sign: Double = psi > 0 ? 1 : (psi < 0 ? -1 : 0)
-            return fake + GradientPenalty.twoSided(lambda: game.lambda ?? 0).derivative(gradientNorm: abs(psi)) * sign
+            return fake + GradientPenalty.twoSided(lambda: lambda ?? 0).derivative(gradientNorm: abs(psi)) * sign
         case .consensus: return consensusGradients(theta: theta, psi: psi).discriminator
         case .instanceNoise: return noisyGradients(theta: theta, psi: psi).discriminator
         }

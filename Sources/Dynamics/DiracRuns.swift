@@ -1,5 +1,5 @@
 /// The DiracGAN experiment of `gan-losses simulate dirac` and of the `dirac-vector-fields` figure:
-/// for each game, gradient steps from one start under both schedules.
+/// for each game, gradient steps from one start under each schedule.
 public struct DiracRuns: Sendable {
     /// One trajectory: (θ, ψ) after each step, the start first.
     public struct Run: Sendable {
@@ -16,18 +16,31 @@ public struct DiracRuns: Sendable {
     public var games: [DiracGAN.Game]
     public var steps: Int
     public var learningRate: Double
+    /// The schedules run for each game, in this order (both by default).
+    public var schedules: [DiracGAN.Schedule]
+    /// γ for every game that has one (R1, consensus), in place of its own; nil keeps each game's.
+    public var gamma: Double?
+    /// λ for WGAN-GP in place of its own; nil keeps it.
+    public var lambda: Double?
 
     public init(games: [DiracGAN.Game] = DiracGAN.Game.allCases, steps: Int = defaultSteps,
-                learningRate: Double = defaultLearningRate) {
+                learningRate: Double = defaultLearningRate, schedules: [DiracGAN.Schedule] = DiracGAN.Schedule.allCases,
+                gamma: Double? = nil, lambda: Double? = nil) {
         self.games = games; self.steps = steps; self.learningRate = learningRate
+        self.schedules = schedules; self.gamma = gamma; self.lambda = lambda
     }
 
-    /// The runs, game by game, simultaneous before alternating.
+    /// The field of `game` in this experiment: the game with the experiment's weights.
+    public func field(of game: DiracGAN.Game) -> DiracGAN {
+        DiracGAN(game: game, gamma: gamma, lambda: lambda)
+    }
+
+    /// The runs, game by game, each schedule in the order of ``schedules``.
     public func run() -> [Run] {
         games.flatMap { game in
-            DiracGAN.Schedule.allCases.map { schedule in
+            schedules.map { schedule in
                 Run(game: game, schedule: schedule,
-                    path: DiracGAN(game: game).trajectory(from: Self.start, steps: steps, learningRate: learningRate, schedule: schedule))
+                    path: field(of: game).trajectory(from: Self.start, steps: steps, learningRate: learningRate, schedule: schedule))
             }
         }
     }

@@ -19,7 +19,8 @@ struct SimulateCommand: ParsableCommand {
             (consensus optimization on minimax, γ = 1), instance-noise (minimax with Gaussian \
             noise of σ = 1 on both samples), and the non-saturating GAN with R1 below, at and \
             above the critical γ = 1, where the eigenvalues turn real: r1-weak (γ = 0.3), r1 \
-            (γ = 1), r1-strong (γ = 3).
+            (γ = 1), r1-strong (γ = 3). --gamma and --lambda give R1, consensus and WGAN-GP another \
+            weight; --schedule keeps one schedule.
               gradient-decay  a fixed 1-D generator against a logistic discriminator trained from \
             scratch by Adam (α = 0.03, β = (0.5, 0.9)) for --steps steps, --runs times with fresh \
             samples (Arjovsky & Bottou 2017, Figures 2 and 3): the generator's gradient norm under \
@@ -46,6 +47,8 @@ struct SimulateCommand: ParsableCommand {
             Examples:
               gan-losses simulate dirac --loss minimax,r1 --steps 300 --lr 0.1 -o dirac.png
               gan-losses simulate dirac --eigenvalues --lr 0.1
+              gan-losses simulate dirac --loss r1 --gamma 0.5 --schedule alternating -o r1.png
+              gan-losses simulate dirac --eigenvalues --loss r1,consensus --gamma 2
               gan-losses simulate gradient-decay --steps 3000 --runs 5 --csv decay.csv -o decay.pdf
               gan-losses simulate ring --loss nonsat,r1 --seed 2 --csv ring.csv -o ring.png
               gan-losses simulate ring --table --runs 5
@@ -80,11 +83,14 @@ struct SimulateCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "gradient-decay: independent runs (1 to 20, default 5); ring --table: seeds (1 to 10, default 5).")
     var runs: Int?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("ring: R1's γ (default 1; 0 to 100); needs r1 among the objectives.", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("dirac: γ of R1 and of consensus, in place of each game's own (0 to 100; with one of r1-weak, r1, r1-strong, which differ only in it); ring: R1's γ (default 1; 0 to 100), needs r1 among the objectives.", valueName: "x"))
     var gamma: Double?
 
-    @Option(parsing: .unconditional, help: ArgumentHelp("ring: WGAN-GP's λ (default 0.1; 0 to 100); needs wgan-gp among the objectives.", valueName: "x"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("dirac: WGAN-GP's λ (default 1; 0 to 100), needs wgan-gp among the games; ring: WGAN-GP's λ (default 0.1; 0 to 100), needs wgan-gp among the objectives.", valueName: "x"))
     var lambda: Double?
+
+    @Option(help: ArgumentHelp("dirac: the schedule, simultaneous (both players step from the same point), alternating (the discriminator steps from the generator's new position) or both (the default).", valueName: "name"))
+    var schedule: ScheduleChoice?
 
     @Option(help: ArgumentHelp("ring: the data, ring (eight modes, σ = 0.02) or grid (25 modes on {−4, …, 4}², σ = 0.05; the recipe does not learn it within 6000 steps, see docs/mode-collapse.md).", valueName: "name"))
     var data: RingDataName?
@@ -134,14 +140,15 @@ struct SimulateCommand: ParsableCommand {
             }
         }
         if model == .ring { try validateRing() } else {
-            for (given, name) in [(gamma != nil, "--gamma"), (lambda != nil, "--lambda"), (data != nil, "--data"), (rates != nil, "--rates"),
-                                  (table, "--table")] where given {
+            for (given, name) in [(data != nil, "--data"), (rates != nil, "--rates"), (table, "--table")] where given {
                 throw ValidationError("\(name) applies to ring only")
             }
         }
-        if model == .dirac, let loss { _ = try Self.parseGames(loss) }
-        if model == .dirac, seed != nil {
-            throw ValidationError("--seed does not apply to dirac, which has no randomness")
+        if model == .dirac { try validateDirac() } else if schedule != nil {
+            throw ValidationError("--schedule applies to dirac only")
+        }
+        if model == .gradientDecay, let name = gamma != nil ? "--gamma" : lambda != nil ? "--lambda" : nil {
+            throw ValidationError("\(name) applies to dirac and ring only")
         }
         if let output {
             _ = try SimulationOutput(path: RawPath(argument: output), frames: frames, fps: fps)
@@ -205,8 +212,7 @@ struct SimulateCommand: ParsableCommand {
     func outcome(theme: Theme) throws -> Outcome {
         switch model {
         case .dirac:
-            let experiment = DiracRuns(games: try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases,
-                                       steps: steps ?? DiracRuns.defaultSteps, learningRate: lr ?? DiracRuns.defaultLearningRate)
+            let experiment = try diracExperiment()
             let runs = experiment.run()
             return Outcome(table: {
                 var t = Table(columns: ["game", "schedule", "step", "theta", "psi"])
@@ -295,8 +301,9 @@ struct SimulateCommand: ParsableCommand {
         let h = lr ?? DiracRuns.defaultLearningRate
         var t = Table(columns: ["game", "eigenvalue1_re", "eigenvalue1_im", "eigenvalue2_re", "eigenvalue2_im",
                                 "simultaneous_step_radius", "alternating_step_radius"])
-        for game in try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases {
-            guard let l = DiracGAN(game: game).linearization(stepSize: h) else {
+        let experiment = try diracExperiment()
+        for game in experiment.games {
+            guard let l = experiment.field(of: game).linearization(stepSize: h) else {
                 t.rows.append([.text(game.rawValue)] + Array(repeating: .absent, count: 6))
                 continue
             }
@@ -363,6 +370,46 @@ struct SimulateCommand: ParsableCommand {
         }
         progress.finish()
         try Output.write(RingTable(RingSummary(runs: runs)).markdown)
+    }
+
+    /// The values of `--schedule`.
+    enum ScheduleChoice: String, NamedArgument {
+        case simultaneous, alternating, both
+        var schedules: [DiracGAN.Schedule] {
+            switch self {
+            case .simultaneous: [.simultaneous]
+            case .alternating: [.alternating]
+            case .both: DiracGAN.Schedule.allCases
+            }
+        }
+    }
+
+    /// dirac's options: the games, and the weights and schedule that apply to them.
+    private func validateDirac() throws {
+        let games = try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases
+        if let gamma {
+            let weighted = games.filter { $0.gamma != nil }
+            guard !weighted.isEmpty else { throw ValidationError("--gamma applies to r1-weak, r1, r1-strong and consensus, which --loss leaves out") }
+            guard weighted.filter({ $0 != .consensus }).count < 2 else {
+                throw ValidationError("--gamma gives r1-weak, r1 and r1-strong the same γ, and they differ only in it: choose one of them")
+            }
+            guard gamma.isFinite, (0...100).contains(gamma) else { throw ValidationError("--gamma \(gamma) is outside 0 to 100") }
+        }
+        if let lambda {
+            guard games.contains(.wgangp) else { throw ValidationError("--lambda applies to wgan-gp, which --loss leaves out") }
+            guard lambda.isFinite, (0...100).contains(lambda) else { throw ValidationError("--lambda \(lambda) is outside 0 to 100") }
+        }
+        if eigenvalues, schedule != nil {
+            throw ValidationError("--schedule does not apply to --eigenvalues, whose table has a column for each schedule")
+        }
+        if seed != nil { throw ValidationError("--seed does not apply to dirac, which has no randomness") }
+    }
+
+    /// The DiracGAN experiment of the options.
+    private func diracExperiment() throws -> DiracRuns {
+        DiracRuns(games: try loss.map(Self.parseGames) ?? DiracGAN.Game.allCases,
+                  steps: steps ?? DiracRuns.defaultSteps, learningRate: lr ?? DiracRuns.defaultLearningRate,
+                  schedules: (schedule ?? .both).schedules, gamma: gamma, lambda: lambda)
     }
 
     static func parseGames(_ text: String) throws -> [DiracGAN.Game] {

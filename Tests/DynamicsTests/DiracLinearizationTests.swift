@@ -175,4 +175,61 @@ struct DiracLinearizationTests {
         let minimax = DiracGAN(game: .minimax).trajectory(from: (1, 1), steps: 3000, learningRate: 0.1, schedule: .simultaneous)
         #expect(Self.radius(minimax.last!) > 2.squareRoot())
     }
+
+    @Test("another weight: R1's eigenvalues (−γ ± √(γ² − 1))/2, consensus's −γ/4 ± i/2; the closed-form J agrees with the field's differences",
+          arguments: [0.0, 0.5, 1, 2.5, 10])
+    func weights(gamma: Double) throws {
+        let r1 = DiracGAN(game: .r1, gamma: gamma)
+        let j = try #require(r1.jacobianAtEquilibrium)
+        #expect(j == Matrix2(a: 0, b: 0.5, c: -0.5, d: -gamma))
+        let root = (gamma * gamma - 1)
+        let e = j.eigenvalues
+        if root >= 0 {
+            #expect(abs(e[0].re - (-gamma + root.squareRoot()) / 2) < 1e-15 && abs(e[1].re - (-gamma - root.squareRoot()) / 2) < 1e-15)
+        } else {
+            #expect(abs(e[0].re + gamma / 2) < 1e-15 && abs(e[0].im - (-root).squareRoot() / 2) < 1e-15)
+        }
+        let consensus = try #require(DiracGAN(game: .consensus, gamma: gamma).jacobianAtEquilibrium).eigenvalues
+        #expect(abs(consensus[0].re + gamma / 4) < 1e-15 && consensus[0].im == 0.5)
+        // The field itself carries the weight: central differences of it give the same J.
+        for gan in [r1, DiracGAN(game: .consensus, gamma: gamma)] {
+            let d = 1e-5
+            let (tp, tm) = (gan.field(theta: d, psi: 0), gan.field(theta: -d, psi: 0))
+            let (pp, pm) = (gan.field(theta: 0, psi: d), gan.field(theta: 0, psi: -d))
+            let numerical = Matrix2(a: (tp.dTheta - tm.dTheta) / (2 * d), b: (pp.dTheta - pm.dTheta) / (2 * d),
+                                    c: (tp.dPsi - tm.dPsi) / (2 * d), d: (pp.dPsi - pm.dPsi) / (2 * d))
+            let closed = try #require(gan.jacobianAtEquilibrium)
+            for (x, y) in [(closed.a, numerical.a), (closed.b, numerical.b), (closed.c, numerical.c), (closed.d, numerical.d)] {
+                #expect(abs(x - y) < 1e-8, "\(gan.title): closed \(closed), numerical \(numerical)")
+            }
+        }
+    }
+
+    @Test("a game's own weight is the default, and names it; a weight the game lacks is ignored")
+    func ownWeights() {
+        for game in DiracGAN.Game.allCases {
+            let own = DiracGAN(game: game)
+            #expect(own.gamma == game.gamma && own.lambda == game.lambda && own.noise == game.noise)
+            #expect(own.title == game.title)
+        }
+        #expect(DiracGAN.Game.r1Weak.title == "R1, γ = 0.3" && DiracGAN.Game.wgangp.title == "WGAN-GP, λ = 1")
+        #expect(DiracGAN(game: .r1Weak, gamma: 1).trajectory(from: (1, 1), steps: 50, learningRate: 0.1, schedule: .alternating).map(\.psi)
+                == DiracGAN(game: .r1).trajectory(from: (1, 1), steps: 50, learningRate: 0.1, schedule: .alternating).map(\.psi))
+        #expect(DiracGAN(game: .r1, gamma: 0.25).title == "R1, γ = 0.25")
+        #expect(DiracGAN(game: .wgangp, gamma: 5, lambda: 2.5).gamma == nil && DiracGAN(game: .wgangp, lambda: 2.5).title == "WGAN-GP, λ = 2.5")
+        #expect(DiracGAN(game: .minimax, gamma: 5, lambda: 5).gamma == nil)
+        // WGAN-GP's λ reaches the field: at ψ = 0.5 (inside |ψ| < 1) the penalty pushes ψ out with 2λ(1 − |ψ|).
+        let gp = { (lambda: Double) in DiracGAN(game: .wgangp, lambda: lambda).field(theta: 0, psi: 0.5).dPsi }
+        #expect(gp(1) == 1 && gp(3) == 3)
+    }
+
+    @Test("DiracRuns: its schedules only, its weights in every run")
+    func runsWithWeights() {
+        let runs = DiracRuns(games: [.r1, .consensus, .wgangp], steps: 40, schedules: [.alternating], gamma: 2, lambda: 4).run()
+        #expect(runs.map(\.schedule) == [.alternating, .alternating, .alternating])
+        #expect(runs.map(\.game) == [.r1, .consensus, .wgangp])
+        for (run, gan) in zip(runs, [DiracGAN(game: .r1, gamma: 2), DiracGAN(game: .consensus, gamma: 2), DiracGAN(game: .wgangp, lambda: 4)]) {
+            #expect(run.path.map(\.theta) == gan.trajectory(from: DiracRuns.start, steps: 40, learningRate: 0.1, schedule: .alternating).map(\.theta))
+        }
+    }
 }

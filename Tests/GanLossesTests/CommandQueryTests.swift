@@ -85,7 +85,12 @@ struct CommandQueryTests {
         let values = try CommandQuery(path: "/distances.json", query: "theta=0.25")
         #expect(try values.respond() == Self.printed(["distances", "--theta=0.25", "--format", "json"]))
 
-        let eigen = try CommandQuery(path: "/eigenvalues.csv", query: "loss=minimax,r1-strong&lr=0.25")
+        let weighted = try CommandQuery(path: "/dirac.png", query: "loss=r1,wgan-gp&gamma=0.4&lambda=2&schedule=alternating&steps=50")
+        let w = try Tool.run(["simulate", "dirac"] + weighted.arguments + ["-o", "w.png"], in: folder)
+        #expect(w.status == 0, "\(w.stderr)")
+        #expect(try weighted.respond() == Array(try Data(contentsOf: folder.appendingPathComponent("w.png"))))
+
+        let eigen = try CommandQuery(path: "/eigenvalues.csv", query: "loss=minimax,r1-strong&lr=0.25&gamma=4")
         #expect(try eigen.respond() == Self.printed(["simulate", "dirac", "--eigenvalues"] + eigen.arguments))
         #expect(eigen.endpoint.contentType == "text/csv; charset=utf-8")
     }

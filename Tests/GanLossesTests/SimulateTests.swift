@@ -44,6 +44,31 @@ struct SimulateCLITests {
         #expect(csvRows(some.stdout).dropFirst().map { $0[0] } == ["r1-strong", "r1-weak"])
     }
 
+    @Test("dirac --gamma, --lambda, --schedule: one schedule's rows, the weight in the field, the eigenvalues and the panel title")
+    func diracWeights() throws {
+        let r = try Tool.run(["simulate", "dirac", "--loss", "r1-weak", "--gamma", "1", "--schedule", "alternating", "--steps", "30"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let own = try Tool.run(["simulate", "dirac", "--loss", "r1", "--schedule", "ALTERNATING", "--steps", "30"])
+        // r1-weak with γ = 1 is r1: the same numbers, under its own name.
+        #expect(csvRows(r.stdout).map { $0.dropFirst() } == csvRows(own.stdout).map { $0.dropFirst() })
+        #expect(csvRows(r.stdout).dropFirst().allSatisfy { $0[0] == "r1-weak" && $0[1] == "alternating" })
+        #expect(csvRows(r.stdout).count == 1 + 31)
+
+        let e = try Tool.run(["simulate", "dirac", "--eigenvalues", "--loss", "r1,consensus,wgan-gp", "--gamma", "2", "--lambda", "3"])
+        let rows = csvRows(e.stdout)
+        #expect(rows[1].prefix(5) == ["r1", "-0.1339745962155614", "0.0", "-1.8660254037844386", "0.0"], "(−2 ± √3)/2")
+        #expect(rows[2].prefix(5) == ["consensus", "-0.5", "0.5", "-0.5", "-0.5"], "−γ/4 ± i/2")
+        #expect(rows[3] == ["wgan-gp", "", "", "", "", "", ""])
+
+        let folder = try Tool.temporaryFolder("sim-weights")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let f = try Tool.run(["simulate", "dirac", "--loss", "r1,wgan-gp", "--gamma", "0.25", "--lambda", "2.5", "--schedule", "simultaneous", "-o", "w.svg"], in: folder)
+        #expect(f.status == 0, "\(f.stderr)")
+        let svg = try String(contentsOf: folder.appendingPathComponent("w.svg"), encoding: .utf8)
+        #expect(svg.contains("R1, γ = 0.25") && svg.contains("WGAN-GP, λ = 2.5"))
+        #expect(svg.contains("simultaneous steps") && !svg.contains("alternating steps"))
+    }
+
     @Test("gradient-decay: CSV and figure files, reproducible from the seed")
     func gradientDecayFiles() throws {
         let folder = try Tool.temporaryFolder("sim")
@@ -94,7 +119,16 @@ struct SimulateCLITests {
         (["simulate", "ring", "--table", "-o", "t.png"], "--table prints a table"),
         (["simulate", "ring", "--table", "--runs", "11"], "--runs 11 is outside 1 to 10"),
         (["simulate", "ring", "--runs", "3"], "--runs applies to ring with --table only"),
-        (["simulate", "dirac", "--gamma", "1"], "--gamma applies to ring only"),
+        (["simulate", "dirac", "--loss", "minimax,wgan", "--gamma", "1"], "--gamma applies to r1-weak, r1, r1-strong and consensus, which --loss leaves out"),
+        (["simulate", "dirac", "--gamma", "1"], "--gamma gives r1-weak, r1 and r1-strong the same γ, and they differ only in it: choose one of them"),
+        (["simulate", "dirac", "--loss", "r1", "--gamma", "101"], "--gamma 101.0 is outside 0 to 100"),
+        (["simulate", "dirac", "--loss", "consensus", "--gamma", "nan"], "outside 0 to 100"),
+        (["simulate", "dirac", "--loss", "r1", "--lambda", "1"], "--lambda applies to wgan-gp, which --loss leaves out"),
+        (["simulate", "dirac", "--loss", "wgan-gp", "--lambda", "-2"], "--lambda -2.0 is outside 0 to 100"),
+        (["simulate", "dirac", "--schedule", "random"], "random"),
+        (["simulate", "dirac", "--eigenvalues", "--schedule", "both"], "--schedule does not apply to --eigenvalues"),
+        (["simulate", "ring", "--schedule", "alternating"], "--schedule applies to dirac only"),
+        (["simulate", "gradient-decay", "--gamma", "1"], "--gamma applies to dirac and ring only"),
         (["simulate", "dirac", "--rates", "metz"], "--rates applies to ring only"),
         (["simulate", "ring", "--rates", "fast"], "fast"),
         (["simulate", "mixture"], "mixture"),

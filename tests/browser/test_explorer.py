@@ -235,6 +235,33 @@ def main():
             assert radius == [line.split(",")[5] for line in csv], (radius, csv)
             ok("the DiracGAN view draws the server's figure, its step size moves with the keyboard, and the eigenvalues follow")
 
+            # γ by keyboard: from r1's own 1 to 1.1; the schedule by its select; then back to the games' own γ.
+            assert page.text_content("output[for=gamma]") == "each game's own" and page.input_value("#gamma") == "1"
+            assert page.is_disabled("#gamma-reset") and page.is_disabled("#lambda"), "λ applies to wgan-gp only"
+            page.focus("#gamma")
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowRight")
+            page.select_option("#schedule", "alternating")
+            settle(page)
+            third = check_figure(page, base, "dirac-figure")
+            assert "gamma=1.1" in third and "schedule=alternating" in third, third
+            command = page.text_content("#dirac-command")
+            assert command.endswith("--schedule alternating --gamma 1.1 -o dirac.svg"), command
+            assert command_output(tool, command, "svg", folder) == get(base + third)[1], command
+            r1 = page.eval_on_selector_all("#eigen-table tbody tr", "rs => rs.map(r => r.cells[1].textContent)")[2]
+            csv = get(base + "eigenvalues.csv?loss=r1&lr=0.15&gamma=1.1")[1].decode().strip().splitlines()[1].split(",")
+            assert float(r1) == float(csv[1]), (r1, csv)
+            assert "gamma=1.1" in page.url and "schedule=alternating" in page.url, page.url
+            # r1-weak as well: one γ cannot serve two R1 games, so the slider stands aside and each keeps its own.
+            page.check("#game-list input[value='r1-weak']")
+            settle(page)
+            assert page.is_disabled("#gamma") and "gamma" not in page.get_attribute("#dirac-figure", "data-src")
+            page.uncheck("#game-list input[value='r1-weak']")
+            page.click("#gamma-reset")
+            settle(page)
+            assert "gamma" not in page.url and "gamma" not in page.get_attribute("#dirac-figure", "data-src"), page.url
+            ok("γ moves with the keyboard and the schedule with its select: the figure, the command, the eigenvalues and the address follow")
+
             # The distances view: θ by keyboard, the values and the figure follow.
             page.click("#tab-distances")
             settle(page)

@@ -125,12 +125,29 @@ extension ExplorerPage {
       <input type="range" id="lr" name="lr" min="0.01" max="1" step="0.01">
       <label for="steps">steps <output for="steps"></output></label>
       <input type="range" id="steps" name="steps" min="10" max="2000" step="10">
+      <label for="schedule">schedule</label>
+      <select id="schedule" name="schedule">
+        <option value="both">both</option>
+        <option value="simultaneous">simultaneous</option>
+        <option value="alternating">alternating</option>
+      </select>
+      <small>simultaneous: both players step from the same point; alternating: the discriminator steps from the generator's new position</small>
+    </fieldset>
+    <fieldset>
+      <legend>Regularizers</legend>
+      <label for="gamma">γ of R1 and consensus <output for="gamma"></output></label>
+      <input type="range" id="gamma" name="gamma" min="0" max="5" step="0.05">
+      <button type="button" id="gamma-reset">each game's own γ</button>
+      <small id="gamma-note">R1 adds (γ/2)ψ² to L<sub>D</sub>; with one of r1-weak, r1, r1-strong</small>
+      <label for="lambda">penalty λ of WGAN-GP <output for="lambda"></output></label>
+      <input type="range" id="lambda" name="lambda" min="0" max="10" step="0.1">
+      <small id="lambda-note">λ(|ψ| − 1)², the gradient penalty on the critic</small>
     </fieldset>
   </form>
   <div class="result">
     <figure>
       <img id="dirac-figure" alt="">
-      <figcaption>Each game's vector field on (θ, ψ), with the simultaneous and the alternating trajectory.</figcaption>
+      <figcaption id="dirac-caption"></figcaption>
     </figure>
     <p class="error" id="dirac-error" role="alert"></p>
     <div class="values" aria-live="polite">

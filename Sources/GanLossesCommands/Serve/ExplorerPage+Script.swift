@@ -6,7 +6,7 @@ extension ExplorerPage {
 // The view's whole state, as the address bar's query holds it (defaults left out).
 const DEFAULTS = {
   view: "losses", loss: "minimax,nonsat", player: "g", x: "logit", y: "grad", "real-logit": "0", "ls-target": "1",
-  smoothing: "1", probe: "-2", precision: "double", form: "stable", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", theta: "0.5",
+  smoothing: "1", probe: "-2", precision: "double", form: "stable", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", schedule: "both", gamma: "", lambda: "1", theta: "0.5",
 };
 const state = { ...DEFAULTS };
 for (const [k, v] of new URLSearchParams(location.search)) if (k in DEFAULTS) state[k] = v;
@@ -14,7 +14,7 @@ for (const [k, v] of new URLSearchParams(location.search)) if (k in DEFAULTS) st
 const $ = (id) => document.getElementById(id);
 const byId = Object.fromEntries(CATALOG.losses.map((l) => [l.id, l]));
 const chosen = () => state.loss.split(",").filter((id) => id in byId).map((id) => byId[id]);
-const chosenGames = () => state.games.split(",").filter((id) => CATALOG.games.some((g) => g.id === id));
+const gameList = () => CATALOG.games.filter((g) => state.games.split(",").includes(g.id));
 
 // ---- What the server is asked for, as (name, value) pairs of the command's options.
 function plotOptions() {
@@ -46,6 +46,15 @@ function diracOptions() {
   const p = [["loss", state.games]];
   if (state.steps !== DEFAULTS.steps) p.push(["steps", state.steps]);
   if (state.lr !== DEFAULTS.lr) p.push(["lr", state.lr]);
+  if (state.schedule !== DEFAULTS.schedule) p.push(["schedule", state.schedule]);
+  return p.concat(weightOptions());
+}
+
+// The DiracGAN weights that differ from the games' own and apply to the games chosen.
+function weightOptions() {
+  const p = [];
+  if (relevant("gamma") && state.gamma !== "") p.push(["gamma", state.gamma]);
+  if (relevant("lambda") && state.lambda !== DEFAULTS.lambda) p.push(["lambda", state.lambda]);
   return p;
 }
 
@@ -57,6 +66,8 @@ function relevant(name) {
     case "ls-target": return state.player === "g" && L.some((l) => l.id === "lsgan");
     case "smoothing": return state.player === "d" && L.length > 0 && L.every((l) => l.bce);
     case "form": return state.player === "g" && L.some((l) => l.id === "minimax" || l.id === "nonsat");
+    case "gamma": return gameList().some((g) => g.gamma !== null) && gameList().filter((g) => g.r1).length < 2;
+    case "lambda": return state.games.split(",").includes("wgan-gp");
   }
   return true;
 }
@@ -180,7 +191,9 @@ function renderDirac() {
   load("dirac-figure", "dirac.svg?" + query(opts), showFigure($("dirac-figure"), "dirac-error"));
   exportLinks("dirac", "dirac", opts, "dirac");
   $("dirac-command").textContent = command(["simulate", "dirac"], opts) + " -o dirac.svg";
-  const eopts = [["loss", state.games]].concat(state.lr !== DEFAULTS.lr ? [["lr", state.lr]] : []);
+  const eopts = [["loss", state.games]].concat(state.lr !== DEFAULTS.lr ? [["lr", state.lr]] : [], weightOptions());
+  const schedules = state.schedule === "both" ? "simultaneous (dashed) and alternating (solid) steps" : state.schedule + " steps";
+  $("dirac-caption").textContent = `Each game's gradient field on (θ, ψ), with ${state.steps} ${schedules} of size ${state.lr} from (1, 1).`;
   $("dirac-eigen").textContent = command(["simulate", "dirac", "--eigenvalues"], eopts);
   load("eigen", "eigenvalues.csv?" + query(eopts), showEigenvalues);
 }
@@ -237,7 +250,14 @@ function syncControls() {
     }
     for (const out of $(form).querySelectorAll("output")) out.textContent = state[out.htmlFor.value];
   }
-  for (const name of ["real-logit", "ls-target", "smoothing", "form"]) {
+  // γ left to the games: the slider stands at the first chosen game's own, and says so.
+  const own = gameList().find((g) => g.gamma !== null);
+  if (state.gamma === "") {
+    $("gamma").value = own ? own.gamma : 1;
+    $("gamma").labels[0].querySelector("output").textContent = "each game's own";
+  }
+  $("gamma-reset").disabled = state.gamma === "" || !relevant("gamma");
+  for (const name of ["real-logit", "ls-target", "smoothing", "form", "gamma", "lambda"]) {
     const on = relevant(name);
     $(name).disabled = !on;
     for (const el of [$(name), $(name).labels[0], $(name + "-note")]) el?.classList.toggle("inactive", !on);
@@ -289,6 +309,7 @@ for (const tab of document.querySelectorAll("[role=tab]")) {
     state.view = next.dataset.view; update(); next.focus();
   });
 }
+$("gamma-reset").addEventListener("click", () => { state.gamma = ""; update(); $("gamma").focus(); });
 $("copy-link").addEventListener("click", async () => {
   try { await navigator.clipboard.writeText(location.href); $("copy-link").textContent = "Link copied"; }
   catch { prompt("The link to this view:", location.href); }

@@ -21,6 +21,8 @@ main section[hidden] { display: none; }
 .controls select { font: inherit; padding: .15rem; }
 .controls small { display: block; color: var(--muted); }
 .controls .inactive { opacity: .45; }
+.controls button { font: inherit; font-size: .85rem; margin-top: .3rem; padding: .15rem .6rem; border: 1px solid var(--line); border-radius: 4px; background: var(--paper); color: var(--ink); cursor: pointer; }
+.controls button:disabled { opacity: .45; cursor: default; }
 .checks { display: grid; grid-template-columns: 1fr 1fr; gap: 0 .5rem; }
 .checks label { margin-top: .1rem; white-space: nowrap; }
 output { font-variant-numeric: tabular-nums; font-weight: 600; }

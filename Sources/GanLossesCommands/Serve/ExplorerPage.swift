@@ -14,13 +14,16 @@ enum ExplorerPage {
         .replacing("/*CATALOG*/", with: catalog)
         .replacing("/*SCRIPT*/", with: script)
 
-    /// `{"losses": [{"id", "label", "relativistic", "bce"}], "games": [{"id", "label"}]}`: every
-    /// game once (`ragan` is `rasgan`'s), and every DiracGAN game.
+    /// `{"losses": [{"id", "label", "relativistic", "bce"}], "games": [{"id", "label", "gamma",
+    /// "r1"}]}`: every game once (`ragan` is `rasgan`'s), and every DiracGAN game with its own γ
+    /// (null for none) and whether it is one of the R1 games, which `--gamma` tells apart only by γ.
     static var catalog: String {
         let losses = GeneratorLoss.allCases.filter { $0 != .ragan }.map { loss in
             #"{"id": \#(json(loss.id)), "label": \#(json(loss.title)), "relativistic": \#(loss.relativistic != nil), "bce": \#(loss.hasValueFunction)}"#
         }
-        let games = DiracGAN.Game.allCases.map { game in #"{"id": \#(json(game.rawValue)), "label": \#(json(game.title))}"# }
+        let games = DiracGAN.Game.allCases.map { game in
+            #"{"id": \#(json(game.rawValue)), "label": \#(json(game.title)), "gamma": \#(game.gamma.map { "\($0)" } ?? "null"), "r1": \#(game.gamma != nil && game != .consensus)}"#
+        }
         return #"{"losses": [\#(losses.joined(separator: ", "))], "games": [\#(games.joined(separator: ", "))]}"#
     }
 

@@ -17,7 +17,7 @@ enum DiracSummary {
                 runs.first { $0.game == game && $0.schedule == schedule }?.outcome
             }
             guard outcomes.count == 2 else { continue }
-            parts.append(name(game) + " " + phrase(outcomes[0], outcomes[1]))
+            parts.append(name(experiment.field(of: game)) + " " + phrase(outcomes[0], outcomes[1]))
         }
         let r0 = (start.theta * start.theta + start.psi * start.psi).squareRoot()
         return "DiracGAN, \(experiment.steps) steps of \(String(cFormat: "%g", experiment.learningRate)) from (1, 1) "
@@ -26,7 +26,7 @@ enum DiracSummary {
     }
 
     /// The game in a sentence: its panel title with the weight in parentheses, "R1 (γ = 0.3)".
-    static func name(_ game: DiracGAN.Game) -> String {
+    static func name(_ game: DiracGAN) -> String {
         guard let comma = game.title.firstRange(of: ", ") else { return game.title }
         return "\(game.title[..<comma.lowerBound]) (\(game.title[comma.upperBound...]))"
     }

@@ -25,7 +25,7 @@ public enum DynamicsFigures {
         let grid = stride(from: -2.0, through: 2.0, by: projected ? 0.8 : 0.4).map { $0 }
         var panels: [Panel] = []
         for game in experiment.games {
-            let gan = DiracGAN(game: game)
+            let gan = experiment.field(of: game)
             var points: [Point] = [], vectors: [Point] = []
             for theta in grid {
                 for psi in grid {
@@ -60,7 +60,7 @@ public enum DynamicsFigures {
             }
             // On a slide the axes are short for a vertical "discriminator ψ" at 18 pt: the title
             // names the players there.
-            panels.append(Panel(title: game.title + "\n" + eigenvalueText(gan.jacobianAtEquilibrium),
+            panels.append(Panel(title: gan.title + "\n" + eigenvalueText(gan.jacobianAtEquilibrium),
                                 x: Axis(label: projected ? "$\\theta$" : "generator $\\theta$", range: -2.2...2.2),
                                 y: Axis(label: projected ? "$\\psi$" : "discriminator $\\psi$", range: -2.2...2.2), marks: marks))
         }
@@ -118,7 +118,8 @@ public enum DynamicsFigures {
     public static func eigenvalueText(_ jacobian: Matrix2?) -> String {
         guard let jacobian else { return "no λ: a kink" }
         let e = jacobian.eigenvalues
-        func f(_ x: Double) -> String { String(cFormat: "%.2g", x).replacing("-", with: "−") }
+        // Two digits, but whole numbers from 100 on (−100, not −1e+02).
+        func f(_ x: Double) -> String { String(cFormat: abs(x) >= 99.5 ? "%.0f" : "%.2g", x).replacing("-", with: "−") }
         func imaginary(_ x: Double) -> String { f(x) == "1" ? "i" : f(x) + "i" }
         if e[0].im > 0 {
             return f(e[0].re) == "0" || f(e[0].re) == "−0" ? "λ = ±" + imaginary(e[0].im)
