@@ -96,111 +96,17 @@ public struct RingGAN: Sendable {
         public var coverage: RingData.Coverage
     }
 
-    /// Trains and returns a snapshot at each of `snapshotSteps` (0 is before the first step).
+    /// Trains and returns a snapshot at each of `snapshotSteps` (0 is before the first step):
+    /// ``RingTraining`` from its start to the last step.
     public func train(snapshotSteps: [Int], progress: ((Double) -> Void)? = nil) -> [Snapshot] {
-        var rng = SeededGenerator(seed: seed)
-        var generator = ReLUNetwork(widths: [noiseWidth] + generatorHidden + [2], generator: &rng)
-        var critic = ReLUNetwork(widths: [2] + discriminatorHidden + [1], generator: &rng)
-        var gOpt = Adam(count: generator.parameterCount, learningRate: generatorRate)
-        var dOpt = Adam(count: critic.parameterCount, learningRate: discriminatorRate)
-        (gOpt.beta1, gOpt.beta2, dOpt.beta1, dOpt.beta2) = (beta1, beta2, beta1, beta2)
-        let evaluationNoise = (0..<(evaluationSamples * noiseWidth)).map { _ in Float(rng.standardNormal()) }
+        var training = RingTraining(self)
         var snapshots: [Snapshot] = []
-        func snapshot(_ step: Int) {
-            let samples = generator.forward(evaluationNoise, batch: evaluationSamples).outputs
-            snapshots.append(Snapshot(step: step, samples: samples, coverage: data.coverage(of: samples)))
-        }
-        if snapshotSteps.contains(0) { snapshot(0) }
-        let n = Float(batch)
-        for step in 1...max(steps, 1) {
-            let first = Int((decayStart * Double(steps)).rounded(.down))
-            if step > first {
-                let remaining = Float(steps - step + 1) / Float(steps - first)
-                (gOpt.learningRate, dOpt.learningRate) = (generatorRate * remaining, discriminatorRate * remaining)
-            }
-            for _ in 0..<criticSteps {
-                let reals = data.sample(batch, &rng)
-                let noise = (0..<(batch * noiseWidth)).map { _ in Float(rng.standardNormal()) }
-                let fakes = generator.forward(noise, batch: batch).outputs
-                let tr = critic.forward(reals, batch: batch), tf = critic.forward(fakes, batch: batch)
-                var dGrad = [Float](repeating: 0, count: critic.parameterCount)
-                var realGradient = [Float](repeating: 0, count: batch), fakeGradient = realGradient
-                switch objective {
-                case .minimax, .nonsat, .r1:
-                    for b in 0..<batch {
-                        let e = DiscriminatorLoss.bce.evaluate(realLogit: tr.outputs[b], fakeLogit: tf.outputs[b])
-                        realGradient[b] = e.gradientReal / n
-                        fakeGradient[b] = e.gradientFake / n
-                    }
-                case .wgangp:
-                    for b in 0..<batch {
-                        let e = DiscriminatorLoss.wasserstein.evaluate(realLogit: tr.outputs[b], fakeLogit: tf.outputs[b])
-                        realGradient[b] = e.gradientReal / n
-                        fakeGradient[b] = e.gradientFake / n
-                    }
-                }
-                dGrad.withUnsafeMutableBufferPointer { g in
-                    critic.backward(tr, outputGradient: realGradient, into: g.baseAddress!, inputGradient: false)
-                    critic.backward(tf, outputGradient: fakeGradient, into: g.baseAddress!, inputGradient: false)
-                    switch objective {
-                    case .minimax, .nonsat: break
-                    case .r1:
-                        addPenalty(.r1(gamma: gamma), at: tr, critic, g.baseAddress!)
-                    case .wgangp:
-                        var mixed = [Float](repeating: 0, count: 2 * batch)
-                        for b in 0..<batch {
-                            let e = Float(rng.uniform())
-                            for c in 0..<2 {
-                                let (real, fake) = (reals[2 * b + c], fakes[2 * b + c])
-                                mixed[2 * b + c] = e * real + (1 - e) * fake
-                            }
-                        }
-                        addPenalty(.twoSided(lambda: lambda), at: critic.forward(mixed, batch: batch), critic, g.baseAddress!)
-                    }
-                }
-                dOpt.step(&critic.parameters, gradient: dGrad)
-            }
-
-            // Generator step: ∂L_G/∂θ = Σ L′(ℓ) · ∇ₓℓ · ∂x/∂θ, x = G(z).
-            let noise = (0..<(batch * noiseWidth)).map { _ in Float(rng.standardNormal()) }
-            let tg = generator.forward(noise, batch: batch)
-            let tc = critic.forward(tg.outputs, batch: batch)
-            let loss: GeneratorLoss = switch objective {
-            case .minimax: .minimax
-            case .nonsat, .r1: .nonsat
-            case .wgangp: .wgan
-            }
-            let lossSlopes = tc.outputs.map { loss.evaluate(atLogit: $0).gradientLogit / n }
-            let sampleGradient = critic.backward(tc, outputGradient: lossSlopes, into: nil, inputGradient: true)!
-            var gGrad = [Float](repeating: 0, count: generator.parameterCount)
-            gGrad.withUnsafeMutableBufferPointer { g in
-                _ = generator.backward(tg, outputGradient: sampleGradient, into: g.baseAddress!, inputGradient: false)
-            }
-            gOpt.step(&generator.parameters, gradient: gGrad)
-
-            if snapshotSteps.contains(step) { snapshot(step) }
-            if let progress, step % 50 == 0 { progress(Double(step) / Double(steps)) }
+        if snapshotSteps.contains(0) { snapshots.append(training.snapshot()) }
+        while !training.isFinished {
+            training.advance()
+            if snapshotSteps.contains(training.step) { snapshots.append(training.snapshot()) }
+            if let progress, training.step % 50 == 0 { progress(Double(training.step) / Double(steps)) }
         }
         return snapshots
-    }
-
-    /// Adds the gradient of (1/B) Σ P(‖∇ₓc(xᵣ)‖) over the rows of `a`: pᵣ = P′(gᵣ) ∇ₓc/gᵣ / B.
-    private func addPenalty(_ penalty: GradientPenalty, at a: ReLUNetwork.Activations, _ critic: ReLUNetwork,
-                            _ gradient: UnsafeMutablePointer<Float>) {
-        let slopes = critic.inputSlopes(a)
-        var p = [Float](repeating: 0, count: 2 * a.batch)
-        for b in 0..<a.batch {
-            let (gx, gy) = (slopes.gradients[2 * b], slopes.gradients[2 * b + 1])
-            let norm = Double(gx * gx + gy * gy).squareRoot()
-            // P′(g)/g: R1's γ exactly (no division, so g = 0 is fine); WGAN-GP's 2λ(g − 1)/g.
-            let scale: Double
-            switch penalty {
-            case .r1(let gamma), .r2(let gamma): scale = gamma
-            case .twoSided, .oneSided, .dragan: scale = norm > 0 ? penalty.derivative(gradientNorm: norm) / norm : 0
-            }
-            p[2 * b] = Float(scale * Double(gx) / Double(a.batch))
-            p[2 * b + 1] = Float(scale * Double(gy) / Double(a.batch))
-        }
-        critic.penaltyBackward(a, slopes: slopes, penaltyGradient: p, into: gradient)
     }
 }
