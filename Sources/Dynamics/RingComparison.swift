@@ -11,6 +11,10 @@ public struct RingComparison: Sendable {
         public var snapshots: [RingGAN.Snapshot]
         public var objective: RingGAN.Objective { model.objective }
 
+        public init(model: RingGAN, snapshots: [RingGAN.Snapshot]) {
+            self.model = model; self.snapshots = snapshots
+        }
+
         /// The snapshots at ``RingComparison/figureSteps(of:)``, in order.
         public var figureSnapshots: [RingGAN.Snapshot] {
             let steps = RingComparison.figureSteps(of: model.steps)

@@ -279,8 +279,15 @@ struct SimulateCommand: ParsableCommand {
     /// The figure of this run in `format`: what `-o f.svg` writes, and what the explorer serves for
     /// the same options (`/dirac.svg?…`, ``CommandQuery``).
     func renderFigure(_ format: ImageFormat) throws -> [UInt8] {
-        let theme = typography.applied(to: .paper)
-        return try FigureExport.render(try outcome(theme: theme).figure(), formats: [format], dpi: SimulationOutput.figureDPI, svgText: typography.svgText)[0]
+        try render(try outcome(theme: theme).figure(), format)
+    }
+
+    /// The theme of this run's figures: the paper's, in the options' typeface.
+    var theme: Theme { typography.applied(to: .paper) }
+
+    /// `figure` in `format`, as `-o` writes it (the explorer's live training draws with it too).
+    func render(_ figure: Figure, _ format: ImageFormat) throws -> [UInt8] {
+        try FigureExport.render(figure, formats: [format], dpi: SimulationOutput.figureDPI, svgText: typography.svgText)[0]
     }
 
     /// `animation`, with a progress bar (on a terminal, after a second) as its frames are made.
@@ -350,7 +357,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     /// The ring experiment of the options, from `seed`.
-    private func ringExperiment(seed: UInt64) -> RingComparison {
+    func ringExperiment(seed: UInt64) -> RingComparison {
         let (gamma, lambda) = (gamma, lambda)
         let objectives = (try? loss.map(Self.parseObjectives)).flatMap { $0 } ?? RingGAN.Objective.allCases
         return RingComparison(objectives: objectives,

@@ -29,9 +29,15 @@ struct ExplorerServer {
         }
     }
 
-    /// Every request, whatever its path, goes to ``ExplorerRoutes``.
+    /// Every request, whatever its path, goes to ``ExplorerRoutes``, but for the live training's
+    /// WebSocket (``TrainingSocket``).
     struct Handler: HTTPHandler {
         func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+            let target = ExplorerRoutes.split(target: request.target.rawValue)
+            if target.path == TrainingSession.path, request.headers[.upgrade]?.lowercased() == "websocket" {
+                return try await WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: TrainingSocket(query: target.query)))
+                    .handleRequest(request)
+            }
             let clock = ContinuousClock()
             let start = clock.now
             let bodyLength = request.headers[.transferEncoding] != nil ? Int.max
@@ -64,6 +70,7 @@ struct ExplorerServer {
         case 405: "Method Not Allowed"
         case 413: "Content Too Large"
         case 414: "URI Too Long"
+        case 426: "Upgrade Required"
         default: "Error"
         }
     }

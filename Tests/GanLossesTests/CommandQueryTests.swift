@@ -128,9 +128,10 @@ struct ExplorerRoutesTests {
         #expect(!html.contains("/*CATALOG*/") && !html.contains("/*SCRIPT*/") && !html.contains("/*STYLE*/"))
         for loss in GeneratorLoss.allCases where loss != .ragan { #expect(html.contains("\"id\": \"\(loss.id)\"")) }
         for game in DiracGAN.Game.allCases { #expect(html.contains("\"id\": \"\(game.rawValue)\"")) }
+        for objective in RingGAN.Objective.allCases { #expect(html.contains("\"id\": \"\(objective.rawValue)\"")) }
     }
 
-    @Test("the statuses: 200, 400 with the CLI's line, 404, 405, 413, 414")
+    @Test("the statuses: 200, 400 with the CLI's line, 404, 405, 413, 414, and 426 for the training's WebSocket asked for without one")
     func statuses() {
         let figure = ExplorerRoutes.respond(method: "GET", target: "/figure.pdf?loss=ns&width=3.3&height=2.5", bodyLength: 0)
         #expect(figure.status == 200 && figure.contentType == "application/pdf" && figure.body.starts(with: Array("%PDF".utf8)))
@@ -141,6 +142,9 @@ struct ExplorerRoutesTests {
         let post = ExplorerRoutes.respond(method: "POST", target: "/figure.svg", bodyLength: 0)
         #expect(post.status == 405 && post.headers["Allow"] == "GET, HEAD")
         #expect(ExplorerRoutes.respond(method: "GET", target: "/figure.svg?loss=ns", bodyLength: 10).status == 413)
+        let socket = ExplorerRoutes.respond(method: "GET", target: "/training?loss=nonsat", bodyLength: 0)
+        #expect(socket.status == 426 && socket.headers["Upgrade"] == "websocket")
+        #expect(String(decoding: socket.body, as: UTF8.self) == "/training is a WebSocket: the explorer's Training view opens it; the figure at the end is /ring.svg\n")
         let long = "/figure.svg?loss=ns&title=" + String(repeating: "a", count: ExplorerRoutes.maximumTargetLength)
         #expect(ExplorerRoutes.respond(method: "GET", target: long, bodyLength: 0).status == 414)
     }

@@ -13,6 +13,7 @@ import LossPlot
 /// |---|---|
 /// | `/figure.svg`, `.png`, `.pdf` | `gan-losses plot … -o f.svg` |
 /// | `/dirac.svg`, `.png`, `.pdf` | `gan-losses simulate dirac … -o f.svg` |
+/// | `/ring.svg`, `.png`, `.pdf` | `gan-losses simulate ring … -o f.svg` (trains first: seconds) |
 /// | `/eval.json` | `gan-losses eval … --format json` |
 /// | `/eigenvalues.csv` | `gan-losses simulate dirac --eigenvalues …` |
 /// | `/distances.svg`, `.png`, `.pdf` | `gan-losses distances … -o f.svg` |
@@ -25,6 +26,7 @@ struct CommandQuery {
     enum Endpoint: Equatable {
         case figure(ImageFormat)
         case dirac(ImageFormat)
+        case ring(ImageFormat)
         case eval
         case eigenvalues
         case distances(ImageFormat)
@@ -37,6 +39,7 @@ struct CommandQuery {
             switch (parts[0], parts[1]) {
             case ("/figure", let ext): guard let f = ImageFormat(pathExtension: String(ext)) else { return nil }; self = .figure(f)
             case ("/dirac", let ext): guard let f = ImageFormat(pathExtension: String(ext)) else { return nil }; self = .dirac(f)
+            case ("/ring", let ext): guard let f = ImageFormat(pathExtension: String(ext)) else { return nil }; self = .ring(f)
             case ("/eval", "json"): self = .eval
             case ("/eigenvalues", "csv"): self = .eigenvalues
             case ("/distances", "json"): self = .distanceValues
@@ -48,7 +51,7 @@ struct CommandQuery {
         /// The response's media type.
         var contentType: String {
             switch self {
-            case .figure(let format), .dirac(let format), .distances(let format): format.mediaType
+            case .figure(let format), .dirac(let format), .ring(let format), .distances(let format): format.mediaType
             case .eval, .distanceValues: "application/json"
             case .eigenvalues: "text/csv; charset=utf-8"
             }
@@ -66,7 +69,7 @@ struct CommandQuery {
     let arguments: [String]
 
     /// The paths there are, for messages.
-    static let paths = "/figure.svg|png|pdf, /dirac.svg|png|pdf, /eval.json, /eigenvalues.csv, /distances.svg|png|pdf or /distances.json"
+    static let paths = "/figure.svg|png|pdf, /dirac.svg|png|pdf, /ring.svg|png|pdf, /eval.json, /eigenvalues.csv, /distances.svg|png|pdf, /distances.json or the WebSocket /training"
 
     /// The query of `path` (`/figure.svg`) and its query string (without the `?`).
     init(path: String, query: String) throws(Refusal) {
@@ -102,6 +105,9 @@ struct CommandQuery {
             case .dirac(let format):
                 try refuse("eigenvalues", "the eigenvalues are a table: ask for /eigenvalues.csv")
                 return try SimulateCommand.parse(["dirac"] + arguments).renderFigure(format)
+            case .ring(let format):
+                try refuse("table", "the table of seeds is for the command line: gan-losses simulate ring --table")
+                return try SimulateCommand.parse(["ring"] + arguments).renderFigure(format)
             case .eval:
                 try refuse("format", "the values are JSON (--format json)")
                 if let file = arguments.first(where: { $0.contains("=@") }) {
@@ -119,17 +125,22 @@ struct CommandQuery {
                 let command = try DistancesCommand.parse(arguments + ["--format=json"])
                 return try Output.capture { try command.run() }
             }
-        } catch let refusal as Refusal {
-            throw refusal
-        } catch where GanLosses.exitCode(for: error) == .success {
-            throw Refusal(message: "--help and --version are for the command line: gan-losses \(endpoint.command) --help")
         } catch {
-            throw Refusal(message: GanLosses.message(for: error, arguments: arguments))
+            throw refusal(for: error)
         }
     }
 
+    /// What a command's `error` says to the page: its own message, or the command line's.
+    func refusal(for error: any Error) -> Refusal {
+        if let refusal = error as? Refusal { return refusal }
+        if GanLosses.exitCode(for: error) == .success {
+            return Refusal(message: "--help and --version are for the command line: gan-losses \(endpoint.command) --help")
+        }
+        return Refusal(message: GanLosses.message(for: error, arguments: arguments))
+    }
+
     /// Refuses the option `name`, which the endpoint sets itself.
-    private func refuse(_ name: String, _ reason: String) throws(Refusal) {
+    func refuse(_ name: String, _ reason: String) throws(Refusal) {
         if arguments.contains(where: { $0 == "--" + name || $0.hasPrefix("--" + name + "=") }) {
             throw Refusal(message: "\(name): \(reason)")
         }
@@ -174,6 +185,7 @@ extension CommandQuery.Endpoint {
         switch self {
         case .figure: "plot"
         case .dirac, .eigenvalues: "simulate dirac"
+        case .ring: "simulate ring"
         case .eval: "eval"
         case .distances, .distanceValues: "distances"
         }

@@ -1,5 +1,5 @@
 extension ExplorerPage {
-    /// The page's HTML: the two views (losses, DiracGAN), each a form of labelled controls beside
+    /// The page's HTML: the four views (losses, DiracGAN, distances, training), each a form of labelled controls beside
     /// the figure, its values, its command line and its downloads.
     static let markup = #"""
 <!doctype html>
@@ -18,6 +18,7 @@ extension ExplorerPage {
     <button role="tab" id="tab-losses" aria-controls="losses" data-view="losses">Losses</button>
     <button role="tab" id="tab-dirac" aria-controls="dirac" data-view="dirac">DiracGAN</button>
     <button role="tab" id="tab-distances" aria-controls="distances" data-view="distances">Distances</button>
+    <button role="tab" id="tab-training" aria-controls="training" data-view="training">Training</button>
   </nav>
   <button id="copy-link" type="button" title="Copy a link to this exact view">Copy link</button>
 </header>
@@ -185,6 +186,56 @@ extension ExplorerPage {
       <code id="distances-command"></code>
       <p>The values: <code id="distances-values"></code></p>
       <p class="export">Download: <a id="distances-png" download>PNG</a> <a id="distances-svg" download>SVG</a> <a id="distances-pdf" download>PDF</a></p>
+    </div>
+  </div>
+</section>
+<section id="training" role="tabpanel" aria-labelledby="tab-training" hidden>
+  <form class="controls" id="training-form" aria-label="Training view controls">
+    <fieldset>
+      <legend>Objectives</legend>
+      <div id="objective-list" class="checks"></div>
+      <small>the same ReLU networks and Adam rates for each; WGAN-GP with λ = 0.1 and five critic steps, R1 with γ = 1</small>
+    </fieldset>
+    <fieldset>
+      <legend>Data and recipe</legend>
+      <label for="data">data</label>
+      <select id="data" name="data">
+        <option value="ring">8 Gaussians on a ring, σ = 0.02</option>
+        <option value="grid">25 Gaussians on a grid, σ = 0.05</option>
+      </select>
+      <label for="rates">learning rates</label>
+      <select id="rates" name="rates">
+        <option value="shared">shared: Adam 10⁻³ for both</option>
+        <option value="metz">Metz et al.: 10⁻⁴ for D, 10⁻³ for G</option>
+      </select>
+      <label for="ring-steps">steps <output for="ring-steps"></output></label>
+      <input type="range" id="ring-steps" name="ring-steps" min="300" max="6000" step="300">
+      <label for="seed">seed</label>
+      <input type="number" id="seed" name="seed" min="1" max="999999" step="1">
+    </fieldset>
+    <fieldset>
+      <legend>Training</legend>
+      <p id="training-status" role="status"></p>
+      <div class="buttons">
+        <button type="button" id="train-pause">Pause</button>
+        <button type="button" id="train-step">Step</button>
+        <button type="button" id="train-again">Train again</button>
+      </div>
+    </fieldset>
+  </form>
+  <div class="result">
+    <figure>
+      <img id="training-figure" alt="">
+      <figcaption id="training-caption"></figcaption>
+    </figure>
+    <p class="error" id="training-error" role="alert"></p>
+    <div class="values">
+      <table id="training-table"><caption>On 2500 samples of the generator: a mode is covered when at least 1% of them lie within 3σ of it</caption><thead></thead><tbody></tbody></table>
+    </div>
+    <div class="command">
+      <p>The same run from the command line, and its figure at the end:</p>
+      <code id="training-command"></code>
+      <p class="export">Download the figure at the end: <a id="training-png" download>PNG</a> <a id="training-svg" download>SVG</a> <a id="training-pdf" download>PDF</a></p>
     </div>
   </div>
 </section>

@@ -7,11 +7,13 @@ extension ExplorerPage {
 const DEFAULTS = {
   view: "losses", loss: "minimax,nonsat", player: "g", x: "logit", y: "grad", "real-logit": "0", "ls-target": "1",
   smoothing: "1", probe: "-2", precision: "double", form: "stable", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", schedule: "both", gamma: "", lambda: "1", theta: "0.5",
+  objectives: "minimax,nonsat,wgan-gp,r1", data: "ring", rates: "shared", "ring-steps": "3000", seed: "1",
 };
 const state = { ...DEFAULTS };
 for (const [k, v] of new URLSearchParams(location.search)) if (k in DEFAULTS) state[k] = v;
 
 const $ = (id) => document.getElementById(id);
+const FORMS = ["losses-form", "dirac-form", "distances-form", "training-form"];
 const byId = Object.fromEntries(CATALOG.losses.map((l) => [l.id, l]));
 const chosen = () => state.loss.split(",").filter((id) => id in byId).map((id) => byId[id]);
 const gameList = () => CATALOG.games.filter((g) => state.games.split(",").includes(g.id));
@@ -106,14 +108,17 @@ function showFigure(img, error) {
   return async (response, url, message) => {
     $(error).textContent = message ? "Error: " + message : "";
     img.classList.toggle("stale", !!message);
-    if (!response) return;
-    const blob = await response.blob();
-    const old = img.src;
-    await new Promise((done) => { img.onload = img.onerror = done; img.src = URL.createObjectURL(blob); });
-    img.style.width = img.naturalWidth * 1.6 + "px"; // larger than print size, the sizes in proportion
-    img.dataset.src = url;
-    if (old.startsWith("blob:")) URL.revokeObjectURL(old);
+    if (response) await showImage(img, await response.blob(), url);
   };
+}
+
+// Shows `blob` in `img`, larger than print size, the sizes in proportion; `source` names what it is.
+async function showImage(img, blob, source) {
+  const old = img.src;
+  await new Promise((done) => { img.onload = img.onerror = done; img.src = URL.createObjectURL(blob); });
+  img.style.width = img.naturalWidth * 1.6 + "px";
+  img.dataset.src = source;
+  if (old.startsWith("blob:")) URL.revokeObjectURL(old);
 }
 
 // The view's PNG, SVG and PDF links: the server's `path`.ext for `opts`, saved as `name`.ext.
@@ -229,6 +234,80 @@ async function showDistances(response) {
   $("distances-caption").textContent = text;
 }
 
+// ---- The training view: a WebSocket per run, its messages shown as they come.
+const training = { socket: null, run: null, status: "idle", step: 0, steps: 0 };
+
+function trainingOptions() {
+  const p = [["loss", state.objectives]];
+  if (state.data !== DEFAULTS.data) p.push(["data", state.data]);
+  if (state.rates !== DEFAULTS.rates) p.push(["rates", state.rates]);
+  if (state["ring-steps"] !== DEFAULTS["ring-steps"]) p.push(["steps", state["ring-steps"]]);
+  if (state.seed !== DEFAULTS.seed) p.push(["seed", state.seed]);
+  return p;
+}
+
+function renderTraining() {
+  const opts = trainingOptions();
+  exportLinks("training", "ring", opts, "ring");
+  $("training-command").textContent = command(["simulate", "ring"], opts) + " -o ring.svg";
+  if (query(opts) !== training.run) train(query(opts)); // a new run; the same one goes on
+}
+
+function train(run) {
+  if (training.socket) { training.socket.onmessage = training.socket.onclose = null; training.socket.close(); }
+  Object.assign(training, { run, status: "training", step: 0 });
+  $("training-error").textContent = "";
+  const url = new URL("training?" + run, location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  const socket = (training.socket = new WebSocket(url));
+  socket.onmessage = (event) => {
+    const m = JSON.parse(event.data);
+    if (m.error) { $("training-error").textContent = "Error: " + m.error; trainingStatus("refused"); return; }
+    showTraining(m);
+  };
+  socket.onclose = () => { if (training.status === "training" || training.status === "paused") trainingStatus("lost"); };
+  trainingStatus("training");
+}
+
+function send(command) {
+  if (training.socket?.readyState === WebSocket.OPEN) training.socket.send(command);
+}
+
+async function showTraining(m) {
+  Object.assign(training, { step: m.step, steps: m.steps });
+  const table = $("training-table");
+  table.tHead.replaceChildren(); table.tBodies[0].replaceChildren();
+  fillTable(table, ["objective", "modes covered", "samples within 3σ"],
+            m.objectives.map((o) => [o.id, `${o.modes} of ${o.of}`, (100 * o.share).toFixed(1) + "%"]));
+  const said = m.objectives.map((o) => `${o.id} ${o.modes} of ${o.of} modes, ${(100 * o.share).toFixed(1)}% within 3σ`).join("; ");
+  const text = `The generator's samples over the modes (grey) at step ${m.step} of ${m.steps}: ${said}.`;
+  $("training-figure").alt = text;
+  $("training-caption").textContent = m.done
+    ? `Done: the figure of the command line, the samples at a quarter, half, three quarters and all of the ${m.steps} steps.`
+    : `Each objective's samples at step ${m.step} of ${m.steps}.`;
+  if (m.done) trainingStatus("done");
+  await showImage($("training-figure"), new Blob([m.figure], { type: "image/svg+xml" }), `step ${m.step}`);
+  document.body.dataset.trainingStep = m.step;
+  trainingStatus(training.status);
+}
+
+function trainingStatus(status) {
+  training.status = status;
+  document.body.dataset.training = status;
+  const words = { training: "training", paused: "paused", done: "done", refused: "refused", lost: "stopped: the explorer does not answer" };
+  $("training-status").textContent = training.steps ? `Step ${training.step} of ${training.steps}: ${words[status]}` : words[status];
+  $("train-pause").textContent = status === "paused" ? "Resume" : "Pause";
+  $("train-pause").disabled = $("train-step").disabled = !(status === "training" || status === "paused");
+}
+
+$("train-pause").addEventListener("click", () => {
+  const resume = training.status === "paused";
+  send(resume ? "resume" : "pause");
+  trainingStatus(resume ? "training" : "paused");
+});
+$("train-step").addEventListener("click", () => { send("step"); trainingStatus("paused"); });
+$("train-again").addEventListener("click", () => train(training.run ?? query(trainingOptions())));
+
 // ---- Controls ⇄ state ⇄ address bar.
 function checkboxes(container, items, key) {
   for (const item of items) {
@@ -241,7 +320,7 @@ function checkboxes(container, items, key) {
 }
 
 function syncControls() {
-  for (const form of ["losses-form", "dirac-form", "distances-form"]) {
+  for (const form of FORMS) {
     for (const el of $(form).elements) {
       if (!el.name) continue;
       if (el.type === "radio") el.checked = state[el.name] === el.value;
@@ -280,6 +359,7 @@ function update() {
   writeAddress();
   if (state.view === "losses") renderLosses();
   else if (state.view === "dirac") renderDirac();
+  else if (state.view === "training") renderTraining();
   else renderDistances();
 }
 
@@ -296,7 +376,8 @@ function read(event) {
 
 checkboxes("loss-list", CATALOG.losses, "loss");
 checkboxes("game-list", CATALOG.games, "games");
-for (const form of ["losses-form", "dirac-form", "distances-form"]) {
+checkboxes("objective-list", CATALOG.objectives, "objectives");
+for (const form of FORMS) {
   $(form).addEventListener("input", read);
   $(form).addEventListener("submit", (e) => e.preventDefault());
 }

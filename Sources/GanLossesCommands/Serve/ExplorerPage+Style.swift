@@ -22,6 +22,8 @@ main section[hidden] { display: none; }
 .controls small { display: block; color: var(--muted); }
 .controls .inactive { opacity: .45; }
 .controls button { font: inherit; font-size: .85rem; margin-top: .3rem; padding: .15rem .6rem; border: 1px solid var(--line); border-radius: 4px; background: var(--paper); color: var(--ink); cursor: pointer; }
+.buttons { display: flex; gap: .4rem; flex-wrap: wrap; }
+.controls input[type=number] { font: inherit; width: 8rem; }
 .controls button:disabled { opacity: .45; cursor: default; }
 .checks { display: grid; grid-template-columns: 1fr 1fr; gap: 0 .5rem; }
 .checks label { margin-top: .1rem; white-space: nowrap; }

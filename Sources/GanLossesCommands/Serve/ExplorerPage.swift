@@ -6,7 +6,7 @@ import LossMath
 /// asks the server for each figure and value (``CommandQuery``) and keeps the whole view in the
 /// address bar's query, so that a link reproduces it.
 ///
-/// The catalog the page offers (the losses and the DiracGAN games) is written into it from
+/// The catalog the page offers (the losses, the DiracGAN games and the ring's objectives) is written into it from
 /// LossMath and Dynamics, so that the page and the tool cannot disagree.
 enum ExplorerPage {
     static let html = markup
@@ -16,7 +16,8 @@ enum ExplorerPage {
 
     /// `{"losses": [{"id", "label", "relativistic", "bce"}], "games": [{"id", "label", "gamma",
     /// "r1"}]}`: every game once (`ragan` is `rasgan`'s), and every DiracGAN game with its own γ
-    /// (null for none) and whether it is one of the R1 games, which `--gamma` tells apart only by γ.
+    /// (null for none) and whether it is one of the R1 games, which `--gamma` tells apart only by γ;
+    /// `"objectives": [{"id", "label"}]`, the ring experiment's.
     static var catalog: String {
         let losses = GeneratorLoss.allCases.filter { $0 != .ragan }.map { loss in
             #"{"id": \#(json(loss.id)), "label": \#(json(loss.title)), "relativistic": \#(loss.relativistic != nil), "bce": \#(loss.hasValueFunction)}"#
@@ -24,7 +25,10 @@ enum ExplorerPage {
         let games = DiracGAN.Game.allCases.map { game in
             #"{"id": \#(json(game.rawValue)), "label": \#(json(game.title)), "gamma": \#(game.gamma.map { "\($0)" } ?? "null"), "r1": \#(game.gamma != nil && game != .consensus)}"#
         }
-        return #"{"losses": [\#(losses.joined(separator: ", "))], "games": [\#(games.joined(separator: ", "))]}"#
+        let objectives = RingGAN.Objective.allCases.map { objective in
+            #"{"id": \#(json(objective.rawValue)), "label": \#(json(objective.title))}"#
+        }
+        return #"{"losses": [\#(losses.joined(separator: ", "))], "games": [\#(games.joined(separator: ", "))], "objectives": [\#(objectives.joined(separator: ", "))]}"#
     }
 
     /// `text` as a JSON string that cannot close the page's script (`<` escaped).

@@ -25,6 +25,12 @@ public enum ExplorerRoutes {
     /// longest legitimate value fits many times over.
     static let maximumTargetLength = 8192
 
+    /// A request target's path and its query (without the `?`; empty when there is none).
+    public static func split(target: String) -> (path: String, query: String) {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        return (String(parts[0]), parts.count == 2 ? String(parts[1]) : "")
+    }
+
     /// The response to `method` `target` (the request line's path and query, percent-encoded)
     /// carrying a body of `bodyLength` bytes.
     public static func respond(method: String, target: String, bodyLength: Int) -> ExplorerResponse {
@@ -37,11 +43,13 @@ public enum ExplorerRoutes {
         guard target.utf8.count <= maximumTargetLength else {
             return .text(414, "the request target has \(target.utf8.count) bytes, more than the limit of \(maximumTargetLength)")
         }
-        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        let path = String(parts[0])
-        let query = parts.count == 2 ? String(parts[1]) : ""
+        let (path, query) = split(target: target)
         if path == "/" {
             return ExplorerResponse(status: 200, contentType: "text/html; charset=utf-8", body: Array(ExplorerPage.html.utf8))
+        }
+        if path == TrainingSession.path {
+            return .text(426, "\(path) is a WebSocket: the explorer's Training view opens it; the figure at the end is /ring.svg",
+                         headers: ["Upgrade": "websocket", "Connection": "Upgrade"])
         }
         guard CommandQuery.Endpoint(path: path) != nil else {
             return .text(404, "\(InputText.shown(path)): not here; ask for / (the explorer), \(CommandQuery.paths)")

@@ -40,8 +40,10 @@ extension DynamicsFigures {
         }
     }
 
-    /// One frame of ``modeCollapseAnimation(theme:trainings:frames:)``.
-    static func modeCollapseFrame(theme: Theme, trainings: [RingComparison.Training], step: Int) -> Figure {
+    /// One frame of ``modeCollapseAnimation(theme:trainings:frames:)``: a panel per objective, its
+    /// last snapshot at or before `step`, on the view of all the snapshots given (the explorer's
+    /// live training draws the snapshots so far with it).
+    public static func modeCollapseFrame(theme: Theme, trainings: [RingComparison.Training], step: Int) -> Figure {
         guard let data = trainings.first?.model.data else {
             return Figure(title: "Mode collapse: no objective trained", panels: [], theme: theme)
         }
