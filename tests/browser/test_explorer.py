@@ -9,6 +9,8 @@ It starts the explorer on a free port and, as a user would:
     changed, that the values at the probe are the tool's, and that the address bar followed;
   - follows a permalink into a fresh page and finds the same view;
   - downloads PNG, SVG and PDF and compares each with the file the shown command writes;
+  - trains the ring experiment live, pauses, steps and resumes it, and compares its last figure
+    and values with the command line's;
   - checks that a bad state shows the command line's message, that every control has a label,
     that the figure's text alternative carries the values at the probe, and that 8 clients at
     once are all served.
@@ -16,8 +18,7 @@ It starts the explorer on a free port and, as a user would:
     tests/browser/test_explorer.py [--tool PATH] [--screenshots FOLDER]
 
 --screenshots writes a screenshot of each view (explorer-losses.png, explorer-dirac.png,
-explorer-distances.png), as
-docs/explorer.md and the README show them.
+explorer-distances.png, explorer-training.png), as docs/explorer.md and the README show them.
 """
 import argparse, base64, concurrent.futures, os, shlex, subprocess, sys, tempfile, urllib.error, urllib.parse, urllib.request
 
@@ -286,11 +287,50 @@ def main():
             assert "W = 0.4" in page.get_attribute("#distances-figure", "alt")
             ok("the distances view: θ moves with the keyboard; the figure and the values are the tool's")
 
+            # The training view: live over a WebSocket, paused, stepped by keyboard, resumed; its
+            # last figure and values are the command line's.
+            page.goto(base + "?view=training&objectives=nonsat%2Cr1&ring-steps=1200")
+            page.wait_for_selector("body[data-training-step]:not([data-training-step='0'])", state="attached", timeout=60000)
+            page.click("#train-pause")
+            page.wait_for_timeout(700)
+            paused_at = int(page.get_attribute("body", "data-training-step"))
+            page.wait_for_timeout(1000)
+            assert int(page.get_attribute("body", "data-training-step")) == paused_at < 1200, paused_at
+            assert page.text_content("#training-status") == f"Step {paused_at} of 1200: paused"
+            assert page.text_content("#train-pause") == "Resume"
+            if args.screenshots:
+                page.screenshot(path=os.path.join(args.screenshots, "explorer-training.png"), full_page=True)
+            page.focus("#train-step")
+            page.keyboard.press("Enter")
+            page.wait_for_selector(f"body[data-training-step='{paused_at + 20}']", state="attached", timeout=30000)
+            page.wait_for_timeout(700)
+            assert int(page.get_attribute("body", "data-training-step")) == paused_at + 20, "one stretch of 1200/60 steps, then paused"
+            page.click("#train-pause")
+            page.wait_for_selector("body[data-training='done']", state="attached", timeout=120000)
+            assert page.text_content("#training-status") == "Step 1200 of 1200: done"
+            shown = shown_bytes(page, "training-figure")
+            command = page.text_content("#training-command")
+            assert command == "gan-losses simulate ring --loss nonsat,r1 --steps 1200 -o ring.svg", command
+            assert command_output(tool, command, "svg", folder) == shown, "the last figure is the command's"
+            csv = subprocess.run([tool, "simulate", "ring", "--loss", "nonsat,r1", "--steps", "1200"], capture_output=True, text=True, check=True).stdout
+            last = {row[0]: row for row in (line.split(",") for line in csv.strip().splitlines()[1:]) if row[1] == "1200"}
+            rows = page.eval_on_selector_all("#training-table tbody tr", "rs => rs.map(r => [...r.cells].map(c => c.textContent))")
+            assert [r[0] for r in rows] == ["nonsat", "r1"], rows
+            for r in rows:
+                assert r[1] == f"{last[r[0]][2]} of 8" and r[2] == f"{100 * float(last[r[0]][3]):.1f}%", (r, last[r[0]])
+            assert "at step 1200 of 1200" in page.get_attribute("#training-figure", "alt")
+            assert get(base + page.get_attribute("#training-svg", "href"))[1] == shown, "the SVG download is the figure shown"
+            page.goto(base + "?view=training&seed=-3")
+            page.wait_for_selector("body[data-training='refused']", state="attached", timeout=30000)
+            cli = subprocess.run([tool, "simulate", "ring", "--loss", "minimax,nonsat,wgan-gp,r1", "--seed=-3"], capture_output=True, text=True)
+            assert cli.returncode == 64 and page.text_content("#training-error") == cli.stderr.strip(), (page.text_content("#training-error"), cli.stderr)
+            ok("the training view streams the ring training, pauses, steps by keyboard and resumes; its last figure and values are the command's")
+
             # Accessibility: every control labelled and reachable by Tab; the tabs by arrow keys.
             unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select')]
                 .filter(e => e.labels.length === 0 && !e.closest('label')).map(e => e.id || e.name)""")
             assert unlabelled == [], unlabelled
-            page.focus("#tab-distances")
+            page.focus("#tab-training")
             page.keyboard.press("ArrowRight")
             settle(page)
             assert page.get_attribute("#tab-losses", "aria-selected") == "true" and page.is_visible("#losses-form")
