@@ -40,6 +40,7 @@ struct PlotCommand: ParsableCommand {
               gan-losses plot --loss mm,ns,maxlik --y both --theme slides -o slides.png
               gan-losses plot --loss mm,ns --y grad-d --x log-d --y-scale symlog --grid
               gan-losses plot --loss mm,ns --y grad --x logit --y-scale log --x-range -30:5
+              gan-losses plot --loss mm,ns --y grad --x logit --mark=-4
               gan-losses plot --loss all --legend outside --theme slides-wide -o all.png
               gan-losses plot --loss mm,ns --color black,red --dash solid,dotted --x-label '$D$'
               gan-losses plot --player d --loss ns,lsgan,hinge --y both -o discriminator.pdf
@@ -103,6 +104,9 @@ struct PlotCommand: ParsableCommand {
 
     @Option(parsing: .unconditional, help: "Height in inches (1 to 40; default the theme's: 4.8, 1.5 times that with --y both, 7.5 for slides).")
     var height: Double?
+
+    @Option(parsing: .unconditional, help: ArgumentHelp("Mark the logit ℓ on the curves: a dotted vertical line at ℓ (at D = σ(ℓ) on an axis of D) and a dot on each curve there; gan-losses eval gives the values.", valueName: "ℓ"))
+    var mark: Double?
 
     @Option(parsing: .unconditional, help: "Resolution of PNG output in dots per inch (10 to 1200).")
     var dpi: Double = 150
@@ -176,6 +180,7 @@ struct PlotCommand: ParsableCommand {
         if let height, !(height.isFinite && (1...40).contains(height)) {
             throw ValidationError("--height \(height) is outside 1 to 40 inches")
         }
+        if let mark, !mark.isFinite { throw ValidationError("--mark \(mark) is not a finite logit") }
         guard dpi.isFinite, (10...1200).contains(dpi) else {
             throw ValidationError("--dpi \(dpi) is outside 10 to 1200")
         }
@@ -205,6 +210,7 @@ struct PlotCommand: ParsableCommand {
         figure.grid = grid
         figure.player = player == .g ? .generator : .discriminator
         figure.styles = seriesStyles.styles(count: figure.seriesCount)
+        figure.mark = mark
         return figure
     }
 

@@ -98,6 +98,11 @@ public struct LossCurveFigure: Sendable {
     /// The look of each series, in the order of `losses`; a missing or nil field takes the
     /// theme's cycle.
     public var styles: [SeriesStyle] = []
+    /// A logit ℓ to mark on every panel (the explorer's probe): a dotted vertical line at ℓ, or at
+    /// D = σ(ℓ) on an axis of D, and a dot in each curve's colour where the curve crosses it
+    /// (none where its value is infinite or out of view). It must lie in the x range
+    /// (``Problem/markOutside(logit:onD:range:)``).
+    public var mark: Double?
 
     public init(losses: [GeneratorLoss], x: XVariable = .d, quantity: Quantity = .loss,
                 xRange: ClosedRange<Double>? = nil, yRange: ClosedRange<Double>? = nil, yScale: YScale = .linear,
@@ -126,6 +131,7 @@ public struct LossCurveFigure: Sendable {
     public func figure() throws -> Figure {
         let xView = xRange ?? defaultXRange
         let curves = self.curves
+        if let mark, !xView.contains(markedX(mark)) { throw Problem.markOutside(logit: mark, onD: x.showsD, range: xView) }
         if quantity == .gradD, let curve = curves.first(where: { !$0.hasD }) { throw Problem.noD(loss: curve.games[0]) }
         // A critic's output is not a probability: losses on the raw output are drawn against ℓ only.
         if x.showsD, let curve = curves.first(where: { !$0.hasD }) { throw Problem.criticAgainstD(loss: curve.games[0]) }
@@ -227,6 +233,17 @@ public struct LossCurveFigure: Sendable {
                                               color: color)))
             }
             marks.append(.function(.batch(label: label, domain: domain, style: style, curve)))
+        }
+        if let mark {
+            let at = markedX(mark)
+            marks.append(.verticalLine(ReferenceLine(at: at, color: Color(hex: 0x555555), dash: .dotted, width: 0.9)))
+            for (index, series) in curves.enumerated() {
+                var y = series.values(q, [at], inD)[0]
+                if magnitude { y = abs(y) }
+                guard y.isFinite, view.map({ $0.contains(y) }) ?? true, !(yScale == .log && y <= 0) else { continue }
+                let color = (index < styles.count ? styles[index].color : nil) ?? theme.palette[index % theme.palette.count]
+                marks.append(.scatter(Scatter(label: nil, x: [at], y: [y], color: color, size: 4.5)))
+            }
         }
         if annotated {
             let target = max(xView.lowerBound + 0.1 * (xView.upperBound - xView.lowerBound), -8)
@@ -355,6 +372,9 @@ public struct LossCurveFigure: Sendable {
         return exits
     }
 
+    /// Where ``mark`` is drawn on the x axis: ℓ itself, or D = σ(ℓ).
+    func markedX(_ logit: Double) -> Double { x.showsD ? Double.sigmoid(logit) : logit }
+
     /// Three significant digits, with a proper minus: −49.5, 0.99.
     static func short(_ v: Double) -> String {
         String(cFormat: "%.3g", v).replacing("-", with: "−")
@@ -366,9 +386,14 @@ public struct LossCurveFigure: Sendable {
         case notFinite(loss: String)
         case noD(loss: String)
         case criticAgainstD(loss: String)
+        /// The mark's x (ℓ, or σ(ℓ) on an axis of D: `onD`) is outside the x range.
+        case markOutside(logit: Double, onD: Bool, range: ClosedRange<Double>)
 
         public var description: String {
             switch self {
+            case .markOutside(let logit, let onD, let range):
+                "--mark \(logit)" + (onD ? " is at D = σ(\(logit)) = \(Double.sigmoid(logit)), which" : "")
+                    + " lies outside the x range \(range.lowerBound) to \(range.upperBound); widen it with --x-range or mark another logit"
             case .curvesTooLarge(let reach):
                 "the curves reach \(reach), beyond the ±\(Axis.largestAutomaticMagnitude) a figure can show; choose loss parameters (such as --ls-target) that keep them smaller, or give --y-range"
             case .notFinite(let loss):

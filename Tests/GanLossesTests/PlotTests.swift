@@ -127,6 +127,9 @@ struct PlotCLITests {
         (["--loss", "ns", "--smoothing", "0.9"], "add --player d"),
         (["--loss", "ns,wgan", "--player", "d", "--smoothing", "0.9"], "wgan has no labels to smooth"),
         (["--loss", "ns", "--player", "d", "--smoothing", "1.5"], "outside [0, 1]"),
+        (["--loss", "mm", "--x", "logit", "--mark", "12"], "--mark 12.0 lies outside the x range -10.0 to 10.0; widen it with --x-range"),
+        (["--loss", "mm", "--x", "logit-d", "--mark=-10"], "--mark -10.0 is at D = σ(-10.0) = 4.5397868702434395e-05, which lies outside the x range 0.0001 to 0.9999"),
+        (["--loss", "mm", "--mark", "inf"], "--mark inf is not a finite logit"),
     ])
     func badInput(arguments: [String], message: String) throws {
         let folder = try Self.temporaryFolder()
@@ -138,6 +141,35 @@ struct PlotCLITests {
         #expect(stderr.contains(message), "\(arguments): \(stderr)")
         #expect(stderr.split(separator: "\n").count == 1, "\(stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing written")
+    }
+
+    @Test("--mark ℓ: a dotted line at ℓ (σ(ℓ) on an axis of D) in every panel, and a dot on each curve at its value there",
+          arguments: [LossCurveFigure.XVariable.logit, .d, .logD, .logitD])
+    func mark(x: LossCurveFigure.XVariable) throws {
+        let l = -2.5
+        var spec = LossCurveFigure(losses: [.minimax, .nonsat, .lsgan], x: .logit, quantity: .both)
+        if x != .logit { spec = LossCurveFigure(losses: [.minimax, .nonsat, .maxlik], x: x, quantity: .both) }
+        spec.mark = l
+        let at = x == .logit ? l : Double.sigmoid(l)
+        let figure = try spec.figure()
+        for (panel, quantity) in zip(figure.panels, [LossCurveFigure.Quantity.loss, .grad]) {
+            let lines = panel.marks.compactMap { if case .verticalLine(let r) = $0 { r.at } else { nil } }
+            #expect(lines == [at])
+            let dots = panel.marks.compactMap { if case .scatter(let s) = $0 { s } else { nil } }
+            // Each curve's value, where it is in view (lsgan's ½(ℓ − 1)² = 6.1 is above the loss panel).
+            let view = try #require(panel.y.range)
+            let expected = spec.losses.map { loss -> Double in
+                let e = loss.evaluate(atLogit: l, parameters: spec.parameters)
+                return quantity == .loss ? e.value : e.gradientLogit
+            }.filter { view.contains($0) }
+            #expect(expected.count >= 2)
+            #expect(dots.map(\.x) == Array(repeating: [at], count: expected.count))
+            for (dot, value) in zip(dots, expected) {
+                let y = try #require(dot.y.first)
+                #expect(abs(y - value) <= 1e-12 * max(1, abs(value)), "\(x) \(quantity): dot at \(y), the loss \(value)")
+                #expect(dot.label == nil, "no legend entry")
+            }
+        }
     }
 
     @Test("--smoothing t draws the smoothed real half, t·softplus(−ℓ) + (1 − t)·softplus(ℓ), from tfgan's setting too")

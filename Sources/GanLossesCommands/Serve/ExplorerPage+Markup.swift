@@ -69,6 +69,12 @@ extension ExplorerPage {
       <legend>Probe</legend>
       <label for="probe">ℓ <output for="probe"></output></label>
       <input type="range" id="probe" name="probe" min="-40" max="40" step="0.5">
+      <label for="mark">on the figure</label>
+      <select id="mark" name="mark">
+        <option value="on">marked, a dot on each curve (plot --mark)</option>
+        <option value="off">not marked</option>
+      </select>
+      <small id="mark-note">where the probe lies on the x axis</small>
       <label for="precision">arithmetic</label>
       <select id="precision" name="precision">
         <option value="double">Double (binary64)</option>

@@ -6,7 +6,7 @@ extension ExplorerPage {
 // The view's whole state, as the address bar's query holds it (defaults left out).
 const DEFAULTS = {
   view: "losses", loss: "minimax,nonsat", player: "g", x: "logit", y: "grad", "real-logit": "0", "ls-target": "1",
-  smoothing: "1", probe: "-2", precision: "double", form: "stable", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", schedule: "both", gamma: "", lambda: "1", theta: "0.5",
+  smoothing: "1", probe: "-2", mark: "on", precision: "double", form: "stable", size: "page", font: "sans", games: "minimax,nonsat,r1", steps: "300", lr: "0.1", schedule: "both", gamma: "", lambda: "1", theta: "0.5",
   objectives: "minimax,nonsat,wgan-gp,r1", data: "ring", rates: "shared", "ring-steps": "3000", seed: "1",
 };
 const state = { ...DEFAULTS };
@@ -27,6 +27,7 @@ function plotOptions() {
   if (relevant("real-logit") && state["real-logit"] !== "0") p.push(["real-logit", state["real-logit"]]);
   if (relevant("ls-target") && state["ls-target"] !== "1") p.push(["ls-target", state["ls-target"]]);
   if (relevant("smoothing") && state.smoothing !== "1") p.push(["smoothing", state.smoothing]);
+  if (relevant("mark") && state.mark === "on") p.push(["mark", state.probe]);
   if (state.size === "column") p.push(["width", "3.3"], ["height", "2.5"]);
   if (state.size === "slides" || state.size === "slides-wide") p.push(["theme", state.size]);
   if (state.font !== "sans") p.push(["font", state.font]);
@@ -68,6 +69,10 @@ function relevant(name) {
     case "ls-target": return state.player === "g" && L.some((l) => l.id === "lsgan");
     case "smoothing": return state.player === "d" && L.length > 0 && L.every((l) => l.bce);
     case "form": return state.player === "g" && L.some((l) => l.id === "minimax" || l.id === "nonsat");
+    case "mark": { // the probe within the x axis: ℓ in [−10, 10], or D = σ(ℓ) in the D axis' range
+      const l = Number(state.probe), d = 1 / (1 + Math.exp(-l));
+      return { logit: Math.abs(l) <= 10, d: true, "log-d": d >= 1e-6, "logit-d": d >= 1e-4 && d <= 1 - 1e-4 }[state.x];
+    }
     case "gamma": return gameList().some((g) => g.gamma !== null) && gameList().filter((g) => g.r1).length < 2;
     case "lambda": return state.games.split(",").includes("wgan-gp");
   }
@@ -336,7 +341,7 @@ function syncControls() {
     $("gamma").labels[0].querySelector("output").textContent = "each game's own";
   }
   $("gamma-reset").disabled = state.gamma === "" || !relevant("gamma");
-  for (const name of ["real-logit", "ls-target", "smoothing", "form", "gamma", "lambda"]) {
+  for (const name of ["real-logit", "ls-target", "smoothing", "form", "mark", "gamma", "lambda"]) {
     const on = relevant(name);
     $(name).disabled = !on;
     for (const el of [$(name), $(name).labels[0], $(name + "-note")]) el?.classList.toggle("inactive", !on);
