@@ -117,9 +117,9 @@ def main():
             page.goto(base)
             settle(page)
             first = check_figure(page, base, "losses-figure")
-            assert first == "figure.svg?loss=minimax%2Cnonsat&x=logit&y=grad", first
+            assert first == "figure.svg?loss=minimax%2Cnonsat&x=logit&y=grad&mark=-2", first
             command = page.text_content("#losses-command")
-            assert command == "gan-losses plot --loss minimax,nonsat --x logit --y grad -o minimax-nonsat-grad-vs-logit.svg", command
+            assert command == "gan-losses plot --loss minimax,nonsat --x logit --y grad --mark=-2 -o minimax-nonsat-grad-vs-logit.svg", command
             assert command_output(tool, command, "svg", folder) == get(base + first)[1]
             ok("the losses view shows the server's figure, and its command line writes the same bytes")
 
@@ -156,7 +156,14 @@ def main():
             assert page.input_value("#probe") == "-1", page.input_value("#probe")
             assert "probe=-1" in page.url, page.url
             assert page.text_content("#probe-title").startswith("At the probe ℓ = -1 "), page.text_content("#probe-title")
-            ok("the probe moves with the keyboard, and the values and the address follow")
+            assert check_figure(page, base, "losses-figure").endswith("&mark=-1"), "the mark on the figure follows the probe"
+            # Off the x axis (ℓ = 12 > 10) the probe is not marked, and the mark's control says so.
+            page.goto(base + "?probe=12")
+            settle(page)
+            assert "mark" not in check_figure(page, base, "losses-figure") and page.is_disabled("#mark")
+            page.goto(base + "?probe=-1")
+            settle(page)
+            ok("the probe moves with the keyboard, and the values, the mark on the figure and the address follow")
 
             # The mouse: choose rsgan, then drag ℓ_r, which only the relativistic games use.
             page.check("input[name=loss][value=rsgan]")
