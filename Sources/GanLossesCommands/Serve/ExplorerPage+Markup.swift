@@ -71,7 +71,7 @@ extension ExplorerPage {
       <input type="range" id="probe" name="probe" min="-40" max="40" step="0.5">
       <label for="mark">on the figure</label>
       <select id="mark" name="mark">
-        <option value="on">marked, a dot on each curve (plot --mark)</option>
+        <option value="on">marked: a dot on each curve</option>
         <option value="off">not marked</option>
       </select>
       <small id="mark-note">where the probe lies on the x axis</small>
