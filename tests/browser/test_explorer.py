@@ -333,6 +333,26 @@ def main():
             assert cli.returncode == 64 and page.text_content("#training-error") == cli.stderr.strip(), (page.text_content("#training-error"), cli.stderr)
             ok("the training view streams the ring training, pauses, steps by keyboard and resumes; its last figure and values are the command's")
 
+            # Five trainings at once: four run, the fifth is told why not; closing them stops them.
+            firsts = page.evaluate("""async () => {
+                const url = new URL("training?loss=wgan-gp&steps=6000", location.href); url.protocol = "ws:";
+                const sockets = [...Array(5)].map(() => new WebSocket(url));
+                const firsts = await Promise.all(sockets.map((s) => new Promise((done) => { s.onmessage = (e) => done(JSON.parse(e.data)); })));
+                sockets.forEach((s) => s.close());
+                return firsts.map((m) => m.error ?? m.step);
+            }""")
+            assert sorted(firsts, key=str) == [0, 0, 0, 0, "4 trainings are running, the most the explorer runs at once: close one and train again"], firsts
+            page.wait_for_timeout(1500)  # the four see their sockets closed after the stretch under way
+            again = page.evaluate("""async () => {
+                const url = new URL("training?loss=minimax&steps=300", location.href); url.protocol = "ws:";
+                const s = new WebSocket(url);
+                const m = await new Promise((done) => { s.onmessage = (e) => done(JSON.parse(e.data)); });
+                s.close();
+                return m.error ?? m.step;
+            }""")
+            assert again == 0, again
+            ok("four trainings at once, a fifth refused with a reason; closed pages stop theirs")
+
             # Accessibility: every control labelled and reachable by Tab; the tabs by arrow keys.
             unlabelled = page.evaluate("""() => [...document.querySelectorAll('input, select')]
                 .filter(e => e.labels.length === 0 && !e.closest('label')).map(e => e.id || e.name)""")
