@@ -30,6 +30,7 @@ struct TrainingSocket: WSMessageHandler {
         return AsyncStream { output in
             let task = Task {
                 for await text in messages { output.yield(.text(text)) }
+                output.yield(.close(.normalClosure))  // the training is over: a clean close, not a dropped connection
                 output.finish()
             }
             output.onTermination = { _ in
