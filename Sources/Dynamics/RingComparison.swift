@@ -11,6 +11,8 @@ public struct RingComparison: Sendable {
         public var snapshots: [RingGAN.Snapshot]
         public var objective: RingGAN.Objective { model.objective }
 
+        /// The training of `model` with its `snapshots` (the explorer builds one from a training
+        /// that runs a stretch at a time, ``RingTraining``).
         public init(model: RingGAN, snapshots: [RingGAN.Snapshot]) {
             self.model = model; self.snapshots = snapshots
         }
