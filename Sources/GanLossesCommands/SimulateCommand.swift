@@ -184,7 +184,6 @@ struct SimulateCommand: ParsableCommand {
             ffmpeg = found
         }
         if output != nil { try typography.checkInstalled() }
-        let theme = typography.applied(to: .paper)
         let outcome = try outcome(theme: theme)
         if csv == nil && output == nil { try Output.write(outcome.table().renderCSV()) }
         if let csv { try AtomicFile.write(Array(outcome.table().renderCSV().utf8), to: RawPath(argument: csv)) }
@@ -193,7 +192,7 @@ struct SimulateCommand: ParsableCommand {
             let exporter = AnimationExporter(dpi: SimulationOutput.dpi, framesPerSecond: fps ?? SimulationOutput.defaultFPS)
             switch destination {
             case .figure(let format):
-                try AtomicFile.write(try FigureExport.render(outcome.figure(), formats: [format], dpi: SimulationOutput.figureDPI, svgText: typography.svgText)[0], to: path)
+                try AtomicFile.write(try render(outcome.figure(), format), to: path)
             case .animation(let format, let frames):
                 let animation = Self.reportingProgress(outcome.animation(frames), label: "frames")
                 let bytes = try FigureExport.withPolicy(fontFamily: theme.fontFamily) { try exporter.render(animation, format: format) }

@@ -106,8 +106,7 @@ struct CommandQuery {
                 try refuse("eigenvalues", "the eigenvalues are a table: ask for /eigenvalues.csv")
                 return try SimulateCommand.parse(["dirac"] + arguments).renderFigure(format)
             case .ring(let format):
-                try refuse("table", "the table of seeds is for the command line: gan-losses simulate ring --table")
-                return try SimulateCommand.parse(["ring"] + arguments).renderFigure(format)
+                return try ringCommand().renderFigure(format)
             case .eval:
                 try refuse("format", "the values are JSON (--format json)")
                 if let file = arguments.first(where: { $0.contains("=@") }) {
@@ -125,6 +124,17 @@ struct CommandQuery {
                 let command = try DistancesCommand.parse(arguments + ["--format=json"])
                 return try Output.capture { try command.run() }
             }
+        } catch {
+            throw refusal(for: error)
+        }
+    }
+
+    /// `simulate ring` with these options, as `/ring.*` and the live training run it; refused
+    /// with the command line's message, or when it asks for the table of seeds.
+    func ringCommand() throws(Refusal) -> SimulateCommand {
+        do {
+            try refuse("table", "the table of seeds is for the command line: gan-losses simulate ring --table")
+            return try SimulateCommand.parse(["ring"] + arguments)
         } catch {
             throw refusal(for: error)
         }

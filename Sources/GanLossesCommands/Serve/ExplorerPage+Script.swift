@@ -69,9 +69,10 @@ function relevant(name) {
     case "ls-target": return state.player === "g" && L.some((l) => l.id === "lsgan");
     case "smoothing": return state.player === "d" && L.length > 0 && L.every((l) => l.bce);
     case "form": return state.player === "g" && L.some((l) => l.id === "minimax" || l.id === "nonsat");
-    case "mark": { // the probe within the x axis: ℓ in [−10, 10], or D = σ(ℓ) in the D axis' range
-      const l = Number(state.probe), d = 1 / (1 + Math.exp(-l));
-      return { logit: Math.abs(l) <= 10, d: true, "log-d": d >= 1e-6, "logit-d": d >= 1e-4 && d <= 1 - 1e-4 }[state.x];
+    case "mark": { // the probe within the x axis: ℓ, or D = σ(ℓ) on an axis of D
+      const l = Number(state.probe), at = state.x === "logit" ? l : 1 / (1 + Math.exp(-l));
+      const [lo, hi] = CATALOG.axes[state.x];
+      return lo <= at && at <= hi;
     }
     case "gamma": return gameList().some((g) => g.gamma !== null) && gameList().filter((g) => g.r1).length < 2;
     case "lambda": return state.games.split(",").includes("wgan-gp");

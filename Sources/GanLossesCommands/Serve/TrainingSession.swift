@@ -1,4 +1,3 @@
-import ArgumentParser
 import Dispatch
 import Dynamics
 import LossFigures
@@ -37,14 +36,9 @@ public struct TrainingSession: Sendable {
     /// reads it), before the first step; refused with the command line's message, or when it
     /// asks for the table of seeds.
     public init(query: String) throws(Refusal) {
-        let request: CommandQuery
         do {
-            request = try CommandQuery(path: "/ring.svg", query: query)
+            command = try CommandQuery(path: "/ring.svg", query: query).ringCommand()
         } catch { throw Refusal(message: error.message) }
-        do {
-            try request.refuse("table", "the table of seeds is for the command line: gan-losses simulate ring --table")
-            command = try SimulateCommand.parse(["ring"] + request.arguments)
-        } catch { throw Refusal(message: request.refusal(for: error).message) }
         let experiment = command.ringExperiment(seed: command.seed ?? 1)
         trainings = experiment.objectives.map { RingTraining(experiment.model($0)) }
         recorded = trainings.map { _ in [] }

@@ -28,9 +28,14 @@ public enum TrainingStream {
     /// A stream of one message, `{"error": message}`: what the page shows instead of a training.
     public static func refusal(_ message: String) -> AsyncStream<String> {
         AsyncStream { output in
-            output.yield(#"{"error": \#(JSONText.string(message))}"#)
+            output.yield(errorMessage(message))
             output.finish()
         }
+    }
+
+    /// `{"error": message}`, the page's message for a refusal or a failure.
+    static func errorMessage(_ message: String) -> String {
+        #"{"error": \#(JSONText.string(message))}"#
     }
 
     /// The messages of `session` as `commands` steer it.
@@ -69,7 +74,7 @@ public enum TrainingStream {
                     output.yield(text)
                     if session.isFinished { break training }
                 case .failure(let error):
-                    output.yield(#"{"error": \#(JSONText.string("\(error)"))}"#)
+                    output.yield(errorMessage("\(error)"))
                     break training
                 }
             }
