@@ -236,13 +236,15 @@ public struct LossCurveFigure: Sendable {
         }
         if let mark {
             let at = markedX(mark)
-            marks.append(.verticalLine(ReferenceLine(at: at, color: Color(hex: 0x555555), dash: .dotted, width: 0.9)))
+            // In proportion to the curves (0.9 pt and 4.5 pt on paper, twice that on a slide),
+            // so that the dots stand out of the 3-pt lines of a slide too.
+            marks.append(.verticalLine(ReferenceLine(at: at, color: Color(hex: 0x555555), dash: .dotted, width: 0.6 * theme.lineWidth)))
             for (index, series) in curves.enumerated() {
                 var y = series.values(q, [at], inD)[0]
                 if magnitude { y = abs(y) }
                 guard y.isFinite, view.map({ $0.contains(y) }) ?? true, !(yScale == .log && y <= 0) else { continue }
                 let color = (index < styles.count ? styles[index].color : nil) ?? theme.palette[index % theme.palette.count]
-                marks.append(.scatter(Scatter(label: nil, x: [at], y: [y], color: color, size: 4.5)))
+                marks.append(.scatter(Scatter(label: nil, x: [at], y: [y], color: color, size: 3 * theme.lineWidth)))
             }
         }
         if annotated {
